@@ -1,0 +1,52 @@
+using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Audit;
+using ChargePortal.Web.Ocpp;
+using ChargePortal.Web.Operators;
+using ChargePortal.Web.Payments;
+using ChargePortal.Web.Reservations;
+using ChargePortal.Web.Sites;
+using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tariffs;
+using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Transactions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Data;
+
+/// <summary>
+/// The one database of ChargePortal, Identity included. Each provider has a subclass
+/// (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) so that each keeps
+/// its own migrations; the rest of the app asks for <see cref="AppDbContext"/>.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SiteOwnership> SiteOwnerships => Set<SiteOwnership>();
+    public DbSet<Station> Stations => Set<Station>();
+    public DbSet<Connector> Connectors => Set<Connector>();
+    public DbSet<IdToken> IdTokens => Set<IdToken>();
+    public DbSet<ChargingTransaction> Transactions => Set<ChargingTransaction>();
+    public DbSet<MeterValue> MeterValues => Set<MeterValue>();
+    public DbSet<Tariff> Tariffs => Set<Tariff>();
+    public DbSet<TariffPeriod> TariffPeriods => Set<TariffPeriod>();
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OcppMessageLogEntry> OcppMessageLog => Set<OcppMessageLogEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and stable when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ChargePortal.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations at start-up (turn off when a deployment step does it).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Where the embedded SQLite file lives when no connection string is given.</summary>
+    public string? DataDirectory { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        var connectionString = configuration.GetConnectionString("Default");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:Default is empty. Set it to your SQL Server connection string.");
+                }
+
+                services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>().CreateDbContext());
+                services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
+                    new UpcastingFactory<SqlServerAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>()));
+                break;
+
+            default:
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? SqliteConnectionStringFor(options.DataDirectory)
+                    : connectionString;
+                EnsureSqliteDirectoryExists(connectionString);
+                services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>().CreateDbContext());
+                services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
+                    new UpcastingFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
+                break;
+        }
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>The default embedded database: a file in the user's local application data folder.</summary>
+    public static string SqliteConnectionStringFor(string? dataDirectory)
+    {
+        var directory = string.IsNullOrWhiteSpace(dataDirectory)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ChargePortal")
+            : dataDirectory;
+        return $"Data Source={Path.Combine(directory, "chargeportal.db")}";
+    }
+
+    private static void EnsureSqliteDirectoryExists(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    private sealed class UpcastingFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>
+        where TContext : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+/// <summary>Lets `dotnet ef` build the SQLite context without starting the host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+/// <summary>Lets `dotnet ef` build the SQL Server context without a server.</summary>
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=(design-time);Database=ChargePortal").Options);
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using ChargePortal.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace ChargePortal.Web.Hosting;
+
+/// <summary>Logging, health checks, problem details, OpenAPI and shutdown behaviour.</summary>
+public static class OperationsSetup
+{
+    private const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 15)));
+
+        return builder;
+    }
+
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

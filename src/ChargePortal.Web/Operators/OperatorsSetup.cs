@@ -1,0 +1,10 @@
+namespace ChargePortal.Web.Operators;
+
+public static class OperatorsSetup
+{
+    public static IServiceCollection AddOperators(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiKeyService>();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using ChargePortal.Web.Accounts;
+
+namespace ChargePortal.Web.Payments;
+
+/// <summary>A card hold for one charging session and what became of it.</summary>
+public sealed class Payment
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public ApplicationUser? User { get; set; }
+    public long? TransactionId { get; set; }
+    public PaymentProviderKind Provider { get; set; }
+
+    /// <summary>The provider's id, e.g. the Stripe PaymentIntent id.</summary>
+    public string? ProviderPaymentId { get; set; }
+    public PaymentStatus Status { get; set; } = PaymentStatus.Created;
+    public string Currency { get; set; } = "EUR";
+    public decimal HoldAmount { get; set; }
+    public decimal CapturedAmount { get; set; }
+    public decimal RefundedAmount { get; set; }
+    public string? FailureReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public enum PaymentProviderKind
+{
+    Simulated,
+    Stripe,
+}
+
+public enum PaymentStatus
+{
+    Created,
+    Authorized,
+    Captured,
+    PartiallyRefunded,
+    Refunded,
+    Cancelled,
+    Failed,
+}
+
+/// <summary>A webhook event id already handled; makes webhook delivery idempotent.</summary>
+public sealed class ProcessedWebhookEvent
+{
+    public required string EventId { get; set; }
+    public required string Type { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+}

@@ -1,0 +1,46 @@
+using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Components;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Operators;
+using ChargePortal.Web.Stations;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ContentRootLocator.Locate(args),
+});
+
+builder.AddOperations();
+builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddOperators();
+builder.Services.AddStations();
+builder.Services.AddPortal();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOperations();
+app.MapAccountEndpoints();
+app.MapStationsApi();
+app.MapPortal();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;

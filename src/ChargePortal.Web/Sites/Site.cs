@@ -1,0 +1,33 @@
+using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Stations;
+
+namespace ChargePortal.Web.Sites;
+
+public sealed class Site
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string Address { get; set; } = "";
+    public string City { get; set; } = "";
+    public string CountryCode { get; set; } = "";
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+
+    /// <summary>IANA time zone id; times are stored UTC and shown in this zone.</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>Site-wide power limit shared among active sessions; null means no limit.</summary>
+    public int? MaxPowerW { get; set; }
+
+    public List<SiteOwnership> Owners { get; set; } = [];
+    public List<Station> Stations { get; set; } = [];
+}
+
+/// <summary>Which site-owner users may see a site.</summary>
+public sealed class SiteOwnership
+{
+    public int SiteId { get; set; }
+    public Site? Site { get; set; }
+    public required string UserId { get; set; }
+    public ApplicationUser? User { get; set; }
+}
