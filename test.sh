@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# ChargePortal's one test command: installs what a fresh Debian machine lacks, builds with
+# warnings as errors, checks both providers' migrations, runs every test project (Playwright
+# included) and ends with one line "N passed, N failed" totalled over all projects.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '\n==> %s\n' "$*"; }
+fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+# --- Chromium for the Playwright tests (Playwright's own browser download cannot run here).
+if [ -z "${CHARGEPORTAL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Chromium (apt)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || fail "could not install chromium with apt-get"
+  else
+    fail "Chromium is missing. Install it (sudo apt-get install chromium) or set CHARGEPORTAL_CHROMIUM to a Chromium/Chrome binary."
+  fi
+fi
+
+# --- dotnet-ef, pinned, in a private tool folder (no global state).
+tools="${CHARGEPORTAL_TOOLS:-$HOME/.chargeportal-tools}"
+if [ ! -x "$tools/dotnet-ef" ]; then
+  say "Installing dotnet-ef 10.0.15"
+  dotnet tool install --tool-path "$tools" dotnet-ef --version 10.0.15 >/dev/null || fail "could not install dotnet-ef"
+fi
+
+say "Build (warnings are errors)"
+dotnet build ChargePortal.sln -c Release -nologo -v q || fail "build failed"
+
+say "Migrations: no pending model changes; SQL Server script generates"
+web=src/ChargePortal.Web
+for ctx in SqliteAppDbContext SqlServerAppDbContext; do
+  "$tools/dotnet-ef" migrations has-pending-model-changes --project "$web" --context "$ctx" --configuration Release --no-build >/dev/null \
+    || fail "$ctx has model changes without a migration (dotnet ef migrations add ... --context $ctx)"
+done
+sqlout=$(mktemp --suffix=.sql)
+"$tools/dotnet-ef" migrations script --project "$web" --context SqlServerAppDbContext --configuration Release --no-build --idempotent -o "$sqlout" >/dev/null \
+  || fail "could not script the SQL Server migrations"
+grep -q "CREATE TABLE \[Stations\]" "$sqlout" || fail "SQL Server migration script lacks the Stations table"
+rm -f "$sqlout"
+
+say "Tests"
+log=$(mktemp)
+dotnet test --solution ChargePortal.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Microsoft.Testing.Platform prints one summary per test assembly: "total: N / failed: N / succeeded: N".
+passed=$(grep -E '^\s*succeeded:\s*[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s*failed:\s*[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
