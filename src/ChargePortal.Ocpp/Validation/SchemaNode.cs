@@ -291,20 +291,28 @@ internal sealed class SchemaNode
     private static bool IsRfc3339DateTime(JsonElement value)
     {
         var raw = RawString(value);
-        if (raw.Length < 20 || raw.IndexOf((byte)'\\') >= 0)
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            return HasRfc3339Shape(raw) && value.TryGetDateTimeOffset(out _);
+        }
+
+        // Escaped text (e.g. "\u002B01:00" for "+01:00") is legal JSON: check the decoded string instead.
+        var text = value.GetString()!;
+        Span<byte> decoded = stackalloc byte[64];
+        return text.Length <= decoded.Length
+            && System.Text.Encoding.UTF8.TryGetBytes(text, decoded, out var written)
+            && HasRfc3339Shape(decoded[..written])
+            && value.TryGetDateTimeOffset(out _);
+    }
+
+    private static bool HasRfc3339Shape(ReadOnlySpan<byte> text)
+    {
+        if (text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] | 0x20) != 't' || text[13] != ':' || text[16] != ':')
         {
             return false;
         }
 
-        if (raw[4] != '-' || raw[7] != '-' || (raw[10] | 0x20) != 't' || raw[13] != ':' || raw[16] != ':')
-        {
-            return false;
-        }
-
-        var last = raw[^1];
-        var hasZone = (last | 0x20) == 'z'
-            || (raw.Length >= 25 && raw[^3] == ':' && (raw[^6] == '+' || raw[^6] == '-'));
-        return hasZone && value.TryGetDateTimeOffset(out _);
+        return (text[^1] | 0x20) == 'z' || (text.Length >= 25 && text[^3] == ':' && (text[^6] == '+' || text[^6] == '-'));
     }
 
     private string DescribeTypes()
