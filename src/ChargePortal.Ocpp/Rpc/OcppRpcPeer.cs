@@ -1,0 +1,408 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading.Channels;
+using ChargePortal.Ocpp.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChargePortal.Ocpp.Rpc;
+
+/// <summary>
+/// One end of an OCPP-J connection: correlates our CALLs with their answers (one outstanding at a time,
+/// the rest queued FIFO), and answers the other side's CALLs through an <see cref="IOcppCallHandler"/>.
+/// Transport-agnostic: the host feeds received text frames to <see cref="ReceiveAsync"/> and supplies a sender.
+/// Works for the CSMS and for a charge-point simulator alike.
+/// </summary>
+public sealed class OcppRpcPeer : IAsyncDisposable
+{
+    private readonly IOcppFrameSender _sender;
+    private readonly IOcppCallHandler _handler;
+    private readonly OcppRpcOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    // Held for the whole life of an outgoing CALL: OCPP allows one outstanding CALL per direction.
+    // SemaphoreSlim releases async waiters in FIFO order, and a cancelled waiter leaves the queue.
+    private readonly SemaphoreSlim _callGate = new(1, 1);
+
+    // Frames from the handler loop and from CallAsync must not interleave on the socket.
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+    // Incoming CALLs are handled off the receive path so a CALLRESULT can still be received while a
+    // handler runs (a handler may itself await one of our calls) - that is what prevents deadlock.
+    private readonly Channel<OcppCall> _incomingCalls;
+    private readonly Task _incomingLoop;
+    private readonly CancellationTokenSource _closed = new();
+    private readonly Lock _pendingLock = new();
+    private PendingCall? _pending;
+    private int _disposed;
+
+    public OcppRpcPeer(OcppVersion version, IOcppFrameSender sender, IOcppCallHandler handler, OcppRpcOptions options, TimeProvider time, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        Version = version;
+        _sender = sender;
+        _handler = handler;
+        _options = options;
+        _time = time;
+        _logger = logger ?? NullLogger.Instance;
+        _incomingCalls = Channel.CreateBounded<OcppCall>(new BoundedChannelOptions(Math.Max(1, options.IncomingQueueCapacity))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _incomingLoop = Task.Run(ProcessIncomingCallsAsync);
+    }
+
+    /// <summary>Every frame received or sent, for the host's message log. Subscriber exceptions are logged and swallowed.</summary>
+    public event EventHandler<OcppFrameLogEntry>? FrameLogged;
+
+    public OcppVersion Version { get; }
+
+    /// <summary>
+    /// Processes one incoming text frame. Results and errors complete the outstanding call at once; CALLs are queued
+    /// for the handler (answered in arrival order) and this returns when queued. Malformed frames are answered with
+    /// the CALLERROR the spec prescribes where that is possible, and never throw.
+    /// </summary>
+    public async Task ReceiveAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken ct)
+    {
+        if (IsClosed)
+        {
+            throw new OcppConnectionClosedException();
+        }
+
+        var parsed = OcppFrameParser.Parse(utf8Frame.Span, Version);
+        var text = DecodeForLog(utf8Frame.Span);
+        if (!parsed.IsSuccess)
+        {
+            Log(OcppFrameDirection.Incoming, text, parsed.MessageTypeId is >= 2 and <= 4 ? (OcppMessageType)parsed.MessageTypeId : null, parsed.MessageId, PendingActionFor(parsed.MessageId));
+            await RejectMalformedAsync(parsed, ct);
+            return;
+        }
+
+        switch (parsed.Frame)
+        {
+            case OcppCall call:
+                Log(OcppFrameDirection.Incoming, text, call.MessageType, call.MessageId, call.Action);
+                await _incomingCalls.Writer.WriteAsync(call, ct);
+                break;
+            default:
+                Log(OcppFrameDirection.Incoming, text, parsed.Frame.MessageType, parsed.Frame.MessageId, PendingActionFor(parsed.Frame.MessageId));
+                CompletePending(parsed.Frame);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Sends a typed CALL and returns the typed answer. <typeparamref name="TRequest"/>/<typeparamref name="TResponse"/>
+    /// must be the action's records in this version's catalog (e.g. V201.BootNotificationRequest/Response).
+    /// </summary>
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(string action, TRequest request, CancellationToken ct)
+    {
+        var descriptor = OcppActionCatalog.For(Version).Get(action);
+        if (descriptor.RequestTypeInfo is not JsonTypeInfo<TRequest> requestInfo || descriptor.ResponseTypeInfo is not JsonTypeInfo<TResponse> responseInfo)
+        {
+            throw new ArgumentException(
+                $"{action} in OCPP {Version.DisplayName()} takes {descriptor.RequestType.Name} and returns {descriptor.ResponseType.Name}.",
+                nameof(action));
+        }
+
+        var payload = JsonSerializer.SerializeToElement(request, requestInfo);
+        var response = await CallAsync(action, payload, ct);
+        return JsonSerializer.Deserialize(response, responseInfo)
+            ?? throw new OcppValidationException(action, OcppMessageKind.Response, OcppErrorCode.FormationViolation, "$: response deserialized to null");
+    }
+
+    /// <summary>
+    /// Sends a CALL and returns the CALLRESULT payload. Waits (FIFO) while another of our CALLs is outstanding.
+    /// Throws <see cref="OcppValidationException"/> (nothing sent) for a non-conforming request,
+    /// <see cref="OcppCallErrorException"/> for a CALLERROR, <see cref="OcppCallTimeoutException"/> when no answer
+    /// arrives in time, and <see cref="OcppConnectionClosedException"/> when the peer is disposed meanwhile.
+    /// </summary>
+    public async Task<JsonElement> CallAsync(string action, JsonElement payload, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(action);
+        if (IsClosed)
+        {
+            throw new OcppConnectionClosedException();
+        }
+
+        if (_options.ValidateOutgoing)
+        {
+            ThrowIfInvalid(action, OcppMessageKind.Request, payload);
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _closed.Token);
+        try
+        {
+            await _callGate.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (IsClosed && !ct.IsCancellationRequested)
+        {
+            throw new OcppConnectionClosedException();
+        }
+
+        var pending = new PendingCall(Guid.NewGuid().ToString("N"), action);
+        try
+        {
+            lock (_pendingLock)
+            {
+                _pending = pending;
+            }
+
+            await SendAsync(new OcppCall(pending.MessageId, action, payload), action, linked.Token);
+            OcppFrame answer;
+            try
+            {
+                answer = await pending.Answer.Task.WaitAsync(_options.CallTimeout, _time, linked.Token);
+            }
+            catch (TimeoutException)
+            {
+                throw new OcppCallTimeoutException(action, pending.MessageId, _options.CallTimeout);
+            }
+
+            return answer switch
+            {
+                OcppCallError error => throw new OcppCallErrorException(action, error),
+                OcppCallResult result => AcceptResult(action, result.Payload),
+                _ => throw new InvalidOperationException("A pending call can only be answered by a result or an error."),
+            };
+        }
+        catch (OperationCanceledException) when (IsClosed && !ct.IsCancellationRequested)
+        {
+            throw new OcppConnectionClosedException();
+        }
+        finally
+        {
+            lock (_pendingLock)
+            {
+                if (ReferenceEquals(_pending, pending))
+                {
+                    _pending = null;
+                }
+            }
+
+            _callGate.Release();
+        }
+    }
+
+    /// <summary>Fails queued and outstanding calls with <see cref="OcppConnectionClosedException"/> and stops handling CALLs.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _incomingCalls.Writer.TryComplete();
+        PendingCall? pending;
+        lock (_pendingLock)
+        {
+            pending = _pending;
+        }
+
+        pending?.Answer.TrySetException(new OcppConnectionClosedException());
+        await _closed.CancelAsync();
+        try
+        {
+            await _incomingLoop;
+        }
+        catch (OperationCanceledException)
+        {
+            // The handler loop ends by cancellation; nothing to report.
+        }
+
+        // _closed is deliberately not disposed: late callers may still link to its (cancelled) token.
+    }
+
+    private bool IsClosed => Volatile.Read(ref _disposed) == 1;
+
+    private JsonElement AcceptResult(string action, JsonElement payload)
+    {
+        if (_options.ValidateIncoming)
+        {
+            ThrowIfInvalid(action, OcppMessageKind.Response, payload);
+        }
+
+        return payload;
+    }
+
+    private void ThrowIfInvalid(string action, OcppMessageKind kind, JsonElement payload)
+    {
+        var result = OcppSchemaValidator.Validate(Version, action, kind, payload);
+        if (!result.IsValid)
+        {
+            throw new OcppValidationException(action, kind, result.ErrorCode!.Value, result.Description!);
+        }
+    }
+
+    private void CompletePending(OcppFrame answer)
+    {
+        PendingCall? pending;
+        lock (_pendingLock)
+        {
+            pending = _pending is { } p && p.MessageId == answer.MessageId ? p : null;
+        }
+
+        if (pending is null || !pending.Answer.TrySetResult(answer))
+        {
+            _logger.LogWarning("Ignoring {Type} with unknown or late message id {MessageId}.", answer.MessageType, answer.MessageId);
+        }
+    }
+
+    private string? PendingActionFor(string? messageId)
+    {
+        lock (_pendingLock)
+        {
+            return _pending is { } p && p.MessageId == messageId ? p.Action : null;
+        }
+    }
+
+    private async Task RejectMalformedAsync(OcppFrameParseResult parsed, CancellationToken ct)
+    {
+        _logger.LogWarning("Malformed OCPP frame ({Code}): {Description}", parsed.ErrorCode, parsed.ErrorDescription);
+        switch (parsed.MessageTypeId)
+        {
+            // A broken answer to our call: fail it now rather than let it time out. Never answer a result with an error.
+            case (int)OcppMessageType.CallResult or (int)OcppMessageType.CallError:
+                PendingCall? pending;
+                lock (_pendingLock)
+                {
+                    pending = _pending is { } p && p.MessageId == parsed.MessageId ? p : null;
+                }
+
+                pending?.Answer.TrySetException(new OcppValidationException(pending.Action, OcppMessageKind.Response, parsed.ErrorCode!.Value, parsed.ErrorDescription!));
+                return;
+            default:
+                // 2.0.1 answers even an unreadable id, with "-1"; 1.6 has no such rule, so such frames are only logged.
+                var messageId = parsed.MessageId ?? (Version == OcppVersion.V201 ? "-1" : null);
+                if (messageId is not null)
+                {
+                    await SendAsync(OcppCallError.Create(Version, messageId, parsed.ErrorCode!.Value, parsed.ErrorDescription!), action: null, ct);
+                }
+
+                return;
+        }
+    }
+
+    private async Task ProcessIncomingCallsAsync()
+    {
+        var ct = _closed.Token;
+        await foreach (var call in _incomingCalls.Reader.ReadAllAsync(ct))
+        {
+            OcppFrame reply;
+            try
+            {
+                reply = await AnswerAsync(call, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A handler bug must never take the connection down: the caller gets InternalError.
+                _logger.LogError(ex, "Handler for {Action} ({MessageId}) failed.", call.Action, call.MessageId);
+                reply = OcppCallError.Create(Version, call.MessageId, OcppErrorCode.InternalError, $"{call.Action} could not be processed.");
+            }
+
+            try
+            {
+                await SendAsync(reply, call.Action, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Sending the answer to {Action} ({MessageId}) failed.", call.Action, call.MessageId);
+            }
+        }
+    }
+
+    private async Task<OcppFrame> AnswerAsync(OcppCall call, CancellationToken ct)
+    {
+        if (!OcppSchemaValidator.HasSchema(Version, call.Action))
+        {
+            return OcppCallError.Create(Version, call.MessageId, OcppErrorCode.NotImplemented, $"Unknown action '{call.Action}'.");
+        }
+
+        if (_options.ValidateIncoming)
+        {
+            var validation = OcppSchemaValidator.Validate(Version, call.Action, OcppMessageKind.Request, call.Payload);
+            if (!validation.IsValid)
+            {
+                return OcppCallError.Create(Version, call.MessageId, validation.ErrorCode!.Value, validation.Description!);
+            }
+        }
+
+        var outcome = await _handler.HandleCallAsync(new OcppIncomingCall(call.Action, call.MessageId, call.Payload, Version), ct);
+        if (outcome.IsError)
+        {
+            return OcppCallError.Create(Version, call.MessageId, outcome.ErrorCode!.Value, outcome.ErrorDescription ?? string.Empty, outcome.ErrorDetails);
+        }
+
+        var payload = outcome.Payload ?? OcppJson.EmptyObject;
+        if (_options.ValidateOutgoing)
+        {
+            var validation = OcppSchemaValidator.Validate(Version, call.Action, OcppMessageKind.Response, payload);
+            if (!validation.IsValid)
+            {
+                _logger.LogError("Handler for {Action} produced a non-conforming response: {Description}", call.Action, validation.Description);
+                return OcppCallError.Create(Version, call.MessageId, OcppErrorCode.InternalError, $"{call.Action} produced an invalid response.");
+            }
+        }
+
+        return new OcppCallResult(call.MessageId, payload);
+    }
+
+    private async Task SendAsync(OcppFrame frame, string? action, CancellationToken ct)
+    {
+        var bytes = OcppFrameWriter.Write(frame);
+        await _sendLock.WaitAsync(ct);
+        try
+        {
+            Log(OcppFrameDirection.Outgoing, Encoding.UTF8.GetString(bytes), frame.MessageType, frame.MessageId, action);
+            await _sender.SendAsync(bytes, ct);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private void Log(OcppFrameDirection direction, string text, OcppMessageType? type, string? messageId, string? action)
+    {
+        var handler = FrameLogged;
+        if (handler is null)
+        {
+            return;
+        }
+
+        try
+        {
+            handler(this, new OcppFrameLogEntry(direction, text, type, messageId, action, _time.GetUtcNow()));
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "A FrameLogged subscriber failed.");
+        }
+    }
+
+    // Invalid UTF-8 is still logged (with replacement characters): nothing a station sends is dropped silently.
+    private static string DecodeForLog(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+
+    private sealed class PendingCall(string messageId, string action)
+    {
+        public string MessageId { get; } = messageId;
+
+        public string Action { get; } = action;
+
+        public TaskCompletionSource<OcppFrame> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

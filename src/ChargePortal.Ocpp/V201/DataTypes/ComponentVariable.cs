@@ -1,0 +1,14 @@
+namespace ChargePortal.Ocpp.V201;
+
+/// <summary>Class to report components, variables and variable attributes and characteristics.</summary>
+public sealed record ComponentVariable
+{
+    /// <summary>Vendor-specific extension data.</summary>
+    public CustomData? CustomData { get; init; }
+
+    /// <summary>A physical or logical component</summary>
+    public required Component Component { get; init; }
+
+    /// <summary>Reference key to a component-variable.</summary>
+    public Variable? Variable { get; init; }
+}
