@@ -34,8 +34,17 @@ public sealed class DriverJourneyTests(AppHostFixture app, BrowserFixture browse
         var page = session.Page;
         await session.SignInAsync(DriverEmail, RepositoryRoot.DemoPassword);
 
-        await page.GotoAsync("/operator/stations");
+        // In-app navigation: the interactive router's AuthorizeRouteView refuses the page.
+        await Expect(page).ToHaveURLAsync(new Regex("/find$"));
+        await session.WaitForInteractiveAsync();
+        await page.EvaluateAsync("() => Blazor.navigateTo('/operator/stations')");
+        await Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=stations-table]")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("AMS-WP-03")).ToHaveCountAsync(0);
+        await session.SaveScreenshotAsync("driver-operator-stations-denied-in-app");
 
+        // A full page load: the authorization middleware refuses it before Blazor runs.
+        await page.GotoAsync("/operator/stations");
         await Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=stations-table]")).ToHaveCountAsync(0);
         await Expect(page.GetByText("AMS-WP-03")).ToHaveCountAsync(0);

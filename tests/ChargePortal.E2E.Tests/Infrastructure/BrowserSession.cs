@@ -88,8 +88,19 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
     public void AssertCleanNetwork()
     {
-        _blocked.ShouldBeEmpty($"pages must load nothing from outside {_baseUrl}; blocked requests");
-        _brokenAssets.ShouldBeEmpty("every stylesheet, script and image of the page should load");
+        if (!_blocked.IsEmpty)
+        {
+            throw new ShouldAssertException(
+                $"Pages must load nothing from outside {_baseUrl}, but these requests were attempted (and blocked):{Environment.NewLine}  "
+                + string.Join(Environment.NewLine + "  ", _blocked));
+        }
+
+        if (!_brokenAssets.IsEmpty)
+        {
+            throw new ShouldAssertException(
+                $"Every stylesheet, script and image of the page should load, but these failed:{Environment.NewLine}  "
+                + string.Join(Environment.NewLine + "  ", _brokenAssets));
+        }
     }
 
     public async Task<string> SaveScreenshotAsync(string name, bool attach = false)
