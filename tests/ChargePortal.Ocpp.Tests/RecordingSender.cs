@@ -15,9 +15,10 @@ public sealed class RecordingSender : IOcppFrameSender
         return ValueTask.CompletedTask;
     }
 
-    public async Task<string> NextAsync()
+    public async Task<string> NextAsync(CancellationToken ct)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
         return await _frames.Reader.ReadAsync(timeout.Token);
     }
 
