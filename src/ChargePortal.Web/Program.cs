@@ -2,6 +2,7 @@ using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Stations;
 using Serilog;
@@ -17,6 +18,7 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
+builder.Services.AddOcpp(builder.Configuration);
 builder.Services.AddPortal();
 
 var app = builder.Build();
@@ -32,11 +34,13 @@ app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseWebSockets();
 
 app.MapStaticAssets();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapStationsApi();
+app.MapOcpp();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();

@@ -20,7 +20,8 @@ public sealed class ChargingTransaction
 
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? StoppedAt { get; set; }
-    public long MeterStartWh { get; set; }
+    /// <summary>Energy register at the start; null until known (2.0.1 stations may only send it later).</summary>
+    public long? MeterStartWh { get; set; }
     public long? MeterStopWh { get; set; }
 
     /// <summary>Energy delivered so far (live) or in total (completed), in Wh.</summary>

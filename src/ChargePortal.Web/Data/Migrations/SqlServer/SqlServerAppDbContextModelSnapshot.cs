@@ -721,7 +721,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("LastSeqNo")
                         .HasColumnType("int");
 
-                    b.Property<long>("MeterStartWh")
+                    b.Property<long?>("MeterStartWh")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("MeterStopWh")

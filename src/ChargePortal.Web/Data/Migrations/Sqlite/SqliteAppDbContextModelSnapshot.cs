@@ -693,7 +693,7 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("LastSeqNo")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("MeterStartWh")
+                    b.Property<long?>("MeterStartWh")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MeterStopWh")

@@ -1,0 +1,94 @@
+using System.Threading.Channels;
+using ChargePortal.Web.Stations;
+
+namespace ChargePortal.Web.Live;
+
+/// <summary>Something that happened at a station, for dashboards and other live subscribers.</summary>
+public abstract record StationEvent(string StationId, DateTimeOffset At);
+
+public sealed record StationConnected(string StationId, DateTimeOffset At, string OcppVersion) : StationEvent(StationId, At);
+
+public sealed record StationDisconnected(string StationId, DateTimeOffset At) : StationEvent(StationId, At);
+
+public sealed record StationBooted(string StationId, DateTimeOffset At, string? Vendor, string? Model, string? FirmwareVersion) : StationEvent(StationId, At);
+
+public sealed record ConnectorStatusChanged(string StationId, DateTimeOffset At, int EvseId, int ConnectorId, ConnectorStatus Status, string? ErrorCode) : StationEvent(StationId, At);
+
+public sealed record StationFaulted(string StationId, DateTimeOffset At, int EvseId, int ConnectorId, string ErrorCode, string? Info) : StationEvent(StationId, At);
+
+public sealed record MeterValuesReceived(string StationId, DateTimeOffset At, int EvseId, string? TransactionId, long? EnergyRegisterWh, decimal? PowerW) : StationEvent(StationId, At);
+
+public sealed record TransactionStarted(string StationId, DateTimeOffset At, string TransactionId, int EvseId, int ConnectorId, string? IdTag) : StationEvent(StationId, At);
+
+public sealed record TransactionUpdated(string StationId, DateTimeOffset At, string TransactionId, long EnergyWh) : StationEvent(StationId, At);
+
+public sealed record TransactionEnded(string StationId, DateTimeOffset At, string TransactionId, long EnergyWh, string? Reason) : StationEvent(StationId, At);
+
+public sealed record StationNotification(string StationId, DateTimeOffset At, string Kind, string Status) : StationEvent(StationId, At);
+
+public sealed record CommandCompleted(string StationId, DateTimeOffset At, string Command, string Outcome) : StationEvent(StationId, At);
+
+/// <summary>Where station events are raised. One implementation per deployment shape (in-process, Redis).</summary>
+public interface IStationEventPublisher
+{
+    void Publish(StationEvent stationEvent);
+}
+
+/// <summary>Where pages and hubs listen. Each subscription gets its own bounded queue.</summary>
+public interface IStationEventStream
+{
+    IAsyncEnumerable<StationEvent> SubscribeAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// The single-node event bus. Publishing never blocks the OCPP receive path: a slow subscriber
+/// loses its oldest events rather than stalling stations.
+/// </summary>
+public sealed class InProcessStationEventBus : IStationEventPublisher, IStationEventStream
+{
+    private const int SubscriberCapacity = 1024;
+    private readonly Lock _lock = new();
+    private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
+
+    public void Publish(StationEvent stationEvent)
+    {
+        foreach (var subscriber in _subscribers.Items)
+        {
+            subscriber.Writer.TryWrite(stationEvent);
+        }
+    }
+
+    public async IAsyncEnumerable<StationEvent> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var channel = Channel.CreateBounded<StationEvent>(new BoundedChannelOptions(SubscriberCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        lock (_lock)
+        {
+            _subscribers = _subscribers.Add(channel);
+        }
+
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(ct))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _subscribers = _subscribers.Remove(channel);
+            }
+        }
+    }
+
+    /// <summary>Copy-on-write list: Publish reads it without taking the lock.</summary>
+    private sealed record ImmutableSubscribers(Channel<StationEvent>[] Items)
+    {
+        public static readonly ImmutableSubscribers Empty = new([]);
+
+        public ImmutableSubscribers Add(Channel<StationEvent> c) => new([.. Items, c]);
+
+        public ImmutableSubscribers Remove(Channel<StationEvent> c) => new([.. Items.Where(i => i != c)]);
+    }
+}

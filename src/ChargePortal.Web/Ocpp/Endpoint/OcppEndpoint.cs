@@ -1,0 +1,141 @@
+using System.Net.WebSockets;
+using ChargePortal.Ocpp;
+using ChargePortal.Ocpp.Rpc;
+using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp.Connections;
+using ChargePortal.Web.Ocpp.Handling;
+using ChargePortal.Web.Ocpp.MessageLog;
+using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Transactions;
+using Microsoft.Extensions.Options;
+
+namespace ChargePortal.Web.Ocpp.Endpoint;
+
+public static class OcppEndpoint
+{
+    public static IServiceCollection AddOcpp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OcppOptions>(configuration.GetSection(OcppOptions.Section));
+        services.AddSingleton<IStationConnectionRegistry, LocalStationConnectionRegistry>();
+        services.AddSingleton<InProcessStationEventBus>();
+        services.AddSingleton<IStationEventPublisher>(sp => sp.GetRequiredService<InProcessStationEventBus>());
+        services.AddSingleton<IStationEventStream>(sp => sp.GetRequiredService<InProcessStationEventBus>());
+        services.AddSingleton<StationLifecycle>();
+        services.AddSingleton<TokenAuthorizer>();
+        services.AddSingleton<TransactionRecorder>();
+        services.AddSingleton<MeterValueSink>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeterValueSink>());
+        services.AddSingleton<OcppMessageLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<OcppMessageLogWriter>());
+        services.AddHostedService<OcppMessageLogRetention>();
+        services.AddSingleton<StationServices>();
+        services.AddSingleton<StationAuthenticator>();
+        services.AddSingleton<OcppConnectionAcceptor>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOcpp(this IEndpointRouteBuilder endpoints)
+    {
+        // Stations authenticate with OCPP's own security profiles, checked by the acceptor, not by the portal's schemes.
+        endpoints.Map("/ocpp/{chargePointId}", (HttpContext context, string chargePointId, OcppConnectionAcceptor acceptor) => acceptor.AcceptAsync(context, chargePointId))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}
+
+/// <summary>The OCPP-J handshake and the life of one station connection.</summary>
+public sealed class OcppConnectionAcceptor(
+    IOptions<OcppOptions> options,
+    StationLifecycle lifecycle,
+    StationAuthenticator authenticator,
+    IStationConnectionRegistry registry,
+    StationServices services,
+    OcppMessageLogWriter messageLog,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILoggerFactory loggerFactory)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<OcppConnectionAcceptor>();
+
+    public async Task AcceptAsync(HttpContext context, string chargePointId)
+    {
+        var ct = context.RequestAborted;
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "WebSocket required",
+                detail: "This is the OCPP endpoint: connect with a WebSocket and the subprotocol ocpp1.6 or ocpp2.0.1.").ExecuteAsync(context);
+            return;
+        }
+
+        if (StationRegistry.ValidateId(chargePointId) is { } invalid)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid charge point id", detail: invalid).ExecuteAsync(context);
+            return;
+        }
+
+        var station = await lifecycle.FindForConnectAsync(chargePointId, options.Value.AllowUnknownStations, ct);
+        if (station is null)
+        {
+            _logger.LogWarning("Refused unknown station {StationId}", chargePointId);
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown station",
+                detail: $"No station '{chargePointId}' is registered.").ExecuteAsync(context);
+            return;
+        }
+
+        if (authenticator.Check(context, station) is { } authFailure)
+        {
+            _logger.LogWarning("Refused {StationId}: {Reason}", chargePointId, authFailure);
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
+            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: authFailure).ExecuteAsync(context);
+            return;
+        }
+
+        var version = OcppVersions.Negotiate(context.WebSockets.WebSocketRequestedProtocols);
+        if (version is null)
+        {
+            // The spec: complete the handshake without a subprotocol, then close.
+            using var refused = await context.WebSockets.AcceptWebSocketAsync();
+            await refused.CloseAsync(WebSocketCloseStatus.ProtocolError, "Supported subprotocols: ocpp1.6, ocpp2.0.1", ct);
+            return;
+        }
+
+        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = version.Value.Subprotocol(),
+            KeepAliveInterval = TimeSpan.FromSeconds(Math.Max(0, options.Value.KeepAliveSeconds)),
+        });
+        await RunAsync(chargePointId, version.Value, socket, ct);
+    }
+
+    private async Task RunAsync(string stationId, OcppVersion version, WebSocket socket, CancellationToken requestAborted)
+    {
+        var logger = loggerFactory.CreateLogger("ChargePortal.Ocpp." + stationId);
+        var rpcOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.CallTimeoutSeconds)) };
+        await using var connection = new StationConnection(stationId, version, socket,
+            c => new CsmsCallHandler(stationId, version, services, logger), rpcOptions, options.Value.MaxFrameBytes, messageLog, time, logger);
+
+        if (registry.Register(connection) is { } previous)
+        {
+            _logger.LogInformation("{StationId} reconnected; closing its previous connection", stationId);
+            await previous.CloseAsync("Replaced by a new connection", CancellationToken.None);
+        }
+
+        _logger.LogInformation("{StationId} connected with OCPP {Version}", stationId, version.DisplayName());
+        await lifecycle.ConnectedAsync(stationId, version, CancellationToken.None);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            await connection.RunAsync(stop.Token);
+        }
+        finally
+        {
+            if (registry.Unregister(connection))
+            {
+                await lifecycle.DisconnectedAsync(stationId, CancellationToken.None);
+                _logger.LogInformation("{StationId} disconnected", stationId);
+            }
+        }
+    }
+}

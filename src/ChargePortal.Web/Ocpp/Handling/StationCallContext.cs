@@ -1,0 +1,30 @@
+using ChargePortal.Ocpp;
+using ChargePortal.Ocpp.Rpc;
+using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Transactions;
+
+namespace ChargePortal.Web.Ocpp.Handling;
+
+/// <summary>The domain services a station's messages are handed to, shared by both version adapters.</summary>
+public sealed record StationServices(StationLifecycle Lifecycle, TokenAuthorizer Tokens, TransactionRecorder Transactions, MeterValueSink MeterValues, TimeProvider Time);
+
+/// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
+public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler
+{
+    public async ValueTask<OcppCallOutcome> HandleCallAsync(OcppIncomingCall call, CancellationToken ct)
+    {
+        try
+        {
+            return version == OcppVersion.V16
+                ? await V16StationMessages.HandleAsync(stationId, call, services, ct)
+                : await V201StationMessages.HandleAsync(stationId, call, services, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The peer turns this into an InternalError CALLERROR; the connection keeps serving.
+            logger.LogError(ex, "{Action} from {StationId} failed", call.Action, stationId);
+            throw;
+        }
+    }
+}

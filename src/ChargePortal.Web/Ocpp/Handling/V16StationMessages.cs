@@ -1,0 +1,154 @@
+using ChargePortal.Ocpp.Rpc;
+using ChargePortal.Ocpp.V16;
+using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Transactions;
+using OcppMeterValue = ChargePortal.Ocpp.V16.MeterValue;
+
+namespace ChargePortal.Web.Ocpp.Handling;
+
+/// <summary>OCPP 1.6 adapter: maps each station-initiated 1.6 message onto the version-neutral services.</summary>
+internal static class V16StationMessages
+{
+    public static ValueTask<OcppCallOutcome> HandleAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) => call.Action switch
+    {
+        "BootNotification" => BootAsync(stationId, call, s, ct),
+        "Heartbeat" => HeartbeatAsync(stationId, call, s, ct),
+        "StatusNotification" => StatusAsync(stationId, call, s, ct),
+        "Authorize" => AuthorizeAsync(call, s, ct),
+        "StartTransaction" => StartAsync(stationId, call, s, ct),
+        "StopTransaction" => StopAsync(stationId, call, s, ct),
+        "MeterValues" => MeterValuesAsync(stationId, call, s, ct),
+        "DataTransfer" => ValueTask.FromResult(call.Respond(new DataTransferResponse { Status = DataTransferStatus.UnknownVendorId })),
+        "FirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<FirmwareStatusNotificationRequest>().Status), new FirmwareStatusNotificationResponse()),
+        "DiagnosticsStatusNotification" => Notify(stationId, call, s, "Diagnostics", OcppEnumText.Of(call.ReadRequest<DiagnosticsStatusNotificationRequest>().Status), new DiagnosticsStatusNotificationResponse()),
+        _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
+    };
+
+    private static async ValueTask<OcppCallOutcome> BootAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<BootNotificationRequest>();
+        var decision = await s.Lifecycle.BootAsync(stationId, new BootInfo(request.ChargePointVendor, request.ChargePointModel,
+            request.ChargePointSerialNumber ?? request.ChargeBoxSerialNumber, request.FirmwareVersion), ct);
+        return call.Respond(new BootNotificationResponse
+        {
+            Status = decision.Status switch
+            {
+                StationRegistrationStatus.Accepted => RegistrationStatus.Accepted,
+                StationRegistrationStatus.Pending => RegistrationStatus.Pending,
+                _ => RegistrationStatus.Rejected,
+            },
+            CurrentTime = decision.CurrentTime,
+            Interval = decision.IntervalSeconds,
+        });
+    }
+
+    private static async ValueTask<OcppCallOutcome> HeartbeatAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) =>
+        call.Respond(new HeartbeatResponse { CurrentTime = await s.Lifecycle.HeartbeatAsync(stationId, ct) });
+
+    private static async ValueTask<OcppCallOutcome> StatusAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<StatusNotificationRequest>();
+        var status = request.Status switch
+        {
+            ChargePointStatus.Available => ConnectorStatus.Available,
+            ChargePointStatus.Preparing => ConnectorStatus.Preparing,
+            ChargePointStatus.Charging => ConnectorStatus.Charging,
+            ChargePointStatus.SuspendedEVSE => ConnectorStatus.SuspendedEvse,
+            ChargePointStatus.SuspendedEV => ConnectorStatus.SuspendedEv,
+            ChargePointStatus.Finishing => ConnectorStatus.Finishing,
+            ChargePointStatus.Reserved => ConnectorStatus.Reserved,
+            ChargePointStatus.Unavailable => ConnectorStatus.Unavailable,
+            ChargePointStatus.Faulted => ConnectorStatus.Faulted,
+            _ => ConnectorStatus.Unknown,
+        };
+        var errorCode = request.ErrorCode == ChargePointErrorCode.OtherError && request.VendorErrorCode is { } vendor
+            ? $"OtherError:{vendor}"
+            : OcppEnumText.Of(request.ErrorCode);
+        await s.Lifecycle.StatusAsync(stationId, new ConnectorStatusReport(request.ConnectorId, request.ConnectorId, status, errorCode, request.Info, request.Timestamp), ct);
+        return call.Respond(new StatusNotificationResponse());
+    }
+
+    private static async ValueTask<OcppCallOutcome> AuthorizeAsync(OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<AuthorizeRequest>();
+        return call.Respond(new AuthorizeResponse { IdTagInfo = ToIdTagInfo(await s.Tokens.AuthorizeAsync(request.IdTag, ct)) });
+    }
+
+    private static async ValueTask<OcppCallOutcome> StartAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<StartTransactionRequest>();
+        var authorization = await s.Tokens.AuthorizeAsync(request.IdTag, ct);
+
+        // The session is recorded whatever the token's status: the station reports energy it delivered,
+        // and it ends the session itself when told the token is not Accepted (spec 1.6, 5.16).
+        var recorded = await s.Transactions.StartAsync(new TransactionStart(stationId, request.ConnectorId, request.ConnectorId, null,
+            request.IdTag, authorization.UserId, request.MeterStart, request.Timestamp, request.ReservationId), ct);
+        return call.Respond(new StartTransactionResponse
+        {
+            TransactionId = (int)recorded.Id,
+            IdTagInfo = ToIdTagInfo(authorization),
+        });
+    }
+
+    private static async ValueTask<OcppCallOutcome> StopAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<StopTransactionRequest>();
+        var transactionId = request.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var known = await s.Transactions.FindAsync(stationId, transactionId, ct);
+        if (request.TransactionData is { Count: > 0 } data && known is not null)
+        {
+            await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, known.EvseId, known.ConnectorId, transactionId, ToSamples(data)), ct);
+        }
+
+        await s.Transactions.StopAsync(new TransactionStop(stationId, transactionId, request.MeterStop, request.Timestamp, OcppEnumText.Of(request.Reason) ?? "Local"), ct);
+        return call.Respond(new StopTransactionResponse
+        {
+            IdTagInfo = request.IdTag is { } idTag ? ToIdTagInfo(await s.Tokens.AuthorizeAsync(idTag, ct)) : null,
+        });
+    }
+
+    private static async ValueTask<OcppCallOutcome> MeterValuesAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<MeterValuesRequest>();
+        var transactionId = request.TransactionId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, request.ConnectorId, request.ConnectorId, transactionId, ToSamples(request.MeterValue)), ct);
+        await s.Lifecycle.TouchAsync(stationId, ct);
+        return call.Respond(new MeterValuesResponse());
+    }
+
+    private static ValueTask<OcppCallOutcome> Notify(string stationId, OcppIncomingCall call, StationServices s, string kind, string status, object response)
+    {
+        s.Lifecycle.Notify(stationId, kind, status);
+        return ValueTask.FromResult(call.Respond(response));
+    }
+
+    internal static IReadOnlyList<MeterSample> ToSamples(IEnumerable<OcppMeterValue> values) =>
+        [.. values.SelectMany(mv => mv.SampledValue.Select(sv => ToSample(mv.Timestamp, sv)).OfType<MeterSample>())];
+
+    private static MeterSample? ToSample(DateTimeOffset timestamp, SampledValue sv)
+    {
+        // SignedData values are opaque to us; they stay in the message log for audit.
+        if (sv.Format == ValueFormat.SignedData
+            || !decimal.TryParse(sv.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        return new MeterSample(timestamp, OcppEnumText.Of(sv.Measurand) ?? MeterSample.EnergyRegister, value,
+            OcppEnumText.Of(sv.Unit), OcppEnumText.Of(sv.Phase), OcppEnumText.Of(sv.Context), OcppEnumText.Of(sv.Location));
+    }
+
+    private static IdTagInfo ToIdTagInfo(AuthorizationResult result) => new()
+    {
+        Status = result.Status switch
+        {
+            TokenAuthorization.Accepted => AuthorizationStatus.Accepted,
+            TokenAuthorization.Blocked => AuthorizationStatus.Blocked,
+            TokenAuthorization.Expired => AuthorizationStatus.Expired,
+            _ => AuthorizationStatus.Invalid,
+        },
+        ExpiryDate = result.ExpiresAt,
+        ParentIdTag = result.ParentIdTag,
+    };
+}

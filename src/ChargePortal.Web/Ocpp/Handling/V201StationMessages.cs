@@ -1,0 +1,190 @@
+using ChargePortal.Ocpp.Rpc;
+using ChargePortal.Ocpp.V201;
+using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Transactions;
+using OcppMeterValue = ChargePortal.Ocpp.V201.MeterValue;
+
+namespace ChargePortal.Web.Ocpp.Handling;
+
+/// <summary>OCPP 2.0.1 adapter: maps each station-initiated 2.0.1 message onto the version-neutral services.</summary>
+internal static class V201StationMessages
+{
+    private const string TransactionBegin = "Transaction.Begin";
+    private const string TransactionEnd = "Transaction.End";
+
+    public static ValueTask<OcppCallOutcome> HandleAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) => call.Action switch
+    {
+        "BootNotification" => BootAsync(stationId, call, s, ct),
+        "Heartbeat" => HeartbeatAsync(stationId, call, s, ct),
+        "StatusNotification" => StatusAsync(stationId, call, s, ct),
+        "Authorize" => AuthorizeAsync(call, s, ct),
+        "TransactionEvent" => TransactionEventAsync(stationId, call, s, ct),
+        "MeterValues" => MeterValuesAsync(stationId, call, s, ct),
+        "NotifyEvent" => NotifyEvent(stationId, call, s),
+        "NotifyReport" => Notify(stationId, call, s, "Report", ReportPart(call), new NotifyReportResponse()),
+        "FirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<FirmwareStatusNotificationRequest>().Status), new FirmwareStatusNotificationResponse()),
+        "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
+        "SecurityEventNotification" => Notify(stationId, call, s, "Security", call.ReadRequest<SecurityEventNotificationRequest>().Type, new SecurityEventNotificationResponse()),
+        "ReservationStatusUpdate" => Notify(stationId, call, s, "Reservation", ReservationUpdate(call), new ReservationStatusUpdateResponse()),
+        "NotifyChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "set", new NotifyChargingLimitResponse()),
+        "ClearedChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "cleared", new ClearedChargingLimitResponse()),
+        "ReportChargingProfiles" => Notify(stationId, call, s, "ChargingProfiles", "reported", new ReportChargingProfilesResponse()),
+        "NotifyEVChargingNeeds" => Notify(stationId, call, s, "ChargingNeeds", "received", new NotifyEVChargingNeedsResponse { Status = NotifyEVChargingNeedsStatusEnum.Accepted }),
+        "NotifyEVChargingSchedule" => Notify(stationId, call, s, "ChargingSchedule", "received", new NotifyEVChargingScheduleResponse { Status = GenericStatusEnum.Accepted }),
+
+        // No certificate authority is configured for station certificates, so signing requests are refused.
+        "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatusEnum.Rejected })),
+        "DataTransfer" => ValueTask.FromResult(call.Respond(new DataTransferResponse { Status = DataTransferStatusEnum.UnknownVendorId })),
+        _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
+    };
+
+    private static async ValueTask<OcppCallOutcome> BootAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var station = call.ReadRequest<BootNotificationRequest>().ChargingStation;
+        var decision = await s.Lifecycle.BootAsync(stationId, new BootInfo(station.VendorName, station.Model, station.SerialNumber, station.FirmwareVersion), ct);
+        return call.Respond(new BootNotificationResponse
+        {
+            Status = decision.Status switch
+            {
+                StationRegistrationStatus.Accepted => RegistrationStatusEnum.Accepted,
+                StationRegistrationStatus.Pending => RegistrationStatusEnum.Pending,
+                _ => RegistrationStatusEnum.Rejected,
+            },
+            CurrentTime = decision.CurrentTime,
+            Interval = decision.IntervalSeconds,
+        });
+    }
+
+    private static async ValueTask<OcppCallOutcome> HeartbeatAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) =>
+        call.Respond(new HeartbeatResponse { CurrentTime = await s.Lifecycle.HeartbeatAsync(stationId, ct) });
+
+    private static async ValueTask<OcppCallOutcome> StatusAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<StatusNotificationRequest>();
+        var status = request.ConnectorStatus switch
+        {
+            ConnectorStatusEnum.Available => ConnectorStatus.Available,
+            ConnectorStatusEnum.Occupied => ConnectorStatus.Occupied,
+            ConnectorStatusEnum.Reserved => ConnectorStatus.Reserved,
+            ConnectorStatusEnum.Unavailable => ConnectorStatus.Unavailable,
+            ConnectorStatusEnum.Faulted => ConnectorStatus.Faulted,
+            _ => ConnectorStatus.Unknown,
+        };
+        await s.Lifecycle.StatusAsync(stationId, new ConnectorStatusReport(request.EvseId, request.ConnectorId, status,
+            status == ConnectorStatus.Faulted ? "Faulted" : null, null, request.Timestamp), ct);
+        return call.Respond(new StatusNotificationResponse());
+    }
+
+    private static async ValueTask<OcppCallOutcome> AuthorizeAsync(OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<AuthorizeRequest>();
+        return call.Respond(new AuthorizeResponse { IdTokenInfo = ToIdTokenInfo(await s.Tokens.AuthorizeAsync(request.IdToken.Value, ct)) });
+    }
+
+    /// <summary>
+    /// Started/Updated/Ended, idempotent by (station, transactionId) and seqNo: a replayed event after a reconnect
+    /// changes nothing, and an Updated or Ended whose Started was lost still creates the session.
+    /// </summary>
+    private static async ValueTask<OcppCallOutcome> TransactionEventAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<TransactionEventRequest>();
+        var transactionId = request.TransactionInfo.TransactionId;
+        var samples = ToSamples(request.MeterValue ?? []);
+        var idTag = request.IdToken?.Value;
+        var authorization = idTag is null ? null : await s.Tokens.AuthorizeAsync(idTag, ct);
+
+        var existing = await s.Transactions.FindAsync(stationId, transactionId, ct);
+        var evseId = request.Evse?.Id ?? existing?.EvseId ?? 0;
+        var connectorId = request.Evse?.ConnectorId ?? existing?.ConnectorId ?? 1;
+        bool isNewEvent;
+        if (existing is null)
+        {
+            var start = Register(samples, TransactionBegin) ?? (request.EventType == TransactionEventEnum.Started ? samples.Select(x => x.EnergyRegisterWh).Min() : null);
+            var recorded = await s.Transactions.StartAsync(new TransactionStart(stationId, evseId, connectorId, transactionId, idTag,
+                authorization?.UserId, start, request.Timestamp, request.ReservationId, request.SeqNo), ct);
+            isNewEvent = recorded.IsNew;
+        }
+        else
+        {
+            isNewEvent = await s.Transactions.AdvanceSeqNoAsync(stationId, transactionId, request.SeqNo, ct);
+        }
+
+        if (isNewEvent && samples.Count > 0)
+        {
+            await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, evseId, connectorId, transactionId, samples), ct);
+        }
+
+        if (request.EventType == TransactionEventEnum.Ended)
+        {
+            var meterStop = Register(samples, TransactionEnd) ?? samples.Select(x => x.EnergyRegisterWh).Max();
+            await s.Transactions.StopAsync(new TransactionStop(stationId, transactionId, meterStop, request.Timestamp,
+                OcppEnumText.Of(request.TransactionInfo.StoppedReason) ?? "Local", request.SeqNo), ct);
+        }
+
+        await s.Lifecycle.TouchAsync(stationId, ct);
+        return call.Respond(new TransactionEventResponse { IdTokenInfo = authorization is null ? null : ToIdTokenInfo(authorization) });
+    }
+
+    private static async ValueTask<OcppCallOutcome> MeterValuesAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<MeterValuesRequest>();
+        await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, request.EvseId, 0, null, ToSamples(request.MeterValue)), ct);
+        await s.Lifecycle.TouchAsync(stationId, ct);
+        return call.Respond(new MeterValuesResponse());
+    }
+
+    private static ValueTask<OcppCallOutcome> NotifyEvent(string stationId, OcppIncomingCall call, StationServices s)
+    {
+        foreach (var data in call.ReadRequest<NotifyEventRequest>().EventData)
+        {
+            var variable = $"{data.Component.Name}.{data.Variable.Name}";
+            s.Lifecycle.Notify(stationId, "Event", $"{variable}={data.ActualValue} ({OcppEnumText.Of(data.Trigger)})");
+        }
+
+        return ValueTask.FromResult(call.Respond(new NotifyEventResponse()));
+    }
+
+    private static string ReportPart(OcppIncomingCall call)
+    {
+        var report = call.ReadRequest<NotifyReportRequest>();
+        return $"request {report.RequestId} part {report.SeqNo}";
+    }
+
+    private static string ReservationUpdate(OcppIncomingCall call)
+    {
+        var update = call.ReadRequest<ReservationStatusUpdateRequest>();
+        return $"{update.ReservationId}: {OcppEnumText.Of(update.ReservationUpdateStatus)}";
+    }
+
+    private static ValueTask<OcppCallOutcome> Notify(string stationId, OcppIncomingCall call, StationServices s, string kind, string status, object response)
+    {
+        s.Lifecycle.Notify(stationId, kind, status);
+        return ValueTask.FromResult(call.Respond(response));
+    }
+
+    private static long? Register(IEnumerable<MeterSample> samples, string context) =>
+        samples.Where(x => x.Context == context).Select(x => x.EnergyRegisterWh).FirstOrDefault(v => v is not null);
+
+    internal static IReadOnlyList<MeterSample> ToSamples(IEnumerable<OcppMeterValue> values) =>
+        [.. values.SelectMany(mv => mv.SampledValue.Select(sv => new MeterSample(
+            mv.Timestamp,
+            OcppEnumText.Of(sv.Measurand) ?? MeterSample.EnergyRegister,
+            sv.UnitOfMeasure?.Multiplier is { } m and not 0 ? sv.Value * (decimal)Math.Pow(10, m) : sv.Value,
+            sv.UnitOfMeasure?.Unit ?? (sv.Measurand is null or MeasurandEnum.EnergyActiveImportRegister ? "Wh" : null),
+            OcppEnumText.Of(sv.Phase),
+            OcppEnumText.Of(sv.Context),
+            OcppEnumText.Of(sv.Location))))];
+
+    private static IdTokenInfo ToIdTokenInfo(AuthorizationResult result) => new()
+    {
+        Status = result.Status switch
+        {
+            TokenAuthorization.Accepted => AuthorizationStatusEnum.Accepted,
+            TokenAuthorization.Blocked => AuthorizationStatusEnum.Blocked,
+            TokenAuthorization.Expired => AuthorizationStatusEnum.Expired,
+            _ => AuthorizationStatusEnum.Unknown,
+        },
+        CacheExpiryDateTime = result.ExpiresAt,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using ChargePortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Ocpp.MessageLog;
+
+/// <summary>
+/// Keeps every OCPP frame in and out, written in batches off the receive path. The log is what
+/// lets a disputed bill be re-derived, so frames queued at shutdown are still written.
+/// </summary>
+public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFactory, ILogger<OcppMessageLogWriter> logger) : BackgroundService
+{
+    private const int MaxPerFlush = 2_000;
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+    private readonly Channel<OcppMessageLogEntry> _queue = Channel.CreateUnbounded<OcppMessageLogEntry>(new UnboundedChannelOptions { SingleReader = true });
+    private long _pending;
+
+    public long Pending => Interlocked.Read(ref _pending);
+
+    public void Append(OcppMessageLogEntry entry)
+    {
+        Interlocked.Increment(ref _pending);
+        _queue.Writer.TryWrite(entry);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var buffer = new List<OcppMessageLogEntry>(MaxPerFlush);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(FlushInterval, stoppingToken);
+                while (buffer.Count < MaxPerFlush && _queue.Reader.TryRead(out var entry))
+                {
+                    buffer.Add(entry);
+                }
+
+                await FlushAsync(buffer, stoppingToken);
+                buffer.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            while (_queue.Reader.TryRead(out var entry))
+            {
+                buffer.Add(entry);
+            }
+
+            await FlushAsync(buffer, CancellationToken.None);
+        }
+    }
+
+    private async Task FlushAsync(List<OcppMessageLogEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.OcppMessageLog.AddRange(entries);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogError(ex, "Could not write {Count} OCPP message log entries", entries.Count);
+        }
+        finally
+        {
+            Interlocked.Add(ref _pending, -entries.Count);
+        }
+    }
+}
+
+/// <summary>Deletes message-log entries older than <see cref="OcppOptions.MessageLogRetentionDays"/>, hourly.</summary>
+public sealed class OcppMessageLogRetention(
+    IDbContextFactory<AppDbContext> dbFactory,
+    Microsoft.Extensions.Options.IOptions<OcppOptions> options,
+    TimeProvider time,
+    ILogger<OcppMessageLogRetention> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        do
+        {
+            try
+            {
+                var deleted = await PurgeAsync(stoppingToken);
+                if (deleted > 0)
+                {
+                    logger.LogInformation("Removed {Count} OCPP message log entries past retention", deleted);
+                }
+            }
+            catch (DbUpdateException ex)
+            {
+                logger.LogWarning(ex, "Message log retention run failed; will retry next hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().AddDays(-Math.Max(1, options.Value.MessageLogRetentionDays));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OcppMessageLog.Where(m => m.At < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

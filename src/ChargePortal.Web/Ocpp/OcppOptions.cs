@@ -1,0 +1,30 @@
+namespace ChargePortal.Web.Ocpp;
+
+public sealed class OcppOptions
+{
+    public const string Section = "Ocpp";
+
+    /// <summary>Let unknown charge point ids connect and register themselves (Development default).</summary>
+    public bool AllowUnknownStations { get; set; }
+
+    /// <summary>Heartbeat interval handed to stations at boot.</summary>
+    public int HeartbeatIntervalSeconds { get; set; } = 300;
+
+    /// <summary>Retry interval for stations whose registration is Pending or Rejected.</summary>
+    public int PendingRetrySeconds { get; set; } = 60;
+
+    /// <summary>Largest text frame accepted; a larger one is answered with a CALLERROR and discarded.</summary>
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>WebSocket ping interval; 0 turns pings off.</summary>
+    public int KeepAliveSeconds { get; set; } = 30;
+
+    /// <summary>How long a CSMS→station call waits for the answer.</summary>
+    public int CallTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Days the OCPP message log is kept.</summary>
+    public int MessageLogRetentionDays { get; set; } = 30;
+
+    /// <summary>PEM file of the CA(s) whose client certificates are trusted for security profile 3.</summary>
+    public string? ClientCertificateAuthorityPath { get; set; }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using ChargePortal.Ocpp;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChargePortal.Web.Stations;
+
+public sealed record BootInfo(string Vendor, string Model, string? SerialNumber, string? FirmwareVersion);
+
+public sealed record BootDecision(StationRegistrationStatus Status, int IntervalSeconds, DateTimeOffset CurrentTime);
+
+public sealed record ConnectorStatusReport(int EvseId, int ConnectorId, ConnectorStatus Status, string? ErrorCode, string? Info, DateTimeOffset? Timestamp);
+
+/// <summary>What stations tell the CSMS about themselves: connect, boot, heartbeat, status, notifications.</summary>
+public sealed class StationLifecycle(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IStationEventPublisher events,
+    IOptions<OcppOptions> options,
+    TimeProvider time,
+    ILogger<StationLifecycle> logger)
+{
+    // Last-seen is written at most once a minute per station: heartbeats must not cost a write each.
+    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeenWritten = new(StringComparer.Ordinal);
+
+    /// <summary>The station as the endpoint needs it at the handshake; creates it when unknown stations are allowed.</summary>
+    public async Task<Station?> FindForConnectAsync(string stationId, bool createIfMissing, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        if (station is not null || !createIfMissing)
+        {
+            return station;
+        }
+
+        station = new Station { Id = stationId, Name = stationId, CreatedAt = time.GetUtcNow() };
+        db.Stations.Add(station);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Unknown station {StationId} registered itself (Ocpp:AllowUnknownStations)", stationId);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first connections raced; the other one created it.
+        }
+
+        return station;
+    }
+
+    public async Task ConnectedAsync(string stationId, OcppVersion version, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Stations.Where(s => s.Id == stationId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, true).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.OcppVersion, version), ct);
+        _lastSeenWritten[stationId] = now;
+        events.Publish(new StationConnected(stationId, now, version.DisplayName()));
+    }
+
+    public async Task DisconnectedAsync(string stationId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Stations.Where(s => s.Id == stationId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, false).SetProperty(s => s.LastSeenAt, now), ct);
+        _lastSeenWritten.TryRemove(stationId, out _);
+        events.Publish(new StationDisconnected(stationId, now));
+    }
+
+    public async Task<BootDecision> BootAsync(string stationId, BootInfo boot, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        if (station is null)
+        {
+            return new BootDecision(StationRegistrationStatus.Rejected, options.Value.PendingRetrySeconds, now);
+        }
+
+        station.Vendor = Truncate(boot.Vendor, 50);
+        station.Model = Truncate(boot.Model, 50);
+        station.SerialNumber = Truncate(boot.SerialNumber, 50);
+        station.FirmwareVersion = Truncate(boot.FirmwareVersion, 50);
+        station.LastBootAt = now;
+        station.LastSeenAt = now;
+        var interval = station.RegistrationStatus == StationRegistrationStatus.Accepted
+            ? options.Value.HeartbeatIntervalSeconds
+            : options.Value.PendingRetrySeconds;
+        station.HeartbeatIntervalSeconds = interval;
+        await db.SaveChangesAsync(ct);
+
+        events.Publish(new StationBooted(stationId, now, station.Vendor, station.Model, station.FirmwareVersion));
+        return new BootDecision(station.RegistrationStatus, interval, now);
+    }
+
+    public async Task<DateTimeOffset> HeartbeatAsync(string stationId, CancellationToken ct)
+    {
+        await TouchAsync(stationId, ct);
+        return time.GetUtcNow();
+    }
+
+    /// <summary>Records that the station is alive, cheaply: at most one write per station per minute.</summary>
+    public async Task TouchAsync(string stationId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_lastSeenWritten.TryGetValue(stationId, out var written) && now - written < LastSeenResolution)
+        {
+            return;
+        }
+
+        _lastSeenWritten[stationId] = now;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+    }
+
+    public async Task StatusAsync(string stationId, ConnectorStatusReport report, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var at = report.Timestamp ?? now;
+        var fault = string.IsNullOrEmpty(report.ErrorCode) || report.ErrorCode == "NoError" ? null : report.ErrorCode;
+
+        // 1.6 connector 0 is the charge point as a whole: no connector row, but faults still count.
+        if (report.ConnectorId > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var connector = await db.Connectors.FirstOrDefaultAsync(
+                c => c.StationId == stationId && c.EvseId == report.EvseId && c.ConnectorId == report.ConnectorId, ct);
+            if (connector is null)
+            {
+                // Stations may report connectors nobody registered: keep them rather than drop the status.
+                connector = new Connector { StationId = stationId, EvseId = report.EvseId, ConnectorId = report.ConnectorId };
+                db.Connectors.Add(connector);
+            }
+
+            // An older status (queued while offline) must not overwrite a newer one.
+            if (connector.StatusChangedAt is null || at >= connector.StatusChangedAt)
+            {
+                connector.Status = report.Status;
+                connector.ErrorCode = fault;
+                connector.StatusChangedAt = at;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        await TouchAsync(stationId, ct);
+        events.Publish(new ConnectorStatusChanged(stationId, at, report.EvseId, report.ConnectorId, report.Status, fault));
+        if (fault is not null || report.Status == ConnectorStatus.Faulted)
+        {
+            events.Publish(new StationFaulted(stationId, at, report.EvseId, report.ConnectorId, fault ?? "Faulted", report.Info));
+        }
+    }
+
+    /// <summary>Firmware, diagnostics/log, security and other notifications: kept in the message log, raised as events.</summary>
+    public void Notify(string stationId, string kind, string status) =>
+        events.Publish(new StationNotification(stationId, time.GetUtcNow(), kind, status));
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,186 @@
+using System.Threading.Channels;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Transactions;
+
+/// <summary>
+/// Meter values are written in batches by a background writer: a station's receive loop only
+/// queues them, so one slow database write never stalls other stations, and a thousand stations'
+/// samples cost one round trip instead of a thousand.
+/// </summary>
+public sealed class MeterValueSink(IDbContextFactory<AppDbContext> dbFactory, IStationEventPublisher events, TimeProvider time, ILogger<MeterValueSink> logger)
+    : BackgroundService
+{
+    private const int MaxBatchesPerFlush = 500;
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+
+    // Bounded: if the database cannot keep up, stations are slowed down (back-pressure) rather than data dropped.
+    private readonly Channel<MeterReadingBatch> _queue = Channel.CreateBounded<MeterReadingBatch>(new BoundedChannelOptions(50_000)
+    {
+        FullMode = BoundedChannelFullMode.Wait,
+        SingleReader = true,
+    });
+
+    private long _pending;
+
+    /// <summary>Batches queued but not yet written (tests wait for 0).</summary>
+    public long Pending => Interlocked.Read(ref _pending);
+
+    public ValueTask EnqueueAsync(MeterReadingBatch batch, CancellationToken ct)
+    {
+        if (batch.Samples.Count == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        Interlocked.Increment(ref _pending);
+        return _queue.Writer.WriteAsync(batch, ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var buffer = new List<MeterReadingBatch>(MaxBatchesPerFlush);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(FlushInterval, time, stoppingToken);
+                while (buffer.Count < MaxBatchesPerFlush && _queue.Reader.TryRead(out var batch))
+                {
+                    buffer.Add(batch);
+                }
+
+                await FlushAsync(buffer, stoppingToken);
+                buffer.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: write what is still queued so nothing a station reported is lost.
+            while (_queue.Reader.TryRead(out var batch))
+            {
+                buffer.Add(batch);
+            }
+
+            await FlushAsync(buffer, CancellationToken.None);
+        }
+    }
+
+    private async Task FlushAsync(List<MeterReadingBatch> batches, CancellationToken ct)
+    {
+        if (batches.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteAsync(batches, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Writing {Count} meter value batches failed; retrying them one by one", batches.Count);
+            foreach (var batch in batches)
+            {
+                try
+                {
+                    await WriteAsync([batch], ct);
+                }
+                catch (Exception single) when (single is DbUpdateException or InvalidOperationException)
+                {
+                    logger.LogError(single, "Meter values of {StationId} could not be stored; they remain in the OCPP message log", batch.StationId);
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Add(ref _pending, -batches.Count);
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<MeterReadingBatch> batches, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var registers = new Dictionary<long, (long Min, long Max)>();
+        var cache = new Dictionary<(string, string), ChargingTransaction?>();
+        foreach (var batch in batches)
+        {
+            var transaction = await ResolveTransactionAsync(db, batch, cache, ct);
+            foreach (var sample in batch.Samples)
+            {
+                db.MeterValues.Add(new MeterValue
+                {
+                    StationId = batch.StationId,
+                    EvseId = batch.EvseId,
+                    TransactionId = transaction?.Id,
+                    Timestamp = sample.Timestamp,
+                    Measurand = sample.Measurand,
+                    Phase = sample.Phase,
+                    Unit = sample.Unit,
+                    Context = sample.Context,
+                    Location = sample.Location,
+                    Value = sample.Value,
+                });
+                if (transaction is not null && sample.EnergyRegisterWh is { } wh)
+                {
+                    registers[transaction.Id] = registers.TryGetValue(transaction.Id, out var r) ? (Math.Min(r.Min, wh), Math.Max(r.Max, wh)) : (wh, wh);
+                }
+            }
+
+            var last = batch.Samples.MaxBy(s => s.Timestamp)!;
+            events.Publish(new MeterValuesReceived(batch.StationId, last.Timestamp, batch.EvseId, transaction?.OcppTransactionId,
+                batch.Samples.Select(s => s.EnergyRegisterWh).LastOrDefault(v => v is not null),
+                batch.Samples.Select(s => s.ActivePowerW).LastOrDefault(v => v is not null)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var (id, (min, max)) in registers)
+        {
+            await ApplyEnergyAsync(db, id, min, max, ct);
+        }
+    }
+
+    private static async Task<ChargingTransaction?> ResolveTransactionAsync(
+        AppDbContext db, MeterReadingBatch batch, Dictionary<(string, string), ChargingTransaction?> cache, CancellationToken ct)
+    {
+        if (batch.OcppTransactionId is { } txId)
+        {
+            if (!cache.TryGetValue((batch.StationId, txId), out var known))
+            {
+                known = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.StationId == batch.StationId && t.OcppTransactionId == txId, ct);
+                cache[(batch.StationId, txId)] = known;
+            }
+
+            return known;
+        }
+
+        // No transaction named: the session that was running on this EVSE (1.6: connector) when the sample was
+        // taken; samples queued while offline carry their old timestamps and still land in the right session.
+        var at = batch.Samples[0].Timestamp;
+        return await db.Transactions.AsNoTracking()
+            .Where(t => t.StationId == batch.StationId && t.EvseId == batch.EvseId && t.StartedAt <= at && (t.StoppedAt == null || t.StoppedAt >= at))
+            .OrderByDescending(t => t.StartedAt)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Energy is derived from the register, never summed, so replayed samples cannot double-count it; and it is
+    /// updated by conditional SQL so a concurrent StopTransaction's final figure is never overwritten.
+    /// </summary>
+    private async Task ApplyEnergyAsync(AppDbContext db, long transactionId, long minRegister, long maxRegister, CancellationToken ct)
+    {
+        await db.Transactions.Where(t => t.Id == transactionId && t.MeterStartWh == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.MeterStartWh, minRegister), ct);
+        var updated = await db.Transactions
+            .Where(t => t.Id == transactionId && t.Status == TransactionStatus.Active && t.MeterStartWh != null && t.EnergyWh < maxRegister - t.MeterStartWh)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.EnergyWh, t => maxRegister - t.MeterStartWh!.Value), ct);
+        if (updated > 0)
+        {
+            var transaction = await db.Transactions.AsNoTracking().Where(t => t.Id == transactionId)
+                .Select(t => new { t.StationId, t.OcppTransactionId, t.EnergyWh }).FirstAsync(ct);
+            events.Publish(new TransactionUpdated(transaction.StationId, time.GetUtcNow(), transaction.OcppTransactionId, transaction.EnergyWh));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Transactions;
+
+public sealed record TransactionStart(
+    string StationId,
+    int EvseId,
+    int ConnectorId,
+    string? OcppTransactionId,
+    string? IdTag,
+    string? UserId,
+    long? MeterStartWh,
+    DateTimeOffset StartedAt,
+    int? ReservationId,
+    int? SeqNo = null);
+
+public sealed record TransactionStop(string StationId, string OcppTransactionId, long? MeterStopWh, DateTimeOffset StoppedAt, string? Reason, int? SeqNo = null);
+
+public sealed record RecordedTransaction(long Id, string OcppTransactionId, bool IsNew);
+
+/// <summary>
+/// Starts and stops charging sessions. Every operation is idempotent: a station that repeats a
+/// message after a reconnect finds the session it already created and changes nothing twice.
+/// </summary>
+public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactory, IStationEventPublisher events)
+{
+    public async Task<RecordedTransaction> StartAsync(TransactionStart start, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = start.OcppTransactionId is { } txId
+            ? await db.Transactions.FirstOrDefaultAsync(t => t.StationId == start.StationId && t.OcppTransactionId == txId, ct)
+            // 1.6 has no station-side id: the same connector, start time and meter reading identify a repeated StartTransaction.
+            : await db.Transactions.FirstOrDefaultAsync(t => t.StationId == start.StationId && t.ConnectorId == start.ConnectorId
+                && t.StartedAt == start.StartedAt && t.MeterStartWh == start.MeterStartWh, ct);
+        if (existing is not null)
+        {
+            if (start.SeqNo is { } seq && seq > existing.LastSeqNo)
+            {
+                existing.LastSeqNo = seq;
+                existing.IdTag ??= start.IdTag;
+                existing.MeterStartWh ??= start.MeterStartWh;
+                await db.SaveChangesAsync(ct);
+            }
+
+            return new RecordedTransaction(existing.Id, existing.OcppTransactionId, false);
+        }
+
+        var transaction = new ChargingTransaction
+        {
+            StationId = start.StationId,
+            EvseId = start.EvseId,
+            ConnectorId = start.ConnectorId,
+            OcppTransactionId = start.OcppTransactionId ?? "pending-" + Guid.NewGuid().ToString("N"),
+            IdTag = start.IdTag,
+            UserId = start.UserId,
+            MeterStartWh = start.MeterStartWh,
+            StartedAt = start.StartedAt,
+            ReservationId = start.ReservationId,
+            LastSeqNo = start.SeqNo ?? -1,
+        };
+        db.Transactions.Add(transaction);
+        await db.SaveChangesAsync(ct);
+
+        if (start.OcppTransactionId is null)
+        {
+            // 1.6: the CSMS hands out the transaction id; the row id is unique and fits an int for a very long time.
+            transaction.OcppTransactionId = transaction.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await db.SaveChangesAsync(ct);
+        }
+
+        events.Publish(new TransactionStarted(start.StationId, start.StartedAt, transaction.OcppTransactionId, start.EvseId, start.ConnectorId, start.IdTag));
+        return new RecordedTransaction(transaction.Id, transaction.OcppTransactionId, true);
+    }
+
+    /// <returns>False when the station names a transaction the CSMS never saw.</returns>
+    public async Task<bool> StopAsync(TransactionStop stop, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var transaction = await db.Transactions.FirstOrDefaultAsync(t => t.StationId == stop.StationId && t.OcppTransactionId == stop.OcppTransactionId, ct);
+        if (transaction is null)
+        {
+            return false;
+        }
+
+        if (transaction.Status == TransactionStatus.Completed)
+        {
+            return true;
+        }
+
+        transaction.Status = TransactionStatus.Completed;
+        transaction.StoppedAt = stop.StoppedAt;
+        transaction.StopReason = stop.Reason;
+        transaction.LastSeqNo = Math.Max(transaction.LastSeqNo, stop.SeqNo ?? -1);
+        if (stop.MeterStopWh is { } meterStop)
+        {
+            transaction.MeterStopWh = meterStop;
+            transaction.MeterStartWh ??= meterStop - transaction.EnergyWh;
+            transaction.EnergyWh = Math.Max(0, meterStop - transaction.MeterStartWh.Value);
+        }
+
+        await db.SaveChangesAsync(ct);
+        events.Publish(new TransactionEnded(stop.StationId, stop.StoppedAt, stop.OcppTransactionId, transaction.EnergyWh, stop.Reason));
+        return true;
+    }
+
+    /// <summary>Moves the applied sequence number forward (2.0.1 Updated events); false if the event is a replay.</summary>
+    public async Task<bool> AdvanceSeqNoAsync(string stationId, string ocppTransactionId, int seqNo, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var updated = await db.Transactions
+            .Where(t => t.StationId == stationId && t.OcppTransactionId == ocppTransactionId && t.LastSeqNo < seqNo)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastSeqNo, seqNo), ct);
+        return updated > 0;
+    }
+
+    public async Task<ChargingTransaction?> FindAsync(string stationId, string ocppTransactionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.StationId == stationId && t.OcppTransactionId == ocppTransactionId, ct);
+    }
+}
