@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Validation;
 
@@ -26,5 +28,45 @@ internal static class OutgoingCalls
             ? new OcppOutgoingCall(action, payload)
             : throw new StationCommandArgumentException(
                 null, $"The arguments do not fit an OCPP {version.DisplayName()} {action} request: {validation.Description}");
+    }
+
+    /// <summary>
+    /// Reads a user-supplied charging profile as the version's type. It is first checked against the
+    /// SetChargingProfile schema in place, because deserializing alone would silently drop misspelt optional fields.
+    /// </summary>
+    public static T ChargingProfile<T>(OcppVersion version, JsonElement profile, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        var (idProperty, profileProperty, typeName) = version == OcppVersion.V16
+            ? ("connectorId", "csChargingProfiles", "ChargingProfile")
+            : ("evseId", "chargingProfile", "ChargingProfileType");
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber(idProperty, 0);
+            writer.WritePropertyName(profileProperty);
+            profile.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        using var request = JsonDocument.Parse(buffer.WrittenMemory);
+        var validation = OcppSchemaValidator.Validate(version, "SetChargingProfile", OcppMessageKind.Request, request.RootElement);
+        var problem = validation.IsValid ? null : validation.Description;
+        if (problem is null)
+        {
+            try
+            {
+                return profile.Deserialize(typeInfo) ?? throw new JsonException("null");
+            }
+            catch (JsonException e)
+            {
+                problem = e.Message;
+            }
+        }
+
+        throw new StationCommandArgumentException(
+            "profile", $"profile is not a valid OCPP {version.DisplayName()} {typeName}: {problem?.Replace("$." + profileProperty, "$.profile", StringComparison.Ordinal)}");
     }
 }

@@ -129,17 +129,7 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
     };
 
     private static ChargingProfile Profile(JsonElement profile)
-    {
-        try
-        {
-            return profile.Deserialize(V16JsonContext.Default.ChargingProfile)
-                ?? throw new StationCommandArgumentException("profile", "profile is required.");
-        }
-        catch (JsonException e)
-        {
-            throw new StationCommandArgumentException("profile", $"profile is not a valid OCPP 1.6 ChargingProfile: {e.Message}", e);
-        }
-    }
+        => OutgoingCalls.ChargingProfile(OcppVersion.V16, profile, V16JsonContext.Default.ChargingProfile);
 
     private static string UploadUrl(StationCommandContext context)
         => string.IsNullOrWhiteSpace(context.UploadUrl)

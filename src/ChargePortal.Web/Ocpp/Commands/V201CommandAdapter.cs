@@ -215,17 +215,7 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
     };
 
     private static ChargingProfile Profile(JsonElement profile)
-    {
-        try
-        {
-            return profile.Deserialize(V201JsonContext.Default.ChargingProfile)
-                ?? throw new StationCommandArgumentException("profile", "profile is required.");
-        }
-        catch (JsonException e)
-        {
-            throw new StationCommandArgumentException("profile", $"profile is not a valid OCPP 2.0.1 ChargingProfileType: {e.Message}", e);
-        }
-    }
+        => OutgoingCalls.ChargingProfile(OcppVersion.V201, profile, V201JsonContext.Default.ChargingProfile);
 
     private static string UploadUrl(StationCommandContext context)
         => string.IsNullOrWhiteSpace(context.UploadUrl)
