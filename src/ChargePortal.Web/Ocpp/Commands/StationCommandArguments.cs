@@ -1,0 +1,168 @@
+using System.Text.Json;
+
+namespace ChargePortal.Web.Ocpp.Commands;
+
+// The validated, version-neutral arguments of each command: what StationCommandParser makes of the HTTP body and
+// what the 1.6 / 2.0.1 adapters translate. Field names follow the HTTP body (DESIGN.md "HTTP API contract").
+
+/// <summary>Arguments of one station command; the concrete record says which.</summary>
+public abstract record StationCommandArguments
+{
+    public abstract StationCommandName Command { get; }
+}
+
+/// <summary>
+/// Where a command applies, as the body names it. OCPP 1.6 addresses connectors (0 = the whole station); 2.0.1
+/// addresses EVSEs and their connectors. A 2.0.1 body that gives only <c>connectorId</c> means EVSE
+/// <c>connectorId</c>, connector 1.
+/// </summary>
+public sealed record ConnectorAddress(int? ConnectorId, int? EvseId)
+{
+    public static ConnectorAddress None { get; } = new(null, null);
+
+    public bool IsEmpty => ConnectorId is null && EvseId is null;
+}
+
+public enum ResetKind
+{
+    Soft,
+    Hard,
+}
+
+/// <summary>Messages a station can be asked to send. Names are 1.6's, with the 2.0.1-only ones added.</summary>
+public enum TriggerableMessage
+{
+    BootNotification,
+    Heartbeat,
+    StatusNotification,
+    MeterValues,
+    FirmwareStatusNotification,
+
+    /// <summary>1.6 DiagnosticsStatusNotification, 2.0.1 LogStatusNotification (either name is accepted).</summary>
+    DiagnosticsStatusNotification,
+
+    /// <summary>2.0.1 only.</summary>
+    TransactionEvent,
+}
+
+/// <summary>Charging profile purposes; 1.6 ChargePointMaxProfile and 2.0.1 ChargingStationMaxProfile are the same thing.</summary>
+public enum ProfilePurpose
+{
+    StationMaxProfile,
+    TxDefaultProfile,
+    TxProfile,
+
+    /// <summary>2.0.1 only.</summary>
+    ChargingStationExternalConstraints,
+}
+
+public enum ChargingUnit
+{
+    W,
+    A,
+}
+
+public enum LocalListUpdate
+{
+    Full,
+    Differential,
+}
+
+public sealed record RemoteStartArguments(string IdTag, ConnectorAddress Where) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.RemoteStart;
+}
+
+/// <summary>The transaction id as the station knows it (1.6 an integer, 2.0.1 a string), written as a string.</summary>
+public sealed record RemoteStopArguments(string TransactionId) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.RemoteStop;
+}
+
+public sealed record UnlockArguments(ConnectorAddress Where) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.Unlock;
+}
+
+public sealed record ResetArguments(ResetKind Type) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.Reset;
+}
+
+public sealed record ChangeAvailabilityArguments(ConnectorAddress Where, bool Operative) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.ChangeAvailability;
+}
+
+/// <summary>Empty <see cref="Keys"/> asks for everything the version can answer directly.</summary>
+public sealed record GetConfigurationArguments(IReadOnlyList<string> Keys) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.GetConfiguration;
+}
+
+public sealed record SetConfigurationArguments(string Key, string Value) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.SetConfiguration;
+}
+
+public sealed record TriggerMessageArguments(TriggerableMessage Message, ConnectorAddress Where) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.TriggerMessage;
+}
+
+public sealed record ReserveNowArguments(ConnectorAddress Where, string IdTag, DateTimeOffset ExpiresAt, int ReservationId) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.ReserveNow;
+}
+
+public sealed record CancelReservationArguments(int ReservationId) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.CancelReservation;
+}
+
+/// <summary>The profile stays raw JSON here: only the adapter knows which version's ChargingProfile type it must be.</summary>
+public sealed record SetChargingProfileArguments(ConnectorAddress Where, JsonElement Profile) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.SetChargingProfile;
+}
+
+public sealed record ClearChargingProfileArguments(int? ProfileId, ConnectorAddress Where, ProfilePurpose? Purpose, int? StackLevel) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.ClearChargingProfile;
+}
+
+public sealed record GetCompositeScheduleArguments(ConnectorAddress Where, int DurationSeconds, ChargingUnit? Unit) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.GetCompositeSchedule;
+}
+
+public sealed record UpdateFirmwareArguments(string Location, DateTimeOffset RetrieveAt, int? Retries) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.UpdateFirmware;
+}
+
+public sealed record GetDiagnosticsArguments(DateTimeOffset? From, DateTimeOffset? To) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.GetDiagnostics;
+}
+
+public sealed record SendLocalListArguments(LocalListUpdate UpdateType, IReadOnlyList<string> Tokens) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.SendLocalList;
+}
+
+public sealed record GetLocalListVersionArguments : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.GetLocalListVersion;
+}
+
+public sealed record ClearCacheArguments : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.ClearCache;
+}
+
+/// <summary><see cref="Data"/> is any JSON value; a 1.6 station only takes a string.</summary>
+public sealed record DataTransferArguments(string VendorId, string? MessageId, JsonElement? Data) : StationCommandArguments
+{
+    public override StationCommandName Command => StationCommandName.DataTransfer;
+}

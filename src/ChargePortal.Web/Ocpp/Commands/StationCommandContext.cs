@@ -1,0 +1,37 @@
+using ChargePortal.Web.Tokens;
+
+namespace ChargePortal.Web.Ocpp.Commands;
+
+/// <summary>
+/// What the host knows and the body does not say, filled in before <see cref="IStationCommandAdapter.Build"/>:
+/// ids the CSMS allocates, its own upload URL, and the token store's view of the tokens a command names.
+/// Keeping it a plain record keeps the adapters free of I/O.
+/// </summary>
+public sealed record StationCommandContext
+{
+    private static readonly IReadOnlyDictionary<string, TokenInfo> NoTokens = new Dictionary<string, TokenInfo>(StringComparer.Ordinal);
+
+    /// <summary>2.0.1 RequestStartTransaction remoteStartId; the station echoes it in its TransactionEvent.</summary>
+    public int RemoteStartId { get; init; }
+
+    /// <summary>2.0.1 requestId of UpdateFirmware and GetLog; status notifications echo it.</summary>
+    public int RequestId { get; init; }
+
+    /// <summary>The local authorization list version SendLocalList installs (the host increments it per station).</summary>
+    public int NextLocalListVersion { get; init; } = 1;
+
+    /// <summary>Where the station uploads diagnostics/logs (1.6 GetDiagnostics location, 2.0.1 GetLog remoteLocation).</summary>
+    public string UploadUrl { get; init; } = "";
+
+    /// <summary>The tokens send-local-list may name, keyed by idTag (ordinal).</summary>
+    public IReadOnlyDictionary<string, TokenInfo> Tokens { get; init; } = NoTokens;
+
+    /// <summary>
+    /// Kind of the idTag that remote-start or reserve-now names: 2.0.1 sends it as idToken.type
+    /// (RFID → ISO14443, app/central → Central).
+    /// </summary>
+    public IdTokenKind IdTagKind { get; init; } = IdTokenKind.Central;
+}
+
+/// <summary>The token store's view of one idTag, as a local authorization list entry carries it.</summary>
+public sealed record TokenInfo(IdTokenStatus Status, DateTimeOffset? ExpiresAt = null, string? ParentIdTag = null, bool IsRfid = true);

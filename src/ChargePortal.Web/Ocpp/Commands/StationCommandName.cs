@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace ChargePortal.Web.Ocpp.Commands;
+
+/// <summary>The CSMS→station commands of the HTTP API, named the same for OCPP 1.6 and 2.0.1 (DESIGN.md).</summary>
+public enum StationCommandName
+{
+    RemoteStart,
+    RemoteStop,
+    Unlock,
+    Reset,
+    ChangeAvailability,
+    GetConfiguration,
+    SetConfiguration,
+    TriggerMessage,
+    ReserveNow,
+    CancelReservation,
+    SetChargingProfile,
+    ClearChargingProfile,
+    GetCompositeSchedule,
+    UpdateFirmware,
+    GetDiagnostics,
+    SendLocalList,
+    GetLocalListVersion,
+    ClearCache,
+    DataTransfer,
+}
+
+/// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
+public static class StationCommandNames
+{
+    private static readonly FrozenDictionary<StationCommandName, string> RouteNames = new Dictionary<StationCommandName, string>
+    {
+        [StationCommandName.RemoteStart] = "remote-start",
+        [StationCommandName.RemoteStop] = "remote-stop",
+        [StationCommandName.Unlock] = "unlock",
+        [StationCommandName.Reset] = "reset",
+        [StationCommandName.ChangeAvailability] = "change-availability",
+        [StationCommandName.GetConfiguration] = "get-configuration",
+        [StationCommandName.SetConfiguration] = "set-configuration",
+        [StationCommandName.TriggerMessage] = "trigger-message",
+        [StationCommandName.ReserveNow] = "reserve-now",
+        [StationCommandName.CancelReservation] = "cancel-reservation",
+        [StationCommandName.SetChargingProfile] = "set-charging-profile",
+        [StationCommandName.ClearChargingProfile] = "clear-charging-profile",
+        [StationCommandName.GetCompositeSchedule] = "get-composite-schedule",
+        [StationCommandName.UpdateFirmware] = "update-firmware",
+        [StationCommandName.GetDiagnostics] = "get-diagnostics",
+        [StationCommandName.SendLocalList] = "send-local-list",
+        [StationCommandName.GetLocalListVersion] = "get-local-list-version",
+        [StationCommandName.ClearCache] = "clear-cache",
+        [StationCommandName.DataTransfer] = "data-transfer",
+    }.ToFrozenDictionary();
+
+    // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.
+    private static readonly FrozenDictionary<string, StationCommandName> ByRouteName
+        = RouteNames.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    /// <summary>Every command, in the order DESIGN.md lists them.</summary>
+    public static IReadOnlyList<StationCommandName> All { get; } = Enum.GetValues<StationCommandName>();
+
+    /// <summary>The route segment of <paramref name="command"/>, e.g. <c>remote-start</c>.</summary>
+    public static string RouteName(this StationCommandName command)
+        => RouteNames.TryGetValue(command, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(command));
+
+    /// <summary>Parses a route segment such as <c>remote-start</c>; false for anything else (the host answers 404/400).</summary>
+    public static bool TryParse([NotNullWhen(true)] string? routeName, out StationCommandName command)
+    {
+        if (routeName is not null && ByRouteName.TryGetValue(routeName, out command))
+        {
+            return true;
+        }
+
+        command = default;
+        return false;
+    }
+}

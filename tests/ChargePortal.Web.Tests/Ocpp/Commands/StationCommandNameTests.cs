@@ -1,0 +1,35 @@
+using ChargePortal.Web.Ocpp.Commands;
+
+namespace ChargePortal.Web.Tests.Ocpp.Commands;
+
+public sealed class StationCommandNameTests
+{
+    private static readonly string[] DesignNames =
+    [
+        "remote-start", "remote-stop", "unlock", "reset", "change-availability", "get-configuration", "set-configuration",
+        "trigger-message", "reserve-now", "cancel-reservation", "set-charging-profile", "clear-charging-profile",
+        "get-composite-schedule", "update-firmware", "get-diagnostics", "send-local-list", "get-local-list-version",
+        "clear-cache", "data-transfer",
+    ];
+
+    [Fact]
+    public void The_nineteen_commands_of_the_design_parse_and_round_trip()
+    {
+        StationCommandNames.All.Select(c => c.RouteName()).ShouldBe(DesignNames);
+        foreach (var name in DesignNames)
+        {
+            StationCommandNames.TryParse(name, out var command).ShouldBeTrue(name);
+            command.RouteName().ShouldBe(name);
+        }
+    }
+
+    [Theory]
+    [InlineData("Remote-Start")]
+    [InlineData("remote_start")]
+    [InlineData("RemoteStart")]
+    [InlineData("reboot")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Anything_else_does_not_parse(string? name)
+        => StationCommandNames.TryParse(name, out _).ShouldBeFalse();
+}
