@@ -5,6 +5,8 @@ using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Transactions;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -41,6 +43,8 @@ app.MapOperations();
 app.MapAccountEndpoints();
 app.MapStationsApi();
 app.MapOcpp();
+app.MapTokensApi();
+app.MapTransactionsApi();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();

@@ -1,6 +1,7 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Ocpp;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
@@ -36,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OcppMessageLogEntry> OcppMessageLog => Set<OcppMessageLogEntry>();
+    public DbSet<DiagnosticsUpload> DiagnosticsUploads => Set<DiagnosticsUpload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Ocpp;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
@@ -191,5 +192,18 @@ internal sealed class OcppMessageLogEntryConfiguration : IEntityTypeConfiguratio
         b.Property(m => m.Action).HasMaxLength(64);
         b.HasIndex(m => new { m.StationId, m.At });
         b.HasIndex(m => m.At);
+    }
+}
+
+internal sealed class DiagnosticsUploadConfiguration : IEntityTypeConfiguration<DiagnosticsUpload>
+{
+    public void Configure(EntityTypeBuilder<DiagnosticsUpload> b)
+    {
+        b.Property(u => u.StationId).HasMaxLength(Station.MaxIdLength);
+        b.Property(u => u.Token).HasMaxLength(64);
+        b.Property(u => u.FileName).HasMaxLength(255);
+        b.Property(u => u.ContentType).HasMaxLength(100);
+        b.HasIndex(u => u.Token).IsUnique();
+        b.HasIndex(u => u.StationId);
     }
 }

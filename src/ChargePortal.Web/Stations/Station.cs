@@ -38,6 +38,9 @@ public sealed class Station
     /// <summary>Heartbeat interval the CSMS asked for at boot, in seconds.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 300;
 
+    /// <summary>Version of the local authorization list last accepted by the station.</summary>
+    public int LocalListVersion { get; set; }
+
     public List<Connector> Connectors { get; set; } = [];
 }
 

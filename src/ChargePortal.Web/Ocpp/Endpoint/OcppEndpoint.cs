@@ -1,7 +1,10 @@
 using System.Net.WebSockets;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
+using ChargePortal.Web.Audit;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp.Commands;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Handling;
 using ChargePortal.Web.Ocpp.MessageLog;
@@ -32,6 +35,10 @@ public static class OcppEndpoint
         services.AddSingleton<StationServices>();
         services.AddSingleton<StationAuthenticator>();
         services.AddSingleton<OcppConnectionAcceptor>();
+        services.AddSingleton<IStationCallRouter, LocalStationCallRouter>();
+        services.AddSingleton<DiagnosticsUploads>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<StationCommandService>();
         return services;
     }
 
@@ -41,6 +48,8 @@ public static class OcppEndpoint
         endpoints.Map("/ocpp/{chargePointId}", (HttpContext context, string chargePointId, OcppConnectionAcceptor acceptor) => acceptor.AcceptAsync(context, chargePointId))
             .AllowAnonymous()
             .ExcludeFromDescription();
+        endpoints.MapDiagnosticsUploads();
+        endpoints.MapStationCommandsApi();
         return endpoints;
     }
 }

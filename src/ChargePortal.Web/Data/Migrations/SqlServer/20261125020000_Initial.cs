@@ -72,6 +72,26 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiagnosticsUploads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    Token = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiagnosticsUploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeterValues",
                 columns: table => new
                 {
@@ -375,7 +395,8 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastBootAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     IsOnline = table.Column<bool>(type: "bit", nullable: false),
-                    HeartbeatIntervalSeconds = table.Column<int>(type: "int", nullable: false)
+                    HeartbeatIntervalSeconds = table.Column<int>(type: "int", nullable: false),
+                    LocalListVersion = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -611,6 +632,17 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DiagnosticsUploads_StationId",
+                table: "DiagnosticsUploads",
+                column: "StationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiagnosticsUploads_Token",
+                table: "DiagnosticsUploads",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdTokens_IdTag",
                 table: "IdTokens",
                 column: "IdTag",
@@ -726,6 +758,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "DiagnosticsUploads");
 
             migrationBuilder.DropTable(
                 name: "IdTokens");

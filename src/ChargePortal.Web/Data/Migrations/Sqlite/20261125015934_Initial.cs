@@ -72,6 +72,26 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DiagnosticsUploads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DiagnosticsUploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeterValues",
                 columns: table => new
                 {
@@ -375,7 +395,8 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     LastSeenAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastBootAt = table.Column<long>(type: "INTEGER", nullable: true),
                     IsOnline = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HeartbeatIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false)
+                    HeartbeatIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    LocalListVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -609,6 +630,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DiagnosticsUploads_StationId",
+                table: "DiagnosticsUploads",
+                column: "StationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DiagnosticsUploads_Token",
+                table: "DiagnosticsUploads",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdTokens_IdTag",
                 table: "IdTokens",
                 column: "IdTag",
@@ -724,6 +756,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "DiagnosticsUploads");
 
             migrationBuilder.DropTable(
                 name: "IdTokens");

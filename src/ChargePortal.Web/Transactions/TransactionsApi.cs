@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Sites;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Transactions;
+
+public sealed record TransactionDto(
+    long Id,
+    string TransactionId,
+    string StationId,
+    int EvseId,
+    int ConnectorId,
+    string? IdTag,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? StoppedAt,
+    long EnergyWh,
+    decimal? Cost,
+    string? Currency,
+    TransactionStatus Status,
+    string? StopReason);
+
+public static class TransactionsApi
+{
+    public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapApiGroup("/transactions", "Transactions")
+            .MapGet("/", ListAsync)
+            .RequireAuthorization(Policies.Dashboard)
+            .WithSummary("Charging sessions, newest first, filtered by station and start time (site owners: their sites).");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<List<TransactionDto>>, ProblemHttpResult>> ListAsync(
+        string? stationId, DateTimeOffset? from, DateTimeOffset? to, int? skip, int? take,
+        ClaimsPrincipal user, SiteAccess access, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        if (from > to)
+        {
+            return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad range", "'from' must not be after 'to'.");
+        }
+
+        var scope = await access.ScopeForAsync(user, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Transactions.AsNoTracking();
+        if (!scope.AllSites)
+        {
+            query = query.Where(t => t.Station!.SiteId != null && scope.SiteIds.Contains(t.Station.SiteId.Value));
+        }
+
+        if (!string.IsNullOrEmpty(stationId))
+        {
+            query = query.Where(t => t.StationId == stationId);
+        }
+
+        if (from is { } f)
+        {
+            query = query.Where(t => t.StartedAt >= f);
+        }
+
+        if (to is { } t2)
+        {
+            query = query.Where(t => t.StartedAt <= t2);
+        }
+
+        var page = query.OrderByDescending(t => t.StartedAt).Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 500, 1, 5000));
+        var list = await page.Select(t => new TransactionDto(t.Id, t.OcppTransactionId, t.StationId, t.EvseId, t.ConnectorId, t.IdTag,
+            t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason)).ToListAsync(ct);
+        return TypedResults.Ok(list);
+    }
+}
