@@ -357,8 +357,8 @@ public sealed class SimulatedChargePoint : IAsyncDisposable
             idle = _connectors.All(c => c.Transaction is null);
         }
 
-        SetStatus(connector, ConnectorStatus.Finishing);
         Enqueue(_adapter.StopTransaction(tx, reason, now, MeterWh(connector)));
+        SetStatus(connector, ConnectorStatus.Finishing);
         Raise(ChargePointChangeKind.TransactionStopped, connectorId, $"Session {tx.LocalId} stopped ({reason}) at {MeterWh(connector)} Wh.");
         bool operative;
         lock (_lock)
@@ -432,7 +432,9 @@ public sealed class SimulatedChargePoint : IAsyncDisposable
     {
         using var linkCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var rpcOptions = new OcppRpcOptions { CallTimeout = Options.CallTimeout };
-        var peer = new OcppRpcPeer(Version, new ConnectionSender(connection), OcppCallHandler.From(HandleCallAsync), rpcOptions, _time, _logger);
+        var sender = new ConnectionSender(this, connection);
+        var peer = new OcppRpcPeer(Version, sender, OcppCallHandler.From(HandleCallAsync), rpcOptions, _time, _logger);
+        void OnFrameLogged(object? source, OcppFrameLogEntry entry) => OnPeerFrameLogged(sender, entry);
         peer.FrameLogged += OnFrameLogged;
         var link = new Link(connection, peer, linkCts);
         lock (_lock)
@@ -739,15 +741,16 @@ public sealed class SimulatedChargePoint : IAsyncDisposable
     /// <summary>Runs <paramref name="work"/> once the answer to <paramref name="call"/> has been written, so follow-up messages come after it.</summary>
     internal void AfterReply(OcppIncomingCall call, Func<CancellationToken, Task> work) => _afterReply[call.MessageId] = work;
 
-    private void OnFrameLogged(object? sender, OcppFrameLogEntry entry)
+    private void OnPeerFrameLogged(ConnectionSender sender, OcppFrameLogEntry entry)
     {
         if (entry.Direction == OcppFrameDirection.Outgoing
             && entry.MessageType is OcppMessageType.CallResult or OcppMessageType.CallError
             && entry.MessageId is { } id
             && _afterReply.TryRemove(id, out var work))
         {
-            // The peer holds its send lock while logging, so anything this work sends goes out after the answer.
-            RunInBackground(work);
+            // The peer logs a frame under its send lock right before handing exactly that frame to the sender,
+            // so the sender runs the work once the answer is on the wire.
+            sender.RunAfterNextSend(work);
         }
 
         FrameLogged?.Invoke(this, entry);
@@ -1481,9 +1484,20 @@ public sealed class SimulatedChargePoint : IAsyncDisposable
         public bool Ready { get; set; }
     }
 
-    private sealed class ConnectionSender(IChargePointConnection connection) : IOcppFrameSender
+    private sealed class ConnectionSender(SimulatedChargePoint station, IChargePointConnection connection) : IOcppFrameSender
     {
-        public ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken ct) => connection.SendAsync(utf8Frame, ct);
+        private Func<CancellationToken, Task>? _afterSend;
+
+        public void RunAfterNextSend(Func<CancellationToken, Task> work) => Volatile.Write(ref _afterSend, work);
+
+        public async ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken ct)
+        {
+            await connection.SendAsync(utf8Frame, ct);
+            if (Interlocked.Exchange(ref _afterSend, null) is { } work)
+            {
+                station.RunInBackground(work);
+            }
+        }
     }
 }
 
