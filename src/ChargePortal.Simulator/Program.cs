@@ -1,0 +1,3 @@
+using ChargePortal.Simulator.Cli;
+
+return await SimulatorCli.RunAsync(args);
