@@ -1,6 +1,7 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Demo;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
@@ -22,6 +23,7 @@ builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
 builder.Services.AddPortal();
+builder.Services.AddHostedService<DemoStations>();
 
 var app = builder.Build();
 

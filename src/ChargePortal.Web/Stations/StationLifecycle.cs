@@ -127,8 +127,10 @@ public sealed class StationLifecycle(
         if (report.ConnectorId > 0)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var connector = await db.Connectors.FirstOrDefaultAsync(
-                c => c.StationId == stationId && c.EvseId == report.EvseId && c.ConnectorId == report.ConnectorId, ct);
+            var onEvse = await db.Connectors.Where(c => c.StationId == stationId && c.EvseId == report.EvseId).ToListAsync(ct);
+
+            // 1.6 numbers connectors N, 2.0.1 names them (EVSE N, connector 1): an EVSE's only connector is the same plug either way.
+            var connector = onEvse.FirstOrDefault(c => c.ConnectorId == report.ConnectorId) ?? (onEvse.Count == 1 ? onEvse[0] : null);
             if (connector is null)
             {
                 // Stations may report connectors nobody registered: keep them rather than drop the status.
