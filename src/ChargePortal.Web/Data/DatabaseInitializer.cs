@@ -24,6 +24,12 @@ public sealed class DatabaseInitializer(
             }
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers (portal pages) run while the OCPP writers commit, and commits are much cheaper.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
         foreach (var role in Roles.All)
         {
             if (!await roleManager.RoleExistsAsync(role))

@@ -26,6 +26,11 @@ public sealed class StationLifecycle(
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeenWritten = new(StringComparer.Ordinal);
 
+    // Stations repeat unchanged statuses (periodic, triggered, after reconnect): those need no write.
+    // Cleared on every connect, so a station that was meanwhile served by another node is written afresh.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<(int Evse, int Connector), (ConnectorStatus Status, string? Fault)>> _knownStatus =
+        new(StringComparer.Ordinal);
+
     /// <summary>The station as the endpoint needs it at the handshake; creates it when unknown stations are allowed.</summary>
     public async Task<Station?> FindForConnectAsync(string stationId, bool createIfMissing, CancellationToken ct)
     {
@@ -58,6 +63,7 @@ public sealed class StationLifecycle(
         await db.Stations.Where(s => s.Id == stationId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, true).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.OcppVersion, version), ct);
         _lastSeenWritten[stationId] = now;
+        _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationConnected(stationId, now, version.DisplayName()));
     }
 
@@ -68,6 +74,7 @@ public sealed class StationLifecycle(
         await db.Stations.Where(s => s.Id == stationId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, false).SetProperty(s => s.LastSeenAt, now), ct);
         _lastSeenWritten.TryRemove(stationId, out _);
+        _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationDisconnected(stationId, now));
     }
 
@@ -123,8 +130,12 @@ public sealed class StationLifecycle(
         var at = report.Timestamp ?? now;
         var fault = string.IsNullOrEmpty(report.ErrorCode) || report.ErrorCode == "NoError" ? null : report.ErrorCode;
 
+        var known = _knownStatus.GetOrAdd(stationId, _ => new());
+        var key = (report.EvseId, report.ConnectorId);
+        var unchanged = known.TryGetValue(key, out var last) && last == (report.Status, fault);
+
         // 1.6 connector 0 is the charge point as a whole: no connector row, but faults still count.
-        if (report.ConnectorId > 0)
+        if (report.ConnectorId > 0 && !unchanged)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var onEvse = await db.Connectors.Where(c => c.StationId == stationId && c.EvseId == report.EvseId).ToListAsync(ct);
@@ -147,6 +158,7 @@ public sealed class StationLifecycle(
             }
 
             await db.SaveChangesAsync(ct);
+            known[key] = (report.Status, fault);
         }
 
         await TouchAsync(stationId, ct);

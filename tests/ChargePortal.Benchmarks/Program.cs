@@ -1,0 +1,35 @@
+using ChargePortal.Benchmarks;
+
+// Load benchmark: N simulated stations at R messages per station per second against the real host and,
+// in the same run, against a baseline WebSocket server that answers without any processing.
+//   dotnet run -c Release --project tests/ChargePortal.Benchmarks -- --stations 1000,5000 --rate 1 --duration 30
+// The baseline runs as a child process of this program: `baseline-server --port N`.
+if (args.Length > 0 && args[0] == "baseline-server")
+{
+    await BaselineServer.RunAsync(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
+var options = BenchmarkOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+var results = new List<RunResult>();
+foreach (var stations in options.StationCounts)
+{
+    foreach (var target in options.Targets)
+    {
+        Console.WriteLine($"--- {target} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s");
+        await using var server = await ServerProcess.StartAsync(target, options);
+        var result = await LoadGenerator.RunAsync(target, server, stations, options);
+        results.Add(result);
+        Console.WriteLine(result.ToLine());
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine(Report.Markdown(results));
+return 0;
