@@ -117,6 +117,34 @@ public sealed class StationCommandTests : SimulatorTestBase
         Station.LastCommand!.Action.ShouldBe("UnlockConnector");
     }
 
+    [Theory]
+    [InlineData("1.6")]
+    [InlineData("2.0.1")]
+    public async Task Meter_value_sample_interval_change_takes_effect(string v)
+    {
+        var version = Parse(v);
+        await StartStationAsync(version);
+        (await Station.PresentCardAsync(1, "CARD", Ct)).ShouldBeTrue();
+        var startedAt = Time.GetUtcNow();
+
+        var answer = version == OcppVersion.V16
+            ? (await Csms.CallAsync("ChangeConfiguration", """{"key":"MeterValueSampleInterval","value":"15"}""")).GetProperty("status").GetString()
+            : (await Csms.CallAsync("SetVariables", """{"setVariableData":[{"attributeValue":"15","component":{"name":"SampledDataCtrlr"},"variable":{"name":"TxUpdatedInterval"}}]}"""))
+                .GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString();
+        answer.ShouldBe("Accepted");
+
+        var action = version == OcppVersion.V16 ? "MeterValues" : "TransactionEvent";
+        bool IsSample(System.Text.Json.JsonElement p) => version == OcppVersion.V16 || p.GetProperty("eventType").GetString() == "Updated";
+        var first = await Csms.WaitForAsync(action, IsSample, step: TimeSpan.FromSeconds(1));
+        var second = await Csms.WaitForAsync(action, IsSample, after: first.Index, step: TimeSpan.FromSeconds(1));
+        // The clock is stepped while waiting, so a sample may land a step or two after it fell due; the old interval was 60 s.
+        (Stamp(first) - startedAt).ShouldBeInRange(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(20));
+        (Stamp(second) - Stamp(first)).ShouldBeInRange(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(20));
+
+        DateTimeOffset Stamp(ReceivedCall call) => (version == OcppVersion.V16 ? call.Payload.GetProperty("meterValue")[0] : call.Payload)
+            .GetProperty("timestamp").GetDateTimeOffset();
+    }
+
     [Fact]
     public async Task Base_report_is_accepted_and_followed_by_notify_report_with_the_store()
     {
