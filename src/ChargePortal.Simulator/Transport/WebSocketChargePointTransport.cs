@@ -8,6 +8,8 @@ namespace ChargePortal.Simulator.Transport;
 /// <summary>OCPP-J over <see cref="ClientWebSocket"/>: requests the version's subprotocol and sends HTTP Basic auth when a password is set.</summary>
 public sealed class WebSocketChargePointTransport : IChargePointTransport
 {
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     public async Task<IChargePointConnection> ConnectAsync(ChargePointConnectRequest request, CancellationToken ct)
@@ -36,7 +38,8 @@ public sealed class WebSocketChargePointTransport : IChargePointTransport
 
             if (!string.Equals(socket.SubProtocol, expected, StringComparison.Ordinal))
             {
-                await CloseQuietlyAsync(socket, WebSocketCloseStatus.ProtocolError, ct);
+                // Nothing may be spoken on a connection without the agreed subprotocol: drop it.
+                socket.Abort();
                 throw new ChargePointConnectException(
                     $"The CSMS chose subprotocol '{socket.SubProtocol ?? "(none)"}' instead of '{expected}'.");
             }
@@ -51,15 +54,19 @@ public sealed class WebSocketChargePointTransport : IChargePointTransport
         }
     }
 
+    // Sends our close frame and waits (bounded) for the server's; a server that never answers gets the socket aborted.
     private static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status, CancellationToken ct)
     {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(CloseTimeout);
         try
         {
-            await socket.CloseAsync(status, null, ct);
+            await socket.CloseAsync(status, null, bounded.Token);
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
-            // The server may already have closed; nothing left to do.
+            // The server already closed or does not answer; nothing left to do.
+            socket.Abort();
         }
     }
 

@@ -25,7 +25,7 @@ public abstract class SimulatorTestBase : IAsyncDisposable
     protected static OcppVersion Parse(string version) => version == "1.6" ? OcppVersion.V16 : OcppVersion.V201;
 
     /// <summary>Starts the station and waits for its boot and the status notifications that follow.</summary>
-    protected async Task<SimulatedChargePoint> StartStationAsync(OcppVersion version, Func<SimulatedChargePointOptions, SimulatedChargePointOptions>? configure = null, bool waitForBoot = true)
+    protected async Task<SimulatedChargePoint> StartStationAsync(OcppVersion version, Func<SimulatedChargePointOptions, SimulatedChargePointOptions>? configure = null, bool waitForBoot = true, HttpClient? http = null)
     {
         var options = new SimulatedChargePointOptions
         {
@@ -36,7 +36,7 @@ public abstract class SimulatorTestBase : IAsyncDisposable
             CallTimeout = TimeSpan.FromDays(1),
             RandomSeed = 7,
         };
-        _station = new SimulatedChargePoint(configure?.Invoke(options) ?? options, Csms.Transport, Time);
+        _station = new SimulatedChargePoint(configure?.Invoke(options) ?? options, Csms.Transport, Time, httpClient: http);
         await _station.StartAsync(Ct);
         if (waitForBoot)
         {
