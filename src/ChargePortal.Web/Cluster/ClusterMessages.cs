@@ -81,7 +81,18 @@ public static class ClusterJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
-    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+    /// <exception cref="JsonException">Not JSON, or not a message this node understands (e.g. a missing or unknown event type).</exception>
+    public static T? Deserialize<T>(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {
