@@ -18,6 +18,16 @@ if [ -z "${CHARGEPORTAL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1;
   fi
 fi
 
+# --- Redis for the scale-out tests (several nodes sharing one Redis).
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Redis (apt)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) || fail "could not install redis-server with apt-get"
+  else
+    fail "redis-server is missing. Install it (sudo apt-get install redis-server)."
+  fi
+fi
+
 # --- dotnet-ef, pinned, in a private tool folder (no global state).
 tools="${CHARGEPORTAL_TOOLS:-$HOME/.chargeportal-tools}"
 if [ ! -x "$tools/dotnet-ef" ]; then
@@ -39,6 +49,25 @@ sqlout=$(mktemp --suffix=.sql)
   || fail "could not script the SQL Server migrations"
 grep -q "CREATE TABLE \[Stations\]" "$sqlout" || fail "SQL Server migration script lacks the Stations table"
 rm -f "$sqlout"
+
+say "Starting a private Redis on 127.0.0.1"
+redis_dir=$(mktemp -d)
+redis_port=
+for _ in $(seq 1 50); do
+  candidate=$((20000 + RANDOM % 40000))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then redis_port=$candidate; break; fi
+done
+[ -n "$redis_port" ] || fail "no free port for Redis"
+redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --daemonize yes \
+  --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" >/dev/null || fail "redis-server did not start"
+stop_redis() { redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave >/dev/null 2>&1; rm -rf "$redis_dir"; }
+trap stop_redis EXIT
+for _ in $(seq 1 50); do
+  [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = PONG ] && break
+  sleep 0.1
+done
+[ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = PONG ] || fail "redis-server is not answering on port $redis_port"
+export CHARGEPORTAL_TEST_REDIS="127.0.0.1:$redis_port"
 
 say "Tests"
 log=$(mktemp)

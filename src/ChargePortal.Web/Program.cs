@@ -1,4 +1,5 @@
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Demo;
@@ -24,6 +25,7 @@ builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
+builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
 
 var app = builder.Build();
 

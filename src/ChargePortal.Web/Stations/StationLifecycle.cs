@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChargePortal.Ocpp;
+using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp;
@@ -18,6 +19,7 @@ public sealed record ConnectorStatusReport(int EvseId, int ConnectorId, Connecto
 public sealed class StationLifecycle(
     IDbContextFactory<AppDbContext> dbFactory,
     IStationEventPublisher events,
+    IStationOwnership ownership,
     IOptions<OcppOptions> options,
     TimeProvider time,
     ILogger<StationLifecycle> logger)
@@ -70,11 +72,19 @@ public sealed class StationLifecycle(
     public async Task DisconnectedAsync(string stationId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        _lastSeenWritten.TryRemove(stationId, out _);
+        _knownStatus.TryRemove(stationId, out _);
+        if (await ownership.IsHeldElsewhereAsync(stationId, ct))
+        {
+            // A stale socket closing on this node after the station reconnected to another one:
+            // the station is online there, so neither the flag nor the live views may say otherwise.
+            logger.LogInformation("{StationId} left this node but is connected to another one; still online", stationId);
+            return;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Stations.Where(s => s.Id == stationId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, false).SetProperty(s => s.LastSeenAt, now), ct);
-        _lastSeenWritten.TryRemove(stationId, out _);
-        _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationDisconnected(stationId, now));
     }
 

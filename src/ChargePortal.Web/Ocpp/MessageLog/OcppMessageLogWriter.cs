@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.MessageLog;
@@ -75,13 +76,16 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
     }
 }
 
-/// <summary>Deletes message-log entries older than <see cref="OcppOptions.MessageLogRetentionDays"/>, hourly.</summary>
+/// <summary>Deletes message-log entries older than <see cref="OcppOptions.MessageLogRetentionDays"/>, hourly, on one node of a cluster.</summary>
 public sealed class OcppMessageLogRetention(
     IDbContextFactory<AppDbContext> dbFactory,
+    IClusterSingletonGate gate,
     Microsoft.Extensions.Options.IOptions<OcppOptions> options,
     TimeProvider time,
     ILogger<OcppMessageLogRetention> logger) : BackgroundService
 {
+    public const string JobName = "ocpp-message-log-retention";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
@@ -89,6 +93,11 @@ public sealed class OcppMessageLogRetention(
         {
             try
             {
+                if (!await gate.IsLeaderAsync(JobName, stoppingToken))
+                {
+                    continue;
+                }
+
                 var deleted = await PurgeAsync(stoppingToken);
                 if (deleted > 0)
                 {
