@@ -4,6 +4,8 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
+using ChargePortal.Web.Operators.Firmware;
+using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -21,6 +23,8 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
+builder.Services.AddFirmwareAndDiagnostics();
+builder.Services.AddSiteLoadManagement();
 builder.Services.AddPortal();
 
 var app = builder.Build();
@@ -45,6 +49,7 @@ app.MapStationsApi();
 app.MapOcpp();
 app.MapTokensApi();
 app.MapTransactionsApi();
+app.MapDiagnosticsDownloads();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();
