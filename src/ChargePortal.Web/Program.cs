@@ -5,6 +5,7 @@ using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Operators.Firmware;
+using ChargePortal.Web.Operators.StationTools;
 using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
@@ -23,7 +24,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
-builder.Services.AddFirmwareAndDiagnostics();
+builder.Services.AddOperatorStationTools();
 builder.Services.AddSiteLoadManagement();
 builder.Services.AddPortal();
 
