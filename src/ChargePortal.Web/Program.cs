@@ -6,6 +6,9 @@ using ChargePortal.Web.Demo;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
+using ChargePortal.Web.Operators.Firmware;
+using ChargePortal.Web.Operators.StationTools;
+using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -23,6 +26,8 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
+builder.Services.AddOperatorStationTools();
+builder.Services.AddSiteLoadManagement();
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
@@ -49,6 +54,7 @@ app.MapStationsApi();
 app.MapOcpp();
 app.MapTokensApi();
 app.MapTransactionsApi();
+app.MapDiagnosticsDownloads();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();

@@ -3,6 +3,7 @@ using ChargePortal.Web.Audit;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Operators;
+using ChargePortal.Web.Operators.Firmware;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites;
@@ -38,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OcppMessageLogEntry> OcppMessageLog => Set<OcppMessageLogEntry>();
     public DbSet<DiagnosticsUpload> DiagnosticsUploads => Set<DiagnosticsUpload>();
+    public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
+    public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

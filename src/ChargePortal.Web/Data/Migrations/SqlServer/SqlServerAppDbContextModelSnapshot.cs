@@ -276,6 +276,76 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareStatusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("FirmwareUpdateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirmwareUpdateId");
+
+                    b.ToTable("FirmwareStatusEntries");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("Retries")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RetrieveAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "RequestedAt");
+
+                    b.ToTable("FirmwareUpdates");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -1023,6 +1093,26 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareStatusEntry", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("FirmwareUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
@@ -1189,6 +1279,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>

@@ -468,6 +468,31 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FirmwareUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    RetrieveAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Retries = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FirmwareUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FirmwareUpdates_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Transactions",
                 columns: table => new
                 {
@@ -565,6 +590,27 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FirmwareStatusEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FirmwareUpdateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FirmwareStatusEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FirmwareStatusEntries_FirmwareUpdates_FirmwareUpdateId",
+                        column: x => x.FirmwareUpdateId,
+                        principalTable: "FirmwareUpdates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
                 table: "ApiKeys",
@@ -639,6 +685,16 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 table: "DiagnosticsUploads",
                 column: "Token",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirmwareStatusEntries_FirmwareUpdateId",
+                table: "FirmwareStatusEntries",
+                column: "FirmwareUpdateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirmwareUpdates_StationId_RequestedAt",
+                table: "FirmwareUpdates",
+                columns: new[] { "StationId", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdTokens_IdTag",
@@ -761,6 +817,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 name: "DiagnosticsUploads");
 
             migrationBuilder.DropTable(
+                name: "FirmwareStatusEntries");
+
+            migrationBuilder.DropTable(
                 name: "IdTokens");
 
             migrationBuilder.DropTable(
@@ -789,6 +848,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "FirmwareUpdates");
 
             migrationBuilder.DropTable(
                 name: "Connectors");

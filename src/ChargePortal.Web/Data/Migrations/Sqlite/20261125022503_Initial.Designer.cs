@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125015934_Initial")]
+    [Migration("20261125022503_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -263,6 +263,72 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareStatusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirmwareUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirmwareUpdateId");
+
+                    b.ToTable("FirmwareStatusEntries");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Retries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetrieveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "RequestedAt");
+
+                    b.ToTable("FirmwareUpdates");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
@@ -989,6 +1055,26 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareStatusEntry", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("FirmwareUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", "Station")
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Station");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
@@ -1155,6 +1241,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>

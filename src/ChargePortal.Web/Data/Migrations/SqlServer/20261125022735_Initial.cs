@@ -468,6 +468,31 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "FirmwareUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    RetrieveAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Retries = table.Column<int>(type: "int", nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FirmwareUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FirmwareUpdates_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Transactions",
                 columns: table => new
                 {
@@ -565,6 +590,27 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FirmwareStatusEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FirmwareUpdateId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FirmwareStatusEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FirmwareStatusEntries_FirmwareUpdates_FirmwareUpdateId",
+                        column: x => x.FirmwareUpdateId,
+                        principalTable: "FirmwareUpdates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
                 table: "ApiKeys",
@@ -641,6 +687,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 table: "DiagnosticsUploads",
                 column: "Token",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirmwareStatusEntries_FirmwareUpdateId",
+                table: "FirmwareStatusEntries",
+                column: "FirmwareUpdateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirmwareUpdates_StationId_RequestedAt",
+                table: "FirmwareUpdates",
+                columns: new[] { "StationId", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdTokens_IdTag",
@@ -763,6 +819,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "DiagnosticsUploads");
 
             migrationBuilder.DropTable(
+                name: "FirmwareStatusEntries");
+
+            migrationBuilder.DropTable(
                 name: "IdTokens");
 
             migrationBuilder.DropTable(
@@ -791,6 +850,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "FirmwareUpdates");
 
             migrationBuilder.DropTable(
                 name: "Connectors");

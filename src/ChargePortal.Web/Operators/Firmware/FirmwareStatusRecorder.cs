@@ -1,0 +1,84 @@
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Operators.Firmware;
+
+/// <summary>
+/// Appends every FirmwareStatusNotification to the station's latest firmware update, so the timeline survives a
+/// reload and any node can show it. A status with no update on record (the station updated on its own, or
+/// reports Idle) starts a record of its own so nothing a station reports is dropped.
+/// </summary>
+public sealed partial class FirmwareStatusRecorder(
+    IStationEventStream events,
+    IDbContextFactory<AppDbContext> dbFactory,
+    IClusterSingletonGate gate,
+    ILogger<FirmwareStatusRecorder> logger) : BackgroundService
+{
+    public const string Job = "firmware-status-recorder";
+    public const string NotificationKind = "Firmware";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var stationEvent in events.SubscribeAsync(stoppingToken))
+        {
+            if (stationEvent is not StationNotification { Kind: NotificationKind } notification)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (await gate.IsLeaderAsync(Job, stoppingToken))
+                {
+                    await RecordAsync(notification, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRecordFailed(ex, notification.StationId, notification.Status);
+            }
+        }
+    }
+
+    public async Task RecordAsync(StationNotification notification, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidates = await db.FirmwareUpdates.Where(f => f.StationId == notification.StationId).Select(f => new { f.Id, f.RequestedAt }).ToListAsync(ct);
+        var latest = candidates.OrderByDescending(f => f.RequestedAt).ThenByDescending(f => f.Id).FirstOrDefault();
+        int updateId;
+        if (latest is null)
+        {
+            // Idle with nothing on record is a station saying "no update running": there is no timeline to start.
+            if (notification.Status == "Idle" || !await db.Stations.AnyAsync(s => s.Id == notification.StationId, ct))
+            {
+                return;
+            }
+
+            var own = new FirmwareUpdate
+            {
+                StationId = notification.StationId,
+                Location = "",
+                RetrieveAt = notification.At,
+                RequestedAt = notification.At,
+                RequestedBy = "station",
+                Answer = "Reported by the station",
+            };
+            db.FirmwareUpdates.Add(own);
+            await db.SaveChangesAsync(ct);
+            updateId = own.Id;
+        }
+        else
+        {
+            updateId = latest.Id;
+        }
+
+        db.FirmwareStatusEntries.Add(new FirmwareStatusEntry { FirmwareUpdateId = updateId, Status = notification.Status, At = notification.At });
+        await db.SaveChangesAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording firmware status {Status} of {StationId} failed")]
+    private partial void LogRecordFailed(Exception ex, string stationId, string status);
+}

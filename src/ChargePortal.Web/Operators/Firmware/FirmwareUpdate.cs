@@ -1,0 +1,55 @@
+using ChargePortal.Web.Stations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChargePortal.Web.Operators.Firmware;
+
+/// <summary>A firmware update an operator asked a station for, with the statuses the station reported since.</summary>
+public sealed class FirmwareUpdate
+{
+    public const int MaxLocationLength = 512;
+
+    public int Id { get; set; }
+    public required string StationId { get; set; }
+    public Station? Station { get; set; }
+    public required string Location { get; set; }
+    public DateTimeOffset RetrieveAt { get; set; }
+    public int? Retries { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public required string RequestedBy { get; set; }
+
+    /// <summary>The station's answer to UpdateFirmware (1.6 has none: "Accepted" once it took the call).</summary>
+    public required string Answer { get; set; }
+    public List<FirmwareStatusEntry> Timeline { get; set; } = [];
+}
+
+/// <summary>One FirmwareStatusNotification, in the order received.</summary>
+public sealed class FirmwareStatusEntry
+{
+    public long Id { get; set; }
+    public int FirmwareUpdateId { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+public sealed class FirmwareUpdateConfiguration : IEntityTypeConfiguration<FirmwareUpdate>
+{
+    public void Configure(EntityTypeBuilder<FirmwareUpdate> builder)
+    {
+        builder.Property(f => f.StationId).HasMaxLength(Station.MaxIdLength);
+        builder.Property(f => f.Location).HasMaxLength(FirmwareUpdate.MaxLocationLength);
+        builder.Property(f => f.RequestedBy).HasMaxLength(256);
+        builder.Property(f => f.Answer).HasMaxLength(64);
+        builder.HasOne(f => f.Station).WithMany().HasForeignKey(f => f.StationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(f => f.Timeline).WithOne().HasForeignKey(e => e.FirmwareUpdateId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.StationId, f.RequestedAt });
+    }
+}
+
+public sealed class FirmwareStatusEntryConfiguration : IEntityTypeConfiguration<FirmwareStatusEntry>
+{
+    public void Configure(EntityTypeBuilder<FirmwareStatusEntry> builder)
+    {
+        builder.Property(e => e.Status).HasMaxLength(64);
+    }
+}

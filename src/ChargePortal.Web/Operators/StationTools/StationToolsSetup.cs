@@ -1,0 +1,20 @@
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Operators.Firmware;
+using ChargePortal.Web.Operators.LocalList;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChargePortal.Web.Operators.StationTools;
+
+/// <summary>The operator's per-station tools: firmware, diagnostics, local list (smart charging uses the command service directly).</summary>
+public static class StationToolsSetup
+{
+    public static IServiceCollection AddOperatorStationTools(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
+        services.AddSingleton<FirmwareService>();
+        services.AddSingleton<DiagnosticsService>();
+        services.AddHostedService<FirmwareStatusRecorder>();
+        services.AddSingleton<LocalListService>();
+        return services;
+    }
+}

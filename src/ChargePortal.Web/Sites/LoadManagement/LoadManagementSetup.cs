@@ -1,0 +1,16 @@
+using ChargePortal.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChargePortal.Web.Sites.LoadManagement;
+
+public static class LoadManagementSetup
+{
+    public static IServiceCollection AddSiteLoadManagement(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
+        services.AddSingleton<SiteLoadBalancer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiteLoadBalancer>());
+        services.AddSingleton<SiteLoadSettings>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+namespace ChargePortal.Web.Sites.LoadManagement;
+
+/// <summary>An active session competing for the site's power; <see cref="ConnectorMaxPowerW"/> 0 or less means unknown (no cap).</summary>
+public sealed record LoadSession(string Key, int ConnectorMaxPowerW);
+
+/// <summary>The power one session may draw.</summary>
+public sealed record LoadShare(string Key, int LimitW);
+
+/// <summary>
+/// Splits a site's power limit fairly among its active sessions. A session whose connector cannot take its
+/// equal share gets its connector's maximum, and what it leaves is shared among the others (water-filling).
+/// Shares are whole watts, rounded down, so their sum never exceeds the site limit.
+/// </summary>
+public static class LoadShareCalculator
+{
+    /// <summary>No shares when the site has no limit (nothing to enforce) or no sessions.</summary>
+    public static IReadOnlyList<LoadShare> Calculate(int? siteMaxPowerW, IReadOnlyList<LoadSession> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (siteMaxPowerW is not { } limit || sessions.Count == 0)
+        {
+            return [];
+        }
+
+        var remaining = Math.Max(0L, limit);
+        var shares = new Dictionary<string, int>(StringComparer.Ordinal);
+        var open = sessions.ToList();
+
+        // Fix the sessions capped below the equal share first; each round frees power for the rest.
+        while (open.Count > 0)
+        {
+            var equal = remaining / open.Count;
+            var capped = open.Where(s => s.ConnectorMaxPowerW > 0 && s.ConnectorMaxPowerW <= equal).ToList();
+            if (capped.Count == 0)
+            {
+                foreach (var session in open)
+                {
+                    shares[session.Key] = (int)equal;
+                }
+
+                break;
+            }
+
+            foreach (var session in capped)
+            {
+                shares[session.Key] = session.ConnectorMaxPowerW;
+                remaining -= session.ConnectorMaxPowerW;
+                open.Remove(session);
+            }
+        }
+
+        return [.. sessions.Select(s => new LoadShare(s.Key, shares[s.Key]))];
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using ChargePortal.Ocpp;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp.Commands;
+using ChargePortal.Web.Operators.SmartCharging;
+using ChargePortal.Web.Transactions;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Sites.LoadManagement;
+
+/// <summary>What the balancer asked of one session's station, and what the station said.</summary>
+public sealed record LoadShareSent(string StationId, string TransactionId, int LimitW, string Outcome);
+
+/// <summary>
+/// Keeps each site within its <see cref="Site.MaxPowerW"/>: whenever a session starts or ends at a site, the
+/// site's active sessions get a fresh fair share (<see cref="LoadShareCalculator"/>) as a TxProfile for their
+/// running transaction. Only the cluster's leader acts, so a shared event bus does not send every profile twice.
+/// </summary>
+public sealed partial class SiteLoadBalancer(
+    IStationEventStream events,
+    IDbContextFactory<AppDbContext> dbFactory,
+    StationCommandService commands,
+    IClusterSingletonGate gate,
+    ILogger<SiteLoadBalancer> logger) : BackgroundService
+{
+    public const string Job = "site-load-balancer";
+
+    /// <summary>Profile ids are this plus the connector (1.6) or EVSE (2.0.1), so a new share replaces the old one.</summary>
+    public const int ProfileIdBase = 900_000;
+
+    /// <summary>Above 0 so an operator's base TxDefaultProfile at level 0 stays underneath.</summary>
+    public const int StackLevel = 5;
+
+    private static readonly CommandActor Actor = new("load-management", null);
+
+    // set-charging-profile never uses the public base URI (only get-diagnostics does), so any absolute URI will do.
+    private static readonly Uri UnusedBaseUri = new("http://localhost/");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var stationEvent in events.SubscribeAsync(stoppingToken))
+        {
+            if (stationEvent is not (TransactionStarted or TransactionEnded))
+            {
+                continue;
+            }
+
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+                var siteId = await db.Stations.Where(s => s.Id == stationEvent.StationId).Select(s => s.SiteId).FirstOrDefaultAsync(stoppingToken);
+                if (siteId is { } id)
+                {
+                    await RebalanceAsync(id, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRebalanceFailed(ex, stationEvent.StationId);
+            }
+        }
+    }
+
+    /// <summary>Sends every active session at the site its share; nothing when the site has no limit or this node is not the leader.</summary>
+    public async Task<IReadOnlyList<LoadShareSent>> RebalanceAsync(int siteId, CancellationToken ct)
+    {
+        if (!await gate.IsLeaderAsync(Job, ct))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var limit = await db.Sites.Where(s => s.Id == siteId).Select(s => s.MaxPowerW).FirstOrDefaultAsync(ct);
+        if (limit is null)
+        {
+            return [];
+        }
+
+        var sessions = await (
+            from t in db.Transactions.AsNoTracking()
+            where t.Status == TransactionStatus.Active && t.Station!.SiteId == siteId
+            select new
+            {
+                t.Id,
+                t.StationId,
+                t.EvseId,
+                t.ConnectorId,
+                t.OcppTransactionId,
+                t.Station!.OcppVersion,
+                MaxPowerW = db.Connectors
+                    .Where(c => c.StationId == t.StationId && c.EvseId == t.EvseId && c.ConnectorId == t.ConnectorId)
+                    .Select(c => (int?)c.MaxPowerW)
+                    .FirstOrDefault(),
+            }).ToListAsync(ct);
+
+        var shares = LoadShareCalculator.Calculate(limit, [.. sessions.Select(s => new LoadSession(Key(s.Id), s.MaxPowerW ?? 0))])
+            .ToDictionary(s => s.Key, s => s.LimitW, StringComparer.Ordinal);
+
+        var sends = sessions.Select(async s =>
+        {
+            var share = shares[Key(s.Id)];
+            var version = s.OcppVersion ?? OcppVersion.V16;
+            var body = ChargingProfileBuilder.CommandBody(ProfileFor(version, s.EvseId, s.ConnectorId, s.OcppTransactionId, share), version);
+            var result = await commands.ExecuteAsync(s.StationId, "set-charging-profile", body, Actor, UnusedBaseUri, ct);
+            var outcome = result.Failure is { } failure ? $"{failure}: {result.Detail}" : result.Answer?["status"]?.ToString() ?? "Answered";
+            LogShareSent(s.StationId, s.OcppTransactionId, share, outcome);
+            return new LoadShareSent(s.StationId, s.OcppTransactionId, share, outcome);
+        });
+        return await Task.WhenAll(sends);
+    }
+
+    /// <summary>
+    /// A relative TxProfile for the running transaction; a 1.6 transaction id that is not a number (never issued by
+    /// this CSMS, but possible after an import) falls back to the connector's TxDefaultProfile.
+    /// </summary>
+    public static ChargingProfileDraft ProfileFor(OcppVersion version, int evseId, int connectorId, string transactionId, int limitW)
+    {
+        var target = version == OcppVersion.V16 ? connectorId : evseId;
+        var hasTxId = version != OcppVersion.V16 || int.TryParse(transactionId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        return new ChargingProfileDraft
+        {
+            ProfileId = ProfileIdBase + target,
+            ConnectorId = target,
+            Purpose = hasTxId ? DraftPurpose.TxProfile : DraftPurpose.TxDefaultProfile,
+            TransactionId = hasTxId ? transactionId : null,
+            StackLevel = StackLevel,
+            Kind = DraftKind.Relative,
+            Unit = DraftUnit.W,
+            Periods = [new SchedulePeriodDraft { StartPeriodSeconds = 0, Limit = limitW }],
+        };
+    }
+
+    private static string Key(long transactionRowId) => transactionRowId.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebalancing the site of station {StationId} failed")]
+    private partial void LogRebalanceFailed(Exception ex, string stationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Load share for {StationId} transaction {TransactionId}: {LimitW} W → {Outcome}")]
+    private partial void LogShareSent(string stationId, string transactionId, int limitW, string outcome);
+}
