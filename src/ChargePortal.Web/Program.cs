@@ -1,9 +1,11 @@
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
+using ChargePortal.Web.Sites;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -21,6 +23,9 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
+builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddSessions();
+builder.Services.AddSiteManagement();
 builder.Services.AddPortal();
 
 var app = builder.Build();
@@ -45,6 +50,7 @@ app.MapStationsApi();
 app.MapOcpp();
 app.MapTokensApi();
 app.MapTransactionsApi();
+app.MapSessionsExport();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();

@@ -1,4 +1,5 @@
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Diagnostics;
@@ -38,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OcppMessageLogEntry> OcppMessageLog => Set<OcppMessageLogEntry>();
     public DbSet<DiagnosticsUpload> DiagnosticsUploads => Set<DiagnosticsUpload>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,17 @@
+namespace ChargePortal.Web.Hosting;
+
+/// <summary>
+/// Decides whether this node runs a cluster-wide job right now. Background jobs that must run once per
+/// cluster (alert detection, clean-ups) ask before each run; with several nodes an implementation
+/// backed by a shared lock (e.g. Redis) answers true on one node only.
+/// </summary>
+public interface IClusterSingletonGate
+{
+    Task<bool> IsLeaderAsync(string job, CancellationToken ct);
+}
+
+/// <summary>A single node is always the leader.</summary>
+public sealed class SingleNodeClusterSingletonGate : IClusterSingletonGate
+{
+    public Task<bool> IsLeaderAsync(string job, CancellationToken ct) => Task.FromResult(true);
+}
