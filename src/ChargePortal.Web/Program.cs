@@ -1,5 +1,7 @@
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Accounts.Admin;
 using ChargePortal.Web.Alerts;
+using ChargePortal.Web.Audit;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
@@ -26,6 +28,9 @@ builder.Services.AddOcpp(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddSessions();
 builder.Services.AddSiteManagement();
+builder.Services.AddTokenManagement();
+builder.Services.AddUserAdmin();
+builder.Services.AddAuditPages();
 builder.Services.AddPortal();
 
 var app = builder.Build();
