@@ -1,5 +1,8 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Cluster;
+using ChargePortal.Web.Accounts.Admin;
+using ChargePortal.Web.Alerts;
+using ChargePortal.Web.Audit;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Demo;
@@ -9,6 +12,7 @@ using ChargePortal.Web.Operators;
 using ChargePortal.Web.Operators.Firmware;
 using ChargePortal.Web.Operators.StationTools;
 using ChargePortal.Web.Sites.LoadManagement;
+using ChargePortal.Web.Sites;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -28,6 +32,12 @@ builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
 builder.Services.AddOperatorStationTools();
 builder.Services.AddSiteLoadManagement();
+builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddSessions();
+builder.Services.AddSiteManagement();
+builder.Services.AddTokenManagement();
+builder.Services.AddUserAdmin();
+builder.Services.AddAuditPages();
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
@@ -55,6 +65,7 @@ app.MapOcpp();
 app.MapTokensApi();
 app.MapTransactionsApi();
 app.MapDiagnosticsDownloads();
+app.MapSessionsExport();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();

@@ -1,4 +1,5 @@
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Diagnostics;
@@ -41,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DiagnosticsUpload> DiagnosticsUploads => Set<DiagnosticsUpload>();
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,28 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    EvseId = table.Column<int>(type: "int", nullable: false),
+                    ConnectorId = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    AcknowledgedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    OpenKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -612,6 +634,23 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_AcknowledgedAt_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "AcknowledgedAt", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_OpenKey",
+                table: "Alerts",
+                column: "OpenKey",
+                unique: true,
+                filter: "[OpenKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_StationId_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "StationId", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
                 table: "ApiKeys",
                 column: "KeyHash",
@@ -794,6 +833,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Alerts");
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

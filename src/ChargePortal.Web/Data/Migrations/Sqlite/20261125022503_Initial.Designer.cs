@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.Designer.cs
     [Migration("20261125022503_Initial")]
+========
+    [Migration("20261125023045_Initial")]
+>>>>>>>> ops-mgmt:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125023045_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -88,6 +92,63 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique();
+
+                    b.HasIndex("AcknowledgedAt", "RaisedAt");
+
+                    b.HasIndex("StationId", "RaisedAt");
+
+                    b.ToTable("Alerts");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Audit.AuditEntry", b =>

@@ -12,6 +12,28 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Alerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    EvseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AcknowledgedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OpenKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -612,6 +634,22 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_AcknowledgedAt_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "AcknowledgedAt", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_OpenKey",
+                table: "Alerts",
+                column: "OpenKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_StationId_RaisedAt",
+                table: "Alerts",
+                columns: new[] { "StationId", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
                 table: "ApiKeys",
                 column: "KeyHash",
@@ -792,6 +830,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Alerts");
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 

@@ -1,0 +1,6 @@
+namespace ChargePortal.Web.Accounts.Admin;
+
+public static class UserAdminSetup
+{
+    public static IServiceCollection AddUserAdmin(this IServiceCollection services) => services.AddSingleton<UserAdmin>();
+}

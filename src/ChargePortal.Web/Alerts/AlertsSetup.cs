@@ -1,0 +1,19 @@
+using ChargePortal.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChargePortal.Web.Alerts;
+
+public static class AlertsSetup
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AlertOptions>(configuration.GetSection("Alerts"));
+        // A scale-out deployment registers a shared-lock gate; one node is always the leader.
+        services.TryAddSingleton<IClusterSingletonGate, SingleNodeClusterSingletonGate>();
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<OfflineDetector>();
+        services.AddHostedService<AlertEventMonitor>();
+        services.AddHostedService<OfflineDetectorService>();
+        return services;
+    }
+}

@@ -1,0 +1,174 @@
+using ChargePortal.Web.Alerts;
+using ChargePortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Sites;
+
+public enum DashboardPeriod
+{
+    Today,
+    Last7Days,
+    Last30Days,
+}
+
+/// <summary>The window a period covers: whole UTC days, the last one up to now.</summary>
+public sealed record DashboardWindow(DateTimeOffset From, DateTimeOffset To, int Days)
+{
+    public static DashboardWindow For(DashboardPeriod period, DateTimeOffset now)
+    {
+        var days = period switch
+        {
+            DashboardPeriod.Today => 1,
+            DashboardPeriod.Last7Days => 7,
+            _ => 30,
+        };
+        var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        return new DashboardWindow(midnight.AddDays(1 - days), now, days);
+    }
+
+    public TimeSpan Length => To - From;
+}
+
+public sealed record SessionFact(DateTimeOffset StartedAt, DateTimeOffset? StoppedAt, long EnergyWh, decimal? Cost, string? Currency);
+
+public sealed record StationFact(string Id, bool IsOnline, DateTimeOffset? LastSeenAt, int Connectors);
+
+public sealed record OfflineInterval(string StationId, DateTimeOffset From, DateTimeOffset? To);
+
+public sealed record DayFigure(DateOnly Day, double EnergyKwh, IReadOnlyDictionary<string, decimal> Revenue);
+
+public sealed record DashboardFigures(
+    double EnergyKwh,
+    IReadOnlyDictionary<string, decimal> Revenue,
+    int Sessions,
+    double UtilisationPercent,
+    double UptimePercent,
+    IReadOnlyList<DayFigure> Days);
+
+/// <summary>The dashboard's KPIs from facts already narrowed to the window by the database.</summary>
+public static class DashboardCalculator
+{
+    public const string UptimeMethod =
+        "Approximation: each station counts as down from a 'station offline' alert until it is acknowledged, and from its last message " +
+        "while it is disconnected now; uptime = 1 − down time ÷ (stations × period).";
+
+    public const string UtilisationMethod = "Charging time of all sessions in the period ÷ (connectors × period length).";
+
+    public static DashboardFigures Compute(DashboardWindow window, IReadOnlyList<SessionFact> sessions, IReadOnlyList<StationFact> stations, IReadOnlyList<OfflineInterval> offline)
+    {
+        var started = sessions.Where(s => s.StartedAt >= window.From && s.StartedAt < window.To).ToList();
+        var energy = started.Sum(s => s.EnergyWh) / 1000.0;
+        var revenue = SumRevenue(started);
+
+        var connectors = stations.Sum(s => s.Connectors);
+        var charging = sessions.Sum(s => Overlap(s.StartedAt, s.StoppedAt ?? window.To, window).Ticks);
+        var utilisation = connectors == 0 || window.Length <= TimeSpan.Zero
+            ? 0
+            : Math.Min(100, 100.0 * charging / (connectors * (double)window.Length.Ticks));
+
+        var down = 0L;
+        foreach (var station in stations)
+        {
+            var intervals = offline.Where(o => o.StationId == station.Id).Select(o => (o.From, To: o.To ?? window.To)).ToList();
+            if (!station.IsOnline)
+            {
+                intervals.Add((station.LastSeenAt ?? window.From, window.To));
+            }
+
+            down += Math.Min(window.Length.Ticks, UnionLength(intervals, window));
+        }
+
+        var uptime = stations.Count == 0 || window.Length <= TimeSpan.Zero
+            ? 100
+            : Math.Max(0, 100.0 * (1 - down / (stations.Count * (double)window.Length.Ticks)));
+
+        var days = Enumerable.Range(0, window.Days)
+            .Select(i => DateOnly.FromDateTime(window.From.UtcDateTime.Date.AddDays(i)))
+            .Select(day =>
+            {
+                var ofDay = started.Where(s => DateOnly.FromDateTime(s.StartedAt.UtcDateTime) == day).ToList();
+                return new DayFigure(day, ofDay.Sum(s => s.EnergyWh) / 1000.0, SumRevenue(ofDay));
+            })
+            .ToList();
+
+        return new DashboardFigures(energy, revenue, started.Count, utilisation, uptime, days);
+    }
+
+    private static Dictionary<string, decimal> SumRevenue(IEnumerable<SessionFact> sessions) =>
+        sessions.Where(s => s.Cost is not null && !string.IsNullOrEmpty(s.Currency))
+            .GroupBy(s => s.Currency!.ToUpperInvariant())
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.Cost!.Value), StringComparer.Ordinal);
+
+    private static TimeSpan Overlap(DateTimeOffset from, DateTimeOffset to, DashboardWindow window)
+    {
+        var start = from > window.From ? from : window.From;
+        var end = to < window.To ? to : window.To;
+        return end > start ? end - start : TimeSpan.Zero;
+    }
+
+    // Overlapping offline intervals (an alert while disconnected) must not count twice.
+    private static long UnionLength(List<(DateTimeOffset From, DateTimeOffset To)> intervals, DashboardWindow window)
+    {
+        long total = 0;
+        DateTimeOffset? curStart = null, curEnd = null;
+        foreach (var (from, to) in intervals
+            .Select(i => (From: i.From > window.From ? i.From : window.From, To: i.To < window.To ? i.To : window.To))
+            .Where(i => i.To > i.From).OrderBy(i => i.From))
+        {
+            if (curEnd is { } end && from <= end)
+            {
+                curEnd = to > end ? to : end;
+                continue;
+            }
+
+            if (curStart is { } s && curEnd is { } e)
+            {
+                total += (e - s).Ticks;
+            }
+
+            (curStart, curEnd) = (from, to);
+        }
+
+        if (curStart is { } ls && curEnd is { } le)
+        {
+            total += (le - ls).Ticks;
+        }
+
+        return total;
+    }
+}
+
+/// <summary>Loads the dashboard's facts for a scope: the database filters by time range; sums are taken here.</summary>
+public sealed class DashboardMetrics(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<DashboardFigures> ComputeAsync(SiteScope scope, DashboardPeriod period, CancellationToken ct)
+    {
+        var window = DashboardWindow.For(period, time.GetUtcNow());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var stationQuery = db.Stations.AsNoTracking();
+        if (!scope.AllSites)
+        {
+            stationQuery = stationQuery.Where(s => s.SiteId != null && scope.SiteIds.Contains(s.SiteId.Value));
+        }
+
+        var stations = await stationQuery
+            .Select(s => new StationFact(s.Id, s.IsOnline, s.LastSeenAt, s.Connectors.Count))
+            .ToListAsync(ct);
+        var stationIds = stations.Select(s => s.Id).ToList();
+
+        // DateTimeOffset is stored as binary on SQLite: range filters work in SQL, sums over them do not.
+        var sessions = await db.Transactions.AsNoTracking()
+            .Where(t => stationIds.Contains(t.StationId) && t.StartedAt < window.To && (t.StoppedAt == null || t.StoppedAt > window.From))
+            .Select(t => new SessionFact(t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency))
+            .ToListAsync(ct);
+
+        var offline = await db.Alerts.AsNoTracking()
+            .Where(a => a.Kind == AlertKind.StationOffline && stationIds.Contains(a.StationId)
+                && a.RaisedAt < window.To && (a.AcknowledgedAt == null || a.AcknowledgedAt > window.From))
+            .Select(a => new OfflineInterval(a.StationId, a.RaisedAt, a.AcknowledgedAt))
+            .ToListAsync(ct);
+
+        return DashboardCalculator.Compute(window, sessions, stations, offline);
+    }
+}

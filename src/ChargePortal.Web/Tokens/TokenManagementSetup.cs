@@ -1,0 +1,6 @@
+namespace ChargePortal.Web.Tokens;
+
+public static class TokenManagementSetup
+{
+    public static IServiceCollection AddTokenManagement(this IServiceCollection services) => services.AddSingleton<TokenAdmin>();
+}
