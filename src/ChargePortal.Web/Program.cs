@@ -2,6 +2,7 @@ using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Stations;
@@ -21,6 +22,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
+builder.Services.AddLive();
 builder.Services.AddPortal();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapStationsApi();
 app.MapOcpp();
 app.MapTokensApi();
 app.MapTransactionsApi();
+app.MapLive();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();
