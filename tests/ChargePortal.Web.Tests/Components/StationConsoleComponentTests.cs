@@ -50,9 +50,11 @@ public sealed class StationConsoleComponentTests : BunitContext
         var dialogs = Render<MudDialogProvider>();
         var panel = RenderPanel(sent, "Accepted");
 
-        await panel.Find("[data-testid=cmd-reset]").ClickAsync(new());
+        // The click's handler waits for the dialog's answer, so it completes only after the dialog is answered.
+        var clicked = panel.Find("[data-testid=cmd-reset]").ClickAsync(new());
         dialogs.WaitForElement("[data-testid=confirm-message]").TextContent.ShouldContain("Soft reset CP-1?");
         await dialogs.Find("[data-testid=confirm-cancel]").ClickAsync(new());
+        await clicked;
 
         sent.ShouldBeEmpty();
         panel.FindAll("[data-testid=command-result]").ShouldBeEmpty();
@@ -65,8 +67,9 @@ public sealed class StationConsoleComponentTests : BunitContext
         var dialogs = Render<MudDialogProvider>();
         var panel = RenderPanel(sent, "Rejected");
 
-        await panel.Find("[data-testid=cmd-reset]").ClickAsync(new());
+        var clicked = panel.Find("[data-testid=cmd-reset]").ClickAsync(new());
         await dialogs.WaitForElement("[data-testid=confirm-ok]").ClickAsync(new());
+        await clicked;
 
         panel.WaitForAssertion(() => panel.Find("[data-testid=command-result]").TextContent.ShouldContain("The station answered reset: Rejected."));
         sent.ShouldHaveSingleItem().Command.ShouldBe("reset");
@@ -83,8 +86,9 @@ public sealed class StationConsoleComponentTests : BunitContext
             .Add(c => c.Execute, (command, _) => Task.FromResult(CommandOutcome.From(command,
                 CommandResult.Failed(CommandFailure.Offline, "Station 'CP-1' is not connected."), At))));
 
-        await panel.Find("[data-testid=cmd-clear-cache]").ClickAsync(new());
+        var clicked = panel.Find("[data-testid=cmd-clear-cache]").ClickAsync(new());
         await dialogs.WaitForElement("[data-testid=confirm-ok]").ClickAsync(new());
+        await clicked;
 
         panel.WaitForAssertion(() => panel.Find("[data-testid=command-result]").TextContent.ShouldContain("The station is offline, so the command was not sent."));
     }
