@@ -7,6 +7,7 @@ using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Demo;
 using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Operators.Firmware;
@@ -38,6 +39,7 @@ builder.Services.AddSiteManagement();
 builder.Services.AddTokenManagement();
 builder.Services.AddUserAdmin();
 builder.Services.AddAuditPages();
+builder.Services.AddLive();
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
@@ -66,6 +68,7 @@ app.MapTokensApi();
 app.MapTransactionsApi();
 app.MapDiagnosticsDownloads();
 app.MapSessionsExport();
+app.MapLive();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();

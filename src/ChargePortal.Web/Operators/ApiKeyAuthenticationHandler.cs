@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,14 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header) && Request.Path.StartsWithSegments(LiveHub.Path)
+            && Request.Query["access_token"] is [{ Length: > 0 } queryToken])
+        {
+            // Browsers cannot set headers on WebSockets, so SignalR clients send the key as ?access_token=.
+            // Only the hub accepts it: elsewhere a key in a URL would end up in logs and browser history.
+            header = "Bearer " + queryToken;
+        }
+
         if (string.IsNullOrEmpty(header))
         {
             return AuthenticateResult.NoResult();

@@ -5,6 +5,7 @@ public static class OperatorsSetup
     public static IServiceCollection AddOperators(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<Console.StationConsoleQueries>();
         return services;
     }
 }

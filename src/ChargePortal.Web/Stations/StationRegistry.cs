@@ -46,7 +46,8 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
     {
         var error = ValidateId(request.Id)
             ?? (request.Name is { Length: > 120 } ? "name must be at most 120 characters." : null)
-            ?? (request.Password is { } p && (p.Length < 8 || p.Length > 40) ? "password must be 8 to 40 characters (OCPP security profile 1)." : null);
+            ?? (request.Password is { Length: > 0 } p && (p.Length < 8 || p.Length > 40) ? "password must be 8 to 40 characters (OCPP security profile 1)." : null)
+            ?? ValidateConnectors(request.Connectors);
         if (error is not null)
         {
             return new(RegisterStationOutcome.Invalid, error);
@@ -70,6 +71,11 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
             SiteId = request.SiteId,
             CreatedAt = time.GetUtcNow(),
         };
+        foreach (var c in request.Connectors ?? [])
+        {
+            station.Connectors.Add(new Connector { StationId = station.Id, EvseId = c.EvseId ?? c.ConnectorId, ConnectorId = c.ConnectorId, Type = c.Type, MaxPowerW = c.MaxPowerW });
+        }
+
         if (!string.IsNullOrEmpty(request.Password))
         {
             station.PasswordHash = Hasher.HashPassword(station, request.Password);
@@ -92,6 +98,112 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
 
             throw;
         }
+    }
+
+    /// <summary>Connector ids count from 1, once per EVSE; power is what one connector can deliver.</summary>
+    public static string? ValidateConnectors(IReadOnlyList<RegisterConnectorRequest>? connectors)
+    {
+        if (connectors is null)
+        {
+            return null;
+        }
+
+        if (connectors.Count > 32)
+        {
+            return "a station may have at most 32 connectors.";
+        }
+
+        for (var i = 0; i < connectors.Count; i++)
+        {
+            var c = connectors[i];
+            if (c is null)
+            {
+                return $"connectors[{i}] is empty.";
+            }
+
+            if (c.ConnectorId < 1 || c.EvseId is < 1)
+            {
+                return $"connectors[{i}]: connector and EVSE ids start at 1.";
+            }
+
+            if (!Enum.IsDefined(c.Type))
+            {
+                return $"connectors[{i}]: unknown connector type.";
+            }
+
+            if (c.MaxPowerW is < 1 or > 1_000_000)
+            {
+                return $"connectors[{i}]: maximum power must be between 1 W and 1000 kW.";
+            }
+        }
+
+        var duplicate = connectors.GroupBy(c => (c.EvseId ?? c.ConnectorId, c.ConnectorId)).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null ? null : $"connector {duplicate.Key.ConnectorId} appears more than once.";
+    }
+
+    /// <summary>The operator list: filter, sort and page in the database, then load connectors for that page only.</summary>
+    public async Task<StationPage> QueryAsync(SiteScope scope, StationQuery q, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = Visible(db, scope).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var term = q.Search.Trim();
+            query = query.Where(s => s.Id.Contains(term) || s.Name.Contains(term));
+        }
+
+        if (q.ConnectorStatus is { } status)
+        {
+            query = query.Where(s => s.Connectors.Any(c => c.Status == status));
+        }
+
+        if (q.SiteId is { } siteId)
+        {
+            query = query.Where(s => s.SiteId == siteId);
+        }
+
+        if (q.Online is { } online)
+        {
+            query = query.Where(s => s.IsOnline == online);
+        }
+
+        query = q.OcppVersion switch
+        {
+            null or "" => query,
+            "none" => query.Where(s => s.OcppVersion == null),
+            "1.6" => query.Where(s => s.OcppVersion == OcppVersion.V16),
+            "2.0.1" => query.Where(s => s.OcppVersion == OcppVersion.V201),
+            _ => query.Where(_ => false),
+        };
+
+        var total = await query.CountAsync(ct);
+        query = (q.Sort, q.Descending) switch
+        {
+            (StationSort.Name, false) => query.OrderBy(s => s.Name).ThenBy(s => s.Id),
+            (StationSort.Name, true) => query.OrderByDescending(s => s.Name).ThenBy(s => s.Id),
+            (StationSort.Site, false) => query.OrderBy(s => s.Site!.Name).ThenBy(s => s.Id),
+            (StationSort.Site, true) => query.OrderByDescending(s => s.Site!.Name).ThenBy(s => s.Id),
+            (StationSort.OcppVersion, false) => query.OrderBy(s => s.OcppVersion).ThenBy(s => s.Id),
+            (StationSort.OcppVersion, true) => query.OrderByDescending(s => s.OcppVersion).ThenBy(s => s.Id),
+            (StationSort.Online, false) => query.OrderBy(s => s.IsOnline).ThenBy(s => s.Id),
+            (StationSort.Online, true) => query.OrderByDescending(s => s.IsOnline).ThenBy(s => s.Id),
+            (StationSort.LastSeen, false) => query.OrderBy(s => s.LastSeenAt).ThenBy(s => s.Id),
+            (StationSort.LastSeen, true) => query.OrderByDescending(s => s.LastSeenAt).ThenBy(s => s.Id),
+            (_, true) => query.OrderByDescending(s => s.Id),
+            _ => query.OrderBy(s => s.Id),
+        };
+        var page = await query.Skip(Math.Max(0, q.Skip)).Take(Math.Clamp(q.Take, 1, StationQuery.MaxPageSize))
+            .Include(s => s.Site).Include(s => s.Connectors).AsSplitQuery().ToListAsync(ct);
+        return new StationPage([.. page.Select(ToDto)], total);
+    }
+
+    /// <summary>The sites a caller may file stations under or filter by.</summary>
+    public async Task<IReadOnlyList<SiteOption>> SitesAsync(SiteScope scope, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sites = scope.AllSites ? db.Sites : db.Sites.Where(s => scope.SiteIds.Contains(s.Id));
+        return await sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteOption(s.Id, s.Name)).ToListAsync(ct);
     }
 
     public static bool VerifyPassword(Station station, string password) =>

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using ChargePortal.Web.Ocpp.Commands;
+using ChargePortal.Web.Operators.Console;
+using ChargePortal.Web.Stations;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ChargePortal.Web.Tests.Components;
+
+public sealed class StationConsoleComponentTests : BunitContext
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    public StationConsoleComponentTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    [Fact]
+    public void Connector_tile_shows_status_fault_and_the_running_session()
+    {
+        var tile = Render<ConnectorTile>(p => p
+            .Add(t => t.Connector, new ConnectorDto(2, 2, ConnectorType.Ccs2, 150_000, ConnectorStatus.Charging, "GroundFailure"))
+            .Add(t => t.Session, new ActiveSessionDto("42", 2, 2, "CARD-1", At, 12_345, 0))
+            .Add(t => t.PowerW, 48_200m));
+
+        tile.Find("[data-testid=connector-status]").TextContent.Trim().ShouldBe("Charging");
+        tile.Find("[data-testid=connector-error]").TextContent.ShouldContain("GroundFailure");
+        tile.Find("[data-testid=connector-session]").TextContent.ShouldContain("Session 42 · 12.35 kWh · 48.2 kW");
+        tile.Markup.ShouldContain("CCS2 · 150 kW");
+    }
+
+    [Fact]
+    public void Connector_tile_without_session_or_fault_says_so()
+    {
+        var tile = Render<ConnectorTile>(p => p.Add(t => t.Connector, new ConnectorDto(1, 1, ConnectorType.Type2, 22_000, ConnectorStatus.Available, null)));
+
+        tile.FindAll("[data-testid=connector-error]").ShouldBeEmpty();
+        tile.FindAll("[data-testid=connector-session]").ShouldBeEmpty();
+        tile.Markup.ShouldContain("No session");
+    }
+
+    [Fact]
+    public async Task Disruptive_command_asks_first_and_sends_nothing_when_cancelled()
+    {
+        var sent = new List<(string Command, JsonObject Body)>();
+        var dialogs = Render<MudDialogProvider>();
+        var panel = RenderPanel(sent, "Accepted");
+
+        // The click's handler waits for the dialog's answer, so it completes only after the dialog is answered.
+        var clicked = panel.Find("[data-testid=cmd-reset]").ClickAsync(new());
+        dialogs.WaitForElement("[data-testid=confirm-message]").TextContent.ShouldContain("Soft reset CP-1?");
+        await dialogs.Find("[data-testid=confirm-cancel]").ClickAsync(new());
+        await clicked;
+
+        sent.ShouldBeEmpty();
+        panel.FindAll("[data-testid=command-result]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Confirmed_command_is_sent_and_the_stations_answer_shown()
+    {
+        var sent = new List<(string Command, JsonObject Body)>();
+        var dialogs = Render<MudDialogProvider>();
+        var panel = RenderPanel(sent, "Rejected");
+
+        var clicked = panel.Find("[data-testid=cmd-reset]").ClickAsync(new());
+        await dialogs.WaitForElement("[data-testid=confirm-ok]").ClickAsync(new());
+        await clicked;
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=command-result]").TextContent.ShouldContain("The station answered reset: Rejected."));
+        sent.ShouldHaveSingleItem().Command.ShouldBe("reset");
+        sent[0].Body["type"]!.GetValue<string>().ShouldBe("Soft");
+    }
+
+    [Fact]
+    public async Task Failed_command_reads_in_plain_words()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var panel = Render<CommandPanel>(p => p
+            .Add(c => c.StationId, "CP-1")
+            .Add(c => c.Connectors, [new ConnectorDto(1, 1, ConnectorType.Type2, 22_000, ConnectorStatus.Available, null)])
+            .Add(c => c.Execute, (command, _) => Task.FromResult(CommandOutcome.From(command,
+                CommandResult.Failed(CommandFailure.Offline, "Station 'CP-1' is not connected."), At))));
+
+        var clicked = panel.Find("[data-testid=cmd-clear-cache]").ClickAsync(new());
+        await dialogs.WaitForElement("[data-testid=confirm-ok]").ClickAsync(new());
+        await clicked;
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=command-result]").TextContent.ShouldContain("The station is offline, so the command was not sent."));
+    }
+
+    [Fact]
+    public void Configuration_table_greys_read_only_keys_and_offers_no_editor_for_them()
+    {
+        var table = RenderConfiguration((_, _) => throw new InvalidOperationException("nothing may be saved"));
+
+        var readOnly = table.Find("[data-key=ChargeProfileMaxStackLevel]");
+        readOnly.ClassList.ShouldContain("config-readonly");
+        readOnly.QuerySelectorAll("input").ShouldBeEmpty();
+        readOnly.QuerySelectorAll("[data-testid=config-save]").ShouldBeEmpty();
+        readOnly.TextContent.ShouldContain("read-only");
+        table.Find("[data-key=HeartbeatInterval] input").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Configuration_change_is_sent_and_its_result_shown()
+    {
+        var saved = new List<(string Key, string Value)>();
+        var table = RenderConfiguration((key, value) =>
+        {
+            saved.Add((key, value));
+            return Task.FromResult(new CommandOutcome("set-configuration", true, "RebootRequired", "The station answered set-configuration: RebootRequired.", null, At));
+        });
+
+        var row = table.Find("[data-key=HeartbeatInterval]");
+        row.QuerySelector("[data-testid=config-save]")!.HasAttribute("disabled").ShouldBeTrue();
+        await table.Find("[data-key=HeartbeatInterval] input").InputAsync(new() { Value = "60" });
+        await table.Find("[data-key=HeartbeatInterval] [data-testid=config-save]").ClickAsync(new());
+
+        saved.ShouldBe([("HeartbeatInterval", "60")]);
+        table.WaitForAssertion(() => table.Find("[data-key=HeartbeatInterval] [data-testid=config-result]").TextContent.Trim().ShouldBe("RebootRequired"));
+    }
+
+    [Fact]
+    public void Outcome_reads_a_configuration_answer()
+    {
+        var answer = new JsonObject
+        {
+            ["status"] = "Accepted",
+            ["configuration"] = new JsonArray(
+                new JsonObject { ["key"] = "HeartbeatInterval", ["value"] = "300", ["readonly"] = false },
+                new JsonObject { ["key"] = "OCPPCommCtrlr.HeartbeatInterval", ["value"] = "60", ["readonly"] = null },
+                new JsonObject { ["key"] = "NumberOfConnectors", ["value"] = null, ["readonly"] = true }),
+        };
+
+        CommandOutcome.Configuration(answer).ShouldBe([
+            new ConfigurationEntry("HeartbeatInterval", "300", false),
+            new ConfigurationEntry("OCPPCommCtrlr.HeartbeatInterval", "60", false),
+            new ConfigurationEntry("NumberOfConnectors", null, true),
+        ]);
+        CommandOutcome.Configuration(null).ShouldBeEmpty();
+    }
+
+    private IRenderedComponent<CommandPanel> RenderPanel(List<(string Command, JsonObject Body)> sent, string status) =>
+        Render<CommandPanel>(p => p
+            .Add(c => c.StationId, "CP-1")
+            .Add(c => c.Connectors, [new ConnectorDto(1, 1, ConnectorType.Type2, 22_000, ConnectorStatus.Available, null)])
+            .Add(c => c.Execute, (command, body) =>
+            {
+                sent.Add((command, body));
+                return Task.FromResult(CommandOutcome.From(command, new CommandResult(new JsonObject { ["status"] = status }), At));
+            }));
+
+    private IRenderedComponent<ConfigurationTable> RenderConfiguration(Func<string, string, Task<CommandOutcome>> save) =>
+        Render<ConfigurationTable>(p => p
+            .Add(t => t.Entries, [new ConfigurationEntry("HeartbeatInterval", "300", false), new ConfigurationEntry("ChargeProfileMaxStackLevel", "10", true)])
+            .Add(t => t.Save, save));
+}
