@@ -1,10 +1,13 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Components;
+using ChargePortal.Web.Drivers.Charging;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
+using ChargePortal.Web.Payments;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 using Serilog;
@@ -21,6 +24,9 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
+builder.Services.AddTariffs();
+builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddDriverCharging();
 builder.Services.AddPortal();
 
 var app = builder.Build();
@@ -45,6 +51,7 @@ app.MapStationsApi();
 app.MapOcpp();
 app.MapTokensApi();
 app.MapTransactionsApi();
+app.MapPayments();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();
