@@ -6,6 +6,8 @@ namespace ChargePortal.Web.Payments;
 
 public sealed record RefundOutcome(bool Succeeded, string Message);
 
+public sealed record PaymentRow(Payment Payment, string? UserEmail);
+
 /// <summary>
 /// The life of a card hold: placed before charging, linked to the session when it starts, captured
 /// (exact cost), released (nothing to pay) or refunded. Every step is a conditional state change, so a
@@ -22,6 +24,14 @@ public sealed class PaymentService(
     public bool IsTestMode => provider.IsTestMode;
 
     public PaymentProviderKind ProviderKind => provider.Kind;
+
+    /// <summary>Newest payments first, with the payer's email (operator console).</summary>
+    public async Task<IReadOnlyList<PaymentRow>> ListAsync(int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Payments.AsNoTracking().OrderByDescending(p => p.Id).Take(take)
+            .Select(p => new PaymentRow(p, p.User!.Email)).ToListAsync(ct);
+    }
 
     public async Task<Payment> PlaceHoldAsync(string userId, string stationId, int connectorId, string idTag, string currency, CancellationToken ct)
     {

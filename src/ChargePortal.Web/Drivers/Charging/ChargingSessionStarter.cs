@@ -19,7 +19,7 @@ public enum StartChargingOutcome
     StationRefused,
 }
 
-public sealed record StartChargingResult(StartChargingOutcome Outcome, string Message, int? PaymentId = null)
+public sealed record StartChargingResult(StartChargingOutcome Outcome, string Message, int? PaymentId = null, string? IdTag = null)
 {
     public bool Succeeded => Outcome == StartChargingOutcome.Requested;
 }
@@ -77,7 +77,7 @@ public sealed class ChargingSessionStarter(
         if (result.Failure is null && status == "Accepted")
         {
             var hold = TariffText.Money(payment.HoldAmount, payment.Currency, System.Globalization.CultureInfo.InvariantCulture);
-            return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your card and only the final cost will be charged.", payment.Id);
+            return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your card and only the final cost will be charged.", payment.Id, idTag);
         }
 
         await payments.ReleaseAsync(payment.Id, "Remote start not accepted", ct);
@@ -87,6 +87,36 @@ public sealed class ChargingSessionStarter(
             null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({status ?? "no status"}); the hold on your card was released.", payment.Id),
             _ => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({result.Detail}); the hold on your card was released.", payment.Id),
         };
+    }
+
+    /// <summary>
+    /// The session a remote start led to, once the station reports it (polled: the report may reach another node,
+    /// and the database is what every node shares). Null if none started within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<long?> WaitForSessionAsync(string stationId, string idTag, DateTimeOffset requestedAt, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        var since = requestedAt.AddMinutes(-1); // station clocks drift a little
+        while (true)
+        {
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var candidates = await db.Transactions.AsNoTracking()
+                    .Where(t => t.StationId == stationId && t.IdTag == idTag && t.Status == TransactionStatus.Active)
+                    .Select(t => new { t.Id, t.StartedAt }).ToListAsync(ct);
+                if (candidates.Where(c => c.StartedAt >= since).MaxBy(c => c.Id) is { } found)
+                {
+                    return found.Id;
+                }
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), time, ct);
+        }
     }
 
     /// <summary>Remote stop; only the driver who owns the session may stop it.</summary>
@@ -137,5 +167,7 @@ public sealed class ChargingSessionStarter(
 
 public static class DriverChargingSetup
 {
-    public static IServiceCollection AddDriverCharging(this IServiceCollection services) => services.AddSingleton<ChargingSessionStarter>();
+    /// <summary>Start/stop from the app and the driver's session pages.</summary>
+    public static IServiceCollection AddDriverCharging(this IServiceCollection services) =>
+        services.AddSingleton<ChargingSessionStarter>().AddSingleton<Drivers.Sessions.SessionHistory>();
 }
