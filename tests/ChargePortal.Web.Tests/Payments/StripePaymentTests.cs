@@ -90,7 +90,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         capture.Error.ShouldBe("This PaymentIntent could not be captured.");
     }
 
-    private static async Task<(PaymentService Service, long TransactionId, string UserId)> ArrangeSessionAsync(ChargePortalFactory factory)
+    private static async Task<(PaymentService Service, long TransactionId, string UserId)> ArrangeSessionAsync(StripeChargePortalFactory factory)
     {
         var services = factory.Services;
         var users = services.CreateScope().ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -102,7 +102,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         return (services.GetRequiredService<PaymentService>(), tx.Id, driver.Id);
     }
 
-    private static async Task<Payment> PaymentAsync(ChargePortalFactory factory, int id)
+    private static async Task<Payment> PaymentAsync(StripeChargePortalFactory factory, int id)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.Payments.SingleAsync(p => p.Id == id);
@@ -196,10 +196,23 @@ public sealed class StripePaymentTests : IAsyncLifetime
         return $"t={t},v1={Convert.ToHexStringLower(mac)}";
     }
 
-    private static string Event(string id, string type, string intentId, long amountReceived) => $$"""
-        {"id":"{{id}}","object":"event","api_version":"2024-06-20","created":1700000000,"type":"{{type}}","livemode":false,"pending_webhooks":1,
-         "data":{"object":{"id":"{{intentId}}","object":"payment_intent","amount":5000,"amount_received":{{amountReceived}},"currency":"eur","status":"succeeded"}}}
-        """;
+    private static string Event(string id, string type, string intentId, long amountReceived) => new System.Text.Json.Nodes.JsonObject
+    {
+        ["id"] = id,
+        ["object"] = "event",
+        ["api_version"] = "2024-06-20",
+        ["created"] = 1700000000,
+        ["type"] = type,
+        ["livemode"] = false,
+        ["pending_webhooks"] = 1,
+        ["data"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["object"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = intentId, ["object"] = "payment_intent", ["amount"] = 5000, ["amount_received"] = amountReceived, ["currency"] = "eur", ["status"] = "succeeded",
+            },
+        },
+    }.ToJsonString();
 
     private static async Task<HttpResponseMessage> PostWebhookAsync(HttpClient client, string payload, string signature)
     {
