@@ -165,8 +165,18 @@ public static class CostCalculator
             profile.Add(new EnergySample(s.At, wh));
         }
 
-        var chargingEnd = chargingEnded is { } ce ? (ce < start ? start : ce > end ? end : ce)
-            : profile.FirstOrDefault(p => p.EnergyWh >= totalWh) is { At: var reached } && reached != start ? reached : end;
+        DateTimeOffset chargingEnd;
+        if (chargingEnded is { } ce)
+        {
+            chargingEnd = ce < start ? start : ce > end ? end : ce;
+        }
+        else
+        {
+            // The first sample that reached the total; index 0 is the start at 0 Wh, which never does (total > 0).
+            var reached = profile.FindIndex(p => p.EnergyWh >= totalWh);
+            chargingEnd = reached > 0 ? profile[reached].At : end;
+        }
+
         profile.RemoveAll(p => p.At > chargingEnd);
         profile.Add(new EnergySample(chargingEnd, totalWh));
         return profile;

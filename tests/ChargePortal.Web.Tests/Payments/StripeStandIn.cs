@@ -41,7 +41,9 @@ public sealed class StripeStandIn : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         StripeStandIn? self = null;
-        app.Map("/v1/{**path}", async (HttpContext http) => await self!.HandleAsync(http));
+        // A RequestDelegate that runs the result itself (a lambda returning Task<IResult> would bind as a
+        // RequestDelegate and its result would be dropped).
+        app.Map("/v1/{**path}", async http => await (await self!.HandleAsync(http)).ExecuteAsync(http));
         await app.StartAsync();
         var address = app.Urls.First();
         self = new StripeStandIn(app, new Uri(address));
