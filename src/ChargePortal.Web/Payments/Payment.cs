@@ -9,6 +9,11 @@ public sealed class Payment
     public required string UserId { get; set; }
     public ApplicationUser? User { get; set; }
     public long? TransactionId { get; set; }
+
+    /// <summary>Where the hold was placed for, and the idTag the session will start with (links the hold to the transaction).</summary>
+    public string? StationId { get; set; }
+    public int? ConnectorId { get; set; }
+    public string? IdTag { get; set; }
     public PaymentProviderKind Provider { get; set; }
 
     /// <summary>The provider's id, e.g. the Stripe PaymentIntent id.</summary>
@@ -18,6 +23,9 @@ public sealed class Payment
     public decimal HoldAmount { get; set; }
     public decimal CapturedAmount { get; set; }
     public decimal RefundedAmount { get; set; }
+
+    /// <summary>Cost above the hold that was not captured (Payments:OverHoldPolicy = Flag); operators settle it by hand.</summary>
+    public decimal OutstandingAmount { get; set; }
     public string? FailureReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -33,6 +41,9 @@ public enum PaymentStatus
 {
     Created,
     Authorized,
+
+    /// <summary>Being captured or released right now (a claim that keeps settlement single).</summary>
+    Settling,
     Captured,
     PartiallyRefunded,
     Refunded,

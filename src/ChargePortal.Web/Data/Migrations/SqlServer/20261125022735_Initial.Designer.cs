@@ -13,10 +13,14 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
 <<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.Designer.cs
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.Designer.cs
     [Migration("20261125022735_Initial")]
 ========
     [Migration("20261125023402_Initial")]
 >>>>>>>> ops-mgmt:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125023402_Initial.Designer.cs
+========
+    [Migration("20261125023754_Initial")]
+>>>>>>>> tariffs-pay:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125023754_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -425,6 +429,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -441,6 +448,13 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<string>("IdTag")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal>("OutstandingAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -453,6 +467,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("StationId")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()

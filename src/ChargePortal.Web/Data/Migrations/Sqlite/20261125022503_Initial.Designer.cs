@@ -12,10 +12,14 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
 <<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.Designer.cs
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.Designer.cs
     [Migration("20261125022503_Initial")]
 ========
     [Migration("20261125023045_Initial")]
 >>>>>>>> ops-mgmt:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125023045_Initial.Designer.cs
+========
+    [Migration("20261125023728_Initial")]
+>>>>>>>> tariffs-pay:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125023728_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -402,6 +406,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -418,6 +425,13 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdTag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OutstandingAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -429,6 +443,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

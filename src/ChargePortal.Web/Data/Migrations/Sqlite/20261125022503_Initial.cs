@@ -352,6 +352,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
                     TransactionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IdTag = table.Column<string>(type: "TEXT", nullable: true),
                     Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ProviderPaymentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -359,6 +362,7 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     HoldAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     CapturedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     RefundedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    OutstandingAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)

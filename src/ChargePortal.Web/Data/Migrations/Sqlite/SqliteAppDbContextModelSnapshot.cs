@@ -395,6 +395,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -411,6 +414,13 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdTag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OutstandingAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -422,6 +432,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Ocpp.Commands;
+using ChargePortal.Web.Payments;
+using ChargePortal.Web.Tariffs;
+using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Transactions;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Drivers.Charging;
+
+public enum StartChargingOutcome
+{
+    /// <summary>The station accepted the remote start; the session appears when the car is plugged in.</summary>
+    Requested,
+    UnknownStation,
+    PaymentFailed,
+    StationOffline,
+    StationRefused,
+}
+
+public sealed record StartChargingResult(StartChargingOutcome Outcome, string Message, int? PaymentId = null, string? IdTag = null)
+{
+    public bool Succeeded => Outcome == StartChargingOutcome.Requested;
+}
+
+public sealed record StopChargingResult(bool Succeeded, string Message);
+
+/// <summary>
+/// Starts and stops charging from the app: the driver's app token, a card hold first, then the remote start
+/// with that token. The hold is linked to the session by <see cref="SessionPricingService"/> when the station
+/// reports the start, and released here if the station does not accept the start.
+/// </summary>
+public sealed class ChargingSessionStarter(
+    IDbContextFactory<AppDbContext> dbFactory,
+    PaymentService payments,
+    TariffResolver tariffs,
+    StationCommandService commands,
+    TimeProvider time)
+{
+    /// <summary>"APP-" + 12 hex digits: 16 characters, inside OCPP 1.6's 20-character idTag limit.</summary>
+    private const int AppTagRandomLength = 12;
+
+    // Remote start/stop never uses the diagnostics upload URL, the only thing the base URI feeds.
+    private static readonly Uri UnusedBaseUri = new("http://localhost/");
+
+    public async Task<StartChargingResult> StartAsync(string userId, string stationId, int connectorId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var station = await db.Stations.AsNoTracking().Where(s => s.Id == stationId).Select(s => new { s.Id, s.IsOnline, s.Name }).FirstOrDefaultAsync(ct);
+        if (station is null)
+        {
+            return new(StartChargingOutcome.UnknownStation, $"There is no station '{stationId}'.");
+        }
+
+        if (!await db.Connectors.AnyAsync(c => c.StationId == stationId && c.ConnectorId == connectorId, ct))
+        {
+            return new(StartChargingOutcome.UnknownStation, $"Station {stationId} has no connector {connectorId}.");
+        }
+
+        if (!station.IsOnline)
+        {
+            return new(StartChargingOutcome.StationOffline, "The station is offline right now; nothing was charged. Try again later or use your card.");
+        }
+
+        var idTag = await EnsureAppTokenAsync(db, userId, ct);
+        var tariff = await tariffs.ForConnectorAsync(stationId, connectorId, time.GetUtcNow(), ct);
+        var payment = await payments.PlaceHoldAsync(userId, stationId, connectorId, idTag, tariff?.Currency ?? "EUR", ct);
+        if (payment.Status != PaymentStatus.Authorized)
+        {
+            return new(StartChargingOutcome.PaymentFailed, $"Your card could not be authorised: {payment.FailureReason ?? "unknown reason"} Charging was not started.", payment.Id);
+        }
+
+        var body = JsonSerializer.SerializeToElement(new { idTag, connectorId });
+        var result = await commands.ExecuteAsync(stationId, "remote-start", body, new CommandActor("driver app", userId), UnusedBaseUri, ct);
+        var status = result.Answer?["status"]?.ToString();
+        if (result.Failure is null && status == "Accepted")
+        {
+            var hold = TariffText.Money(payment.HoldAmount, payment.Currency, System.Globalization.CultureInfo.InvariantCulture);
+            return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your card and only the final cost will be charged.", payment.Id, idTag);
+        }
+
+        await payments.ReleaseAsync(payment.Id, "Remote start not accepted", ct);
+        return result.Failure switch
+        {
+            CommandFailure.Offline or CommandFailure.Timeout => new(StartChargingOutcome.StationOffline, "The station did not answer; the hold on your card was released.", payment.Id),
+            null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({status ?? "no status"}); the hold on your card was released.", payment.Id),
+            _ => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({result.Detail}); the hold on your card was released.", payment.Id),
+        };
+    }
+
+    /// <summary>
+    /// The session a remote start led to, once the station reports it (polled: the report may reach another node,
+    /// and the database is what every node shares). Null if none started within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<long?> WaitForSessionAsync(string stationId, string idTag, DateTimeOffset requestedAt, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        var since = requestedAt.AddMinutes(-1); // station clocks drift a little
+        while (true)
+        {
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var candidates = await db.Transactions.AsNoTracking()
+                    .Where(t => t.StationId == stationId && t.IdTag == idTag && t.Status == TransactionStatus.Active)
+                    .Select(t => new { t.Id, t.StartedAt }).ToListAsync(ct);
+                if (candidates.Where(c => c.StartedAt >= since).MaxBy(c => c.Id) is { } found)
+                {
+                    return found.Id;
+                }
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), time, ct);
+        }
+    }
+
+    /// <summary>Remote stop; only the driver who owns the session may stop it.</summary>
+    public async Task<StopChargingResult> StopAsync(string userId, long transactionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var transaction = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == transactionId && t.UserId == userId, ct);
+        if (transaction is null)
+        {
+            return new(false, "Session not found.");
+        }
+
+        if (transaction.Status != TransactionStatus.Active)
+        {
+            return new(false, "This session has already ended.");
+        }
+
+        var body = JsonSerializer.SerializeToElement(new { transactionId = transaction.OcppTransactionId });
+        var result = await commands.ExecuteAsync(transaction.StationId, "remote-stop", body, new CommandActor("driver app", userId), UnusedBaseUri, ct);
+        var status = result.Answer?["status"]?.ToString();
+        return result.Failure is null && status == "Accepted"
+            ? new(true, "Stopping… the station ends the session in a moment.")
+            : new(false, result.Failure is null ? $"The station refused to stop ({status})." : $"The station could not be reached ({result.Detail}).");
+    }
+
+    private async Task<string> EnsureAppTokenAsync(AppDbContext db, string userId, CancellationToken ct)
+    {
+        var existing = await db.IdTokens.Where(t => t.UserId == userId && t.Kind == IdTokenKind.App && t.Status == IdTokenStatus.Accepted)
+            .Select(t => t.IdTag).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var token = new IdToken
+        {
+            IdTag = "APP-" + Guid.NewGuid().ToString("N")[..AppTagRandomLength].ToUpperInvariant(),
+            Kind = IdTokenKind.App,
+            UserId = userId,
+            Label = "App",
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.IdTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return token.IdTag;
+    }
+}
+
+public static class DriverChargingSetup
+{
+    /// <summary>Start/stop from the app and the driver's session pages.</summary>
+    public static IServiceCollection AddDriverCharging(this IServiceCollection services) =>
+        services.AddSingleton<ChargingSessionStarter>().AddSingleton<Drivers.Sessions.SessionHistory>();
+}

@@ -1,0 +1,42 @@
+namespace ChargePortal.Web.Payments;
+
+public sealed record HoldRequest(decimal Amount, string Currency, string Description, string IdempotencyKey, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>What a provider call did. <see cref="Error"/> is plain words a driver or operator can read.</summary>
+public sealed record ProviderResult(bool Succeeded, string? ProviderPaymentId = null, string? Error = null)
+{
+    public static ProviderResult Ok(string providerPaymentId) => new(true, providerPaymentId);
+
+    public static ProviderResult Failed(string error, string? providerPaymentId = null) => new(false, providerPaymentId, error);
+}
+
+/// <summary>A card processor: holds, captures, releases and refunds. Amounts are in major units (e.g. euros).</summary>
+public interface IPaymentProvider
+{
+    PaymentProviderKind Kind { get; }
+
+    /// <summary>True when no real money moves (simulated provider or Stripe test keys).</summary>
+    bool IsTestMode { get; }
+
+    Task<ProviderResult> PlaceHoldAsync(HoldRequest request, CancellationToken ct);
+
+    Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct);
+
+    Task<ProviderResult> CancelAsync(string providerPaymentId, CancellationToken ct);
+
+    Task<ProviderResult> RefundAsync(string providerPaymentId, decimal amount, string currency, string idempotencyKey, CancellationToken ct);
+}
+
+/// <summary>Minor units (cents) per currency; the few zero-decimal ISO currencies Stripe knows are whole units.</summary>
+public static class MinorUnits
+{
+    private static readonly HashSet<string> ZeroDecimal = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
+    };
+
+    public static long From(decimal amount, string currency) =>
+        (long)decimal.Round(ZeroDecimal.Contains(currency) ? amount : amount * 100m, 0, MidpointRounding.AwayFromZero);
+
+    public static decimal To(long minor, string currency) => ZeroDecimal.Contains(currency) ? minor : minor / 100m;
+}

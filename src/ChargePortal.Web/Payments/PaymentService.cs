@@ -1,0 +1,228 @@
+using ChargePortal.Web.Audit;
+using ChargePortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Payments;
+
+public sealed record RefundOutcome(bool Succeeded, string Message);
+
+public sealed record PaymentRow(Payment Payment, string? UserEmail);
+
+/// <summary>
+/// The life of a card hold: placed before charging, linked to the session when it starts, captured
+/// (exact cost), released (nothing to pay) or refunded. Every step is a conditional state change, so a
+/// repeated event or a second node doing the same work cannot capture twice.
+/// </summary>
+public sealed class PaymentService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IPaymentProvider provider,
+    PaymentOptions options,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<PaymentService> logger)
+{
+    public bool IsTestMode => provider.IsTestMode;
+
+    public PaymentProviderKind ProviderKind => provider.Kind;
+
+    /// <summary>Newest payments first, with the payer's email (operator console).</summary>
+    public async Task<IReadOnlyList<PaymentRow>> ListAsync(int take, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Payments.AsNoTracking().OrderByDescending(p => p.Id).Take(take)
+            .Select(p => new PaymentRow(p, p.User!.Email)).ToListAsync(ct);
+    }
+
+    public async Task<Payment> PlaceHoldAsync(string userId, string stationId, int connectorId, string idTag, string currency, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var payment = new Payment
+        {
+            UserId = userId,
+            Provider = provider.Kind,
+            StationId = stationId,
+            ConnectorId = connectorId,
+            IdTag = idTag,
+            Currency = currency,
+            HoldAmount = options.HoldAmount,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync(ct);
+
+        var result = await provider.PlaceHoldAsync(new HoldRequest(options.HoldAmount, currency, $"Charging at {stationId} connector {connectorId}",
+            $"hold-{payment.Id}-{payment.CreatedAt.ToUnixTimeMilliseconds()}",
+            new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stationId"] = stationId }), ct);
+        payment.ProviderPaymentId = result.ProviderPaymentId;
+        payment.Status = result.Succeeded ? PaymentStatus.Authorized : PaymentStatus.Failed;
+        payment.FailureReason = result.Error;
+        payment.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return payment;
+    }
+
+    /// <summary>Attaches the newest unlinked hold for this station and idTag to the session that just started.</summary>
+    public async Task<bool> LinkAsync(string stationId, string idTag, long transactionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Payments.AnyAsync(p => p.TransactionId == transactionId, ct))
+        {
+            return true;
+        }
+
+        var candidates = await db.Payments
+            .Where(p => p.StationId == stationId && p.IdTag == idTag && p.TransactionId == null && p.Status == PaymentStatus.Authorized)
+            .Select(p => p.Id).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return false;
+        }
+
+        var newest = candidates.Max();
+        return await db.Payments.Where(p => p.Id == newest && p.TransactionId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.TransactionId, transactionId), ct) > 0;
+    }
+
+    /// <summary>Settles the session's hold with its final cost: capture it, or release the hold when there is nothing to pay.</summary>
+    public async Task SettleAsync(long transactionId, decimal cost, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.TransactionId == transactionId && p.Status == PaymentStatus.Authorized, ct);
+        if (payment is null || !await ClaimAsync(db, payment.Id, ct))
+        {
+            return;
+        }
+
+        if (cost <= 0m)
+        {
+            var released = await provider.CancelAsync(payment.ProviderPaymentId!, ct);
+            await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m, released.Error, ct);
+            return;
+        }
+
+        var capture = Math.Min(cost, payment.HoldAmount);
+        var rest = cost - capture;
+        var captured = await provider.CaptureAsync(payment.ProviderPaymentId!, capture, payment.Currency, ct);
+        if (!captured.Succeeded)
+        {
+            await FinishAsync(db, payment, PaymentStatus.Failed, 0m, cost, "Capture failed: " + captured.Error, ct);
+            return;
+        }
+
+        await FinishAsync(db, payment, PaymentStatus.Captured, capture, 0m, null, ct);
+        if (rest > 0m)
+        {
+            await SettleRestAsync(payment, rest, ct);
+        }
+    }
+
+    /// <summary>Releases a hold that no session will use (remote start refused, station offline).</summary>
+    public async Task ReleaseAsync(int paymentId, string reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized, ct);
+        if (payment is null || !await ClaimAsync(db, payment.Id, ct))
+        {
+            return;
+        }
+
+        var released = await provider.CancelAsync(payment.ProviderPaymentId!, ct);
+        await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m, released.Succeeded ? reason : released.Error, ct);
+    }
+
+    /// <summary>Refunds part or all of a captured payment (operator console).</summary>
+    public async Task<RefundOutcome> RefundAsync(int paymentId, decimal amount, string actorName, string? actorUserId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId, ct);
+        if (payment is null)
+        {
+            return new(false, "No such payment.");
+        }
+
+        if (payment.Status is not (PaymentStatus.Captured or PaymentStatus.PartiallyRefunded))
+        {
+            return new(false, $"Only captured payments can be refunded; this one is {payment.Status}.");
+        }
+
+        var refundable = payment.CapturedAmount - payment.RefundedAmount;
+        if (amount <= 0m || amount > refundable)
+        {
+            return new(false, $"The refund must be more than 0 and at most {refundable:0.00} {payment.Currency}.");
+        }
+
+        var key = $"refund-{payment.Id}-{payment.RefundedAmount:0.00}-{amount:0.00}";
+        var result = await provider.RefundAsync(payment.ProviderPaymentId!, amount, payment.Currency, key, ct);
+        if (!result.Succeeded)
+        {
+            return new(false, "The refund failed: " + result.Error);
+        }
+
+        // Conditional on the amount read, so two operators refunding at once cannot both count.
+        var before = payment.RefundedAmount;
+        var after = before + amount;
+        var status = after >= payment.CapturedAmount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        await db.Payments.Where(p => p.Id == paymentId && p.RefundedAmount == before)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.RefundedAmount, after).SetProperty(p => p.Status, status).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct);
+        await audit.RecordAsync(actorName, actorUserId, "payment.refund", payment.StationId, $"payment {paymentId}: {amount:0.00} {payment.Currency}", "Refunded", ct);
+        return new(true, $"Refunded {amount:0.00} {payment.Currency}.");
+    }
+
+    /// <summary>Authorized → Settling: only the caller whose update wins talks to the provider.</summary>
+    private static async Task<bool> ClaimAsync(AppDbContext db, int paymentId, CancellationToken ct) =>
+        await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Settling), ct) > 0;
+
+    private async Task FinishAsync(AppDbContext db, Payment payment, PaymentStatus status, decimal captured, decimal outstanding, string? reason, CancellationToken ct)
+    {
+        payment.Status = status;
+        payment.CapturedAmount = captured;
+        payment.OutstandingAmount = outstanding;
+        payment.FailureReason = reason;
+        payment.UpdatedAt = time.GetUtcNow();
+        db.Entry(payment).Property(p => p.Status).IsModified = true;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SettleRestAsync(Payment payment, decimal rest, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (options.OverHoldPolicy == OverHoldPolicy.Flag)
+        {
+            await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.OutstandingAmount, rest)
+                .SetProperty(p => p.FailureReason, $"Cost exceeded the hold by {rest:0.00} {payment.Currency}; not charged (Payments:OverHoldPolicy=Flag)."), ct);
+            logger.LogWarning("Session {TransactionId} cost {Rest} {Currency} more than the hold; flagged", payment.TransactionId, rest, payment.Currency);
+            return;
+        }
+
+        // ChargeRest: a second hold for the remainder, captured at once.
+        var now = time.GetUtcNow();
+        var extra = new Payment
+        {
+            UserId = payment.UserId,
+            Provider = provider.Kind,
+            TransactionId = payment.TransactionId,
+            StationId = payment.StationId,
+            ConnectorId = payment.ConnectorId,
+            IdTag = payment.IdTag,
+            Currency = payment.Currency,
+            HoldAmount = rest,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Payments.Add(extra);
+        await db.SaveChangesAsync(ct);
+        var hold = await provider.PlaceHoldAsync(new HoldRequest(rest, payment.Currency, $"Remainder of session {payment.TransactionId}", $"rest-{payment.Id}",
+            new Dictionary<string, string> { ["paymentId"] = extra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }), ct);
+        var capture = hold.Succeeded ? await provider.CaptureAsync(hold.ProviderPaymentId!, rest, payment.Currency, ct) : hold;
+        extra.ProviderPaymentId = hold.ProviderPaymentId;
+        extra.Status = capture.Succeeded ? PaymentStatus.Captured : PaymentStatus.Failed;
+        extra.CapturedAmount = capture.Succeeded ? rest : 0m;
+        extra.OutstandingAmount = capture.Succeeded ? 0m : rest;
+        extra.FailureReason = capture.Error;
+        extra.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+}

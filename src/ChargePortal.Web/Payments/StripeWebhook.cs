@@ -1,0 +1,129 @@
+using ChargePortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Stripe;
+
+namespace ChargePortal.Web.Payments;
+
+public enum WebhookOutcome
+{
+    Processed,
+    Ignored,
+    Duplicate,
+    Rejected,
+}
+
+public sealed record WebhookResult(WebhookOutcome Outcome, string Message);
+
+/// <summary>
+/// Stripe's signed webhooks. A forged or stale signature changes nothing (400); each event id is handled
+/// exactly once — the ProcessedWebhookEvent insert is saved in the same unit as the payment change, so a
+/// replay (or a concurrent duplicate) fails on the key and changes nothing (200, "already processed").
+/// </summary>
+public sealed class StripeWebhookHandler(IDbContextFactory<AppDbContext> dbFactory, StripeOptions options, TimeProvider time, ILogger<StripeWebhookHandler> logger)
+{
+    public async Task<WebhookResult> HandleAsync(string json, string? signatureHeader, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(options.WebhookSecret))
+        {
+            return new(WebhookOutcome.Rejected, "Webhooks are not configured (Stripe:WebhookSecret is empty).");
+        }
+
+        Event stripeEvent;
+        try
+        {
+            stripeEvent = EventUtility.ConstructEvent(json, signatureHeader ?? "", options.WebhookSecret, throwOnApiVersionMismatch: false);
+        }
+        catch (StripeException e)
+        {
+            logger.LogWarning("Stripe webhook rejected: {Message}", e.Message);
+            return new(WebhookOutcome.Rejected, "Invalid Stripe-Signature: " + e.Message);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new(WebhookOutcome.Rejected, "The body is not a Stripe event.");
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return new(WebhookOutcome.Rejected, "The body is not a Stripe event.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ProcessedWebhookEvents.AnyAsync(e => e.EventId == stripeEvent.Id, ct))
+        {
+            return new(WebhookOutcome.Duplicate, $"Event {stripeEvent.Id} was already processed.");
+        }
+
+        var handled = await ApplyAsync(db, stripeEvent, ct);
+        db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another delivery of the same event won the insert: its changes stand, ours are discarded.
+            return new(WebhookOutcome.Duplicate, $"Event {stripeEvent.Id} was already processed.");
+        }
+
+        return handled
+            ? new(WebhookOutcome.Processed, $"Processed {stripeEvent.Type} {stripeEvent.Id}.")
+            : new(WebhookOutcome.Ignored, $"Nothing to do for {stripeEvent.Type} {stripeEvent.Id}.");
+    }
+
+    private async Task<bool> ApplyAsync(AppDbContext db, Event stripeEvent, CancellationToken ct)
+    {
+        var intentId = stripeEvent.Data.Object switch
+        {
+            PaymentIntent pi => pi.Id,
+            Charge charge => charge.PaymentIntentId,
+            _ => null,
+        };
+        var payment = intentId is null ? null : await db.Payments.FirstOrDefaultAsync(p => p.ProviderPaymentId == intentId, ct);
+        if (payment is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        switch (stripeEvent.Type, stripeEvent.Data.Object)
+        {
+            case (EventTypes.PaymentIntentAmountCapturableUpdated, PaymentIntent _) when payment.Status == PaymentStatus.Created:
+                payment.Status = PaymentStatus.Authorized;
+                break;
+            case (EventTypes.PaymentIntentSucceeded, PaymentIntent pi) when payment.Status is PaymentStatus.Created or PaymentStatus.Authorized or PaymentStatus.Settling:
+                payment.Status = PaymentStatus.Captured;
+                payment.CapturedAmount = MinorUnits.To(pi.AmountReceived, payment.Currency);
+                break;
+            case (EventTypes.PaymentIntentPaymentFailed, PaymentIntent pi) when payment.Status is PaymentStatus.Created or PaymentStatus.Authorized:
+                payment.Status = PaymentStatus.Failed;
+                payment.FailureReason = pi.LastPaymentError?.Message ?? "The payment failed.";
+                break;
+            case (EventTypes.PaymentIntentCanceled, PaymentIntent _) when payment.Status is not (PaymentStatus.Captured or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded):
+                payment.Status = PaymentStatus.Cancelled;
+                break;
+            case (EventTypes.ChargeRefunded, Charge charge):
+                payment.RefundedAmount = Math.Max(payment.RefundedAmount, MinorUnits.To(charge.AmountRefunded, payment.Currency));
+                payment.Status = payment.RefundedAmount >= payment.CapturedAmount && payment.CapturedAmount > 0 ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+                break;
+            default:
+                return false;
+        }
+
+        payment.UpdatedAt = now;
+        return true;
+    }
+}
+
+internal static class StripeWebhookEndpoint
+{
+    /// <summary>POST /stripe/webhook — anonymous (Stripe calls it); trust comes from the signature alone.</summary>
+    public static async Task<IResult> HandleAsync(HttpRequest request, StripeWebhookHandler handler, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        var result = await handler.HandleAsync(json, request.Headers["Stripe-Signature"].FirstOrDefault(), ct);
+        return result.Outcome == WebhookOutcome.Rejected
+            ? Results.BadRequest(new { error = result.Message })
+            : Results.Ok(new { outcome = result.Outcome.ToString(), message = result.Message });
+    }
+}

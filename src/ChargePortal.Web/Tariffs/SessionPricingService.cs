@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ChargePortal.Ocpp;
+using ChargePortal.Ocpp.V201;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp.Connections;
+using ChargePortal.Web.Payments;
+using ChargePortal.Web.Transactions;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Tariffs;
+
+/// <summary>
+/// Follows sessions on the event stream: links a card hold to the session that starts with its idTag,
+/// prices a session when it ends (tariff in force at its start), settles the hold with that cost and mails
+/// the receipt; tells 2.0.1 stations the running cost (CostUpdated, best-effort).
+/// Pricing is a conditional update (Cost still null), so on several nodes only one prices, settles and mails.
+/// </summary>
+public sealed class SessionPricingService(
+    IStationEventStream stream,
+    IDbContextFactory<AppDbContext> dbFactory,
+    LiveCost liveCost,
+    PaymentService payments,
+    ReceiptMailer receipts,
+    IStationCallRouter router,
+    ILogger<SessionPricingService> logger) : BackgroundService
+{
+    // Last running cost sent per station+transaction, so CostUpdated goes out only when the amount changes.
+    // A per-node cache of what this node sent; losing it only means one extra CostUpdated.
+    private readonly ConcurrentDictionary<(string, string), decimal> _lastSentCost = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var stationEvent in stream.SubscribeAsync(stoppingToken))
+        {
+            try
+            {
+                await HandleAsync(stationEvent, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One bad session must not stop pricing of all the others.
+                logger.LogError(e, "Pricing failed for {Event}", stationEvent);
+            }
+        }
+    }
+
+    internal async Task HandleAsync(StationEvent stationEvent, CancellationToken ct)
+    {
+        switch (stationEvent)
+        {
+            case TransactionStarted { IdTag: { } idTag } started:
+                if (await FindIdAsync(started.StationId, started.TransactionId, ct) is { } startedId)
+                {
+                    await payments.LinkAsync(started.StationId, idTag, startedId, ct);
+                }
+
+                break;
+            case TransactionEnded ended:
+                _lastSentCost.TryRemove((ended.StationId, ended.TransactionId), out _);
+                if (await FindIdAsync(ended.StationId, ended.TransactionId, ct) is { } endedId)
+                {
+                    await PriceAsync(endedId, ct);
+                }
+
+                break;
+            case TransactionUpdated updated:
+                await SendRunningCostAsync(updated.StationId, updated.TransactionId, ct);
+                break;
+        }
+    }
+
+    /// <summary>Final price of a completed session; stores it, settles the payment and mails the receipt, once.</summary>
+    public async Task PriceAsync(long transactionId, CancellationToken ct)
+    {
+        var priced = await liveCost.EstimateAsync(transactionId, ct);
+        if (priced is null || priced.Transaction.Status != TransactionStatus.Completed || priced.Transaction.Cost is not null)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var total = priced.Cost?.Total ?? 0m;
+        var currency = priced.Tariff?.Currency;
+        var won = await db.Transactions.Where(t => t.Id == transactionId && t.Cost == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Cost, total).SetProperty(t => t.Currency, currency).SetProperty(t => t.TariffId, priced.Tariff == null ? null : priced.Tariff.Id), ct);
+        if (won == 0)
+        {
+            return;
+        }
+
+        await payments.SettleAsync(transactionId, total, ct);
+        await receipts.SendAsync(transactionId, ct);
+    }
+
+    private async Task SendRunningCostAsync(string stationId, string ocppTransactionId, CancellationToken ct)
+    {
+        // Only 2.0.1 has CostUpdated, and only the node holding the socket can send it; others find no station.
+        if (await router.FindAsync(stationId, ct) != OcppVersion.V201 || await FindIdAsync(stationId, ocppTransactionId, ct) is not { } id)
+        {
+            return;
+        }
+
+        var priced = await liveCost.EstimateAsync(id, ct);
+        if (priced?.Cost is not { } cost || priced.Transaction.Status != TransactionStatus.Active
+            || (_lastSentCost.TryGetValue((stationId, ocppTransactionId), out var last) && last == cost.Total))
+        {
+            return;
+        }
+
+        _lastSentCost[(stationId, ocppTransactionId)] = cost.Total;
+        var payload = JsonSerializer.SerializeToElement(new CostUpdatedRequest { TotalCost = cost.Total, TransactionId = ocppTransactionId }, V201JsonContext.Default.CostUpdatedRequest);
+        try
+        {
+            await router.CallAsync(stationId, "CostUpdated", payload, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Best-effort: a station that does not support it (NotImplemented), is offline or slow changes nothing.
+            logger.LogDebug(e, "CostUpdated to {StationId} not delivered", stationId);
+        }
+    }
+
+    private async Task<long?> FindIdAsync(string stationId, string ocppTransactionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Transactions.Where(t => t.StationId == stationId && t.OcppTransactionId == ocppTransactionId)
+            .Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+    }
+}

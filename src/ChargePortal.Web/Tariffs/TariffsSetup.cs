@@ -1,0 +1,15 @@
+namespace ChargePortal.Web.Tariffs;
+
+public static class TariffsSetup
+{
+    public static IServiceCollection AddTariffs(this IServiceCollection services)
+    {
+        services.AddSingleton<TariffResolver>();
+        services.AddSingleton<TariffAdmin>();
+        services.AddSingleton<LiveCost>();
+        services.AddSingleton<ReceiptMailer>();
+        services.AddSingleton<SessionPricingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionPricingService>());
+        return services;
+    }
+}
