@@ -1,9 +1,11 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Components;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Drivers;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Operators;
+using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -21,6 +23,8 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();
 builder.Services.AddOcpp(builder.Configuration);
+builder.Services.AddReservations(builder.Configuration);
+builder.Services.AddDrivers(builder.Configuration);
 builder.Services.AddPortal();
 
 var app = builder.Build();

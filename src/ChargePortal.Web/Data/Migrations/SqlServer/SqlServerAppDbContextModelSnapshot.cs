@@ -384,6 +384,13 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(36)
                         .HasColumnType("nvarchar(36)");
 
+                    b.Property<decimal?>("NoShowFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -397,6 +404,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("StatusDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("UserId")
                         .HasColumnType("nvarchar(450)");
 
@@ -407,6 +418,33 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConnectorRefId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReservationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("SlotStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("ConnectorRefId", "SlotStart")
+                        .IsUnique();
+
+                    b.ToTable("ReservationSlots");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>
@@ -1052,6 +1090,17 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Reservations.Reservation", "Reservation")
+                        .WithMany("Slots")
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Reservation");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Sites.SiteOwnership", b =>
                 {
                     b.HasOne("ChargePortal.Web.Sites.Site", "Site")
@@ -1189,6 +1238,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Reservations.Reservation", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>

@@ -366,6 +366,13 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("NoShowFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -379,6 +386,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
@@ -389,6 +400,31 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectorRefId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlotStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("ConnectorRefId", "SlotStart")
+                        .IsUnique();
+
+                    b.ToTable("ReservationSlots");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>
@@ -1015,6 +1051,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Reservations.Reservation", "Reservation")
+                        .WithMany("Slots")
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Reservation");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Sites.SiteOwnership", b =>
                 {
                     b.HasOne("ChargePortal.Web.Sites.Site", "Site")
@@ -1152,6 +1199,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Reservations.Reservation", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>

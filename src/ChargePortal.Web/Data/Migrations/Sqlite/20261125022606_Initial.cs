@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChargePortal.Web.Data.Migrations.SqlServer
+namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,23 +29,23 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,15 +56,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: true),
-                    Details = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -75,16 +75,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "DiagnosticsUploads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    Token = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,18 +95,18 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "MeterValues",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    EvseId = table.Column<int>(type: "int", nullable: false),
-                    TransactionId = table.Column<long>(type: "bigint", nullable: true),
-                    Timestamp = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Measurand = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Phase = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    Unit = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    Context = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Location = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    EvseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransactionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Measurand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Context = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,15 +117,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "OcppMessageLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Direction = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    MessageType = table.Column<int>(type: "int", nullable: false),
-                    MessageId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MessageType = table.Column<int>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,9 +136,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "ProcessedWebhookEvents",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,16 +149,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "Sites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
-                    City = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    Latitude = table.Column<double>(type: "float", nullable: false),
-                    Longitude = table.Column<double>(type: "float", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    MaxPowerW = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MaxPowerW = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,11 +169,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -190,15 +190,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    KeyHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -215,11 +215,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,10 +236,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,8 +256,8 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,10 +280,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -300,16 +300,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "IdTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IdTag = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ParentIdTag = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true),
-                    Label = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ParentIdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -326,20 +326,20 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    TransactionId = table.Column<long>(type: "bigint", nullable: true),
-                    Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ProviderPaymentId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    HoldAmount = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    CapturedAmount = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    RefundedAmount = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TransactionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProviderPaymentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    HoldAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    CapturedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    RefundedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,8 +356,8 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "SiteOwnerships",
                 columns: table => new
                 {
-                    SiteId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -380,23 +380,23 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "Stations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    SiteId = table.Column<int>(type: "int", nullable: true),
-                    Vendor = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Model = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    SerialNumber = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    FirmwareVersion = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    OcppVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    RegistrationStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    SecurityProfile = table.Column<int>(type: "int", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastBootAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    IsOnline = table.Column<bool>(type: "bit", nullable: false),
-                    HeartbeatIntervalSeconds = table.Column<int>(type: "int", nullable: false),
-                    LocalListVersion = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Vendor = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    FirmwareVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    OcppVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RegistrationStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SecurityProfile = table.Column<int>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastBootAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HeartbeatIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    LocalListVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,22 +413,22 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "Tariffs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    SiteId = table.Column<int>(type: "int", nullable: false),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: true),
-                    ConnectorId = table.Column<int>(type: "int", nullable: true),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    PricePerKwh = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    PricePerMinute = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    PricePerMinuteAfterMinutes = table.Column<int>(type: "int", nullable: false),
-                    SessionFee = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    IdleFeePerMinute = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    IdleGraceMinutes = table.Column<int>(type: "int", nullable: false),
-                    VatPercent = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    EffectiveFrom = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EffectiveTo = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PricePerKwh = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    PricePerMinute = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    PricePerMinuteAfterMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    IdleFeePerMinute = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    IdleGraceMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    VatPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    EffectiveFrom = table.Column<long>(type: "INTEGER", nullable: false),
+                    EffectiveTo = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -445,16 +445,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "Connectors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", nullable: false),
-                    EvseId = table.Column<int>(type: "int", nullable: false),
-                    ConnectorId = table.Column<int>(type: "int", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    MaxPowerW = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ErrorCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    StatusChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", nullable: false),
+                    EvseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MaxPowerW = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ErrorCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -471,26 +471,26 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "Transactions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", nullable: false),
-                    EvseId = table.Column<int>(type: "int", nullable: false),
-                    ConnectorId = table.Column<int>(type: "int", nullable: false),
-                    OcppTransactionId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    IdTag = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    StoppedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    MeterStartWh = table.Column<long>(type: "bigint", nullable: true),
-                    MeterStopWh = table.Column<long>(type: "bigint", nullable: true),
-                    EnergyWh = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    StopReason = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    LastSeqNo = table.Column<int>(type: "int", nullable: false),
-                    TariffId = table.Column<int>(type: "int", nullable: true),
-                    Cost = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
-                    ReservationId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", nullable: false),
+                    EvseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OcppTransactionId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    IdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoppedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MeterStartWh = table.Column<long>(type: "INTEGER", nullable: true),
+                    MeterStopWh = table.Column<long>(type: "INTEGER", nullable: true),
+                    EnergyWh = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StopReason = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    LastSeqNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    TariffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    ReservationId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -513,14 +513,14 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "TariffPeriods",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TariffId = table.Column<int>(type: "int", nullable: false),
-                    DaysOfWeekMask = table.Column<int>(type: "int", nullable: false),
-                    StartTime = table.Column<TimeOnly>(type: "time", nullable: false),
-                    EndTime = table.Column<TimeOnly>(type: "time", nullable: false),
-                    PricePerKwh = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    PricePerMinute = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TariffId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysOfWeekMask = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    PricePerKwh = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    PricePerMinute = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,16 +537,19 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "Reservations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConnectorRefId = table.Column<int>(type: "int", nullable: false),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    IdTag = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConnectorRefId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    IdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusDetail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NoShowFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -561,6 +564,27 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         name: "FK_Reservations_Connectors_ConnectorRefId",
                         column: x => x.ConnectorRefId,
                         principalTable: "Connectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReservationSlots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReservationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectorRefId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReservationSlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReservationSlots_Reservations_ReservationId",
+                        column: x => x.ReservationId,
+                        principalTable: "Reservations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -585,8 +609,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -612,8 +635,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -699,6 +721,17 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReservationSlots_ConnectorRefId_SlotStart",
+                table: "ReservationSlots",
+                columns: new[] { "ConnectorRefId", "SlotStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReservationSlots_ReservationId",
+                table: "ReservationSlots",
+                column: "ReservationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SiteOwnerships_UserId",
                 table: "SiteOwnerships",
                 column: "UserId");
@@ -778,7 +811,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "ProcessedWebhookEvents");
 
             migrationBuilder.DropTable(
-                name: "Reservations");
+                name: "ReservationSlots");
 
             migrationBuilder.DropTable(
                 name: "SiteOwnerships");
@@ -793,13 +826,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Connectors");
+                name: "Reservations");
 
             migrationBuilder.DropTable(
                 name: "Tariffs");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Connectors");
 
             migrationBuilder.DropTable(
                 name: "Stations");

@@ -1,0 +1,16 @@
+namespace ChargePortal.Web.Hosting;
+
+/// <summary>
+/// Decides whether this node runs a periodic job that must run once per cluster. Every node asks before
+/// each run; only the leader does the work.
+/// </summary>
+public interface IClusterSingletonGate
+{
+    Task<bool> IsLeaderAsync(string job, CancellationToken ct);
+}
+
+/// <summary>One node: it is always the leader.</summary>
+public sealed class SingleNodeGate : IClusterSingletonGate
+{
+    public Task<bool> IsLeaderAsync(string job, CancellationToken ct) => Task.FromResult(true);
+}
