@@ -28,10 +28,23 @@ public sealed class StationDirectory(IDbContextFactory<AppDbContext> dbFactory)
                 var address = string.Join(", ", new[] { s.Site.Address, s.Site.City }.Where(x => !string.IsNullOrWhiteSpace(x)));
                 result.Add(new StationListing(s.Id, s.Name, s.Site.Name, address, location, s.IsOnline,
                     [.. s.Connectors.OrderBy(c => c.EvseId).ThenBy(c => c.ConnectorId)
-                        .Select(c => new ListingConnector(c.EvseId, c.ConnectorId, c.Type, c.MaxPowerW, c.Status))]));
+                        .Select(c => new ListingConnector(c.Id, c.EvseId, c.ConnectorId, c.Type, c.MaxPowerW, c.Status))]));
             }
         }
 
         return result;
+    }
+
+    public async Task<DriverStation?> FindAsync(string id, CancellationToken ct)
+    {
+        var listing = (await ListAsync(ct)).FirstOrDefault(s => s.Id == id);
+        if (listing is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var site = await db.Stations.Where(s => s.Id == id).Select(s => new { s.Site!.Latitude, s.Site.Longitude, s.Site.TimeZoneId }).FirstAsync(ct);
+        return new DriverStation(listing, new GeoPoint(site.Latitude, site.Longitude), site.TimeZoneId);
     }
 }

@@ -18,7 +18,8 @@ public enum Availability
     Faulted,
 }
 
-public sealed record ListingConnector(int EvseId, int ConnectorId, ConnectorType Type, int MaxPowerW, ConnectorStatus Status);
+/// <summary>A connector of a listing; RefId is its database id (Connector.Id), which reservations refer to.</summary>
+public sealed record ListingConnector(int RefId, int EvseId, int ConnectorId, ConnectorType Type, int MaxPowerW, ConnectorStatus Status);
 
 /// <summary>A station as the driver's find page shows it. Immutable: live events produce a new one.</summary>
 public sealed record StationListing(
@@ -57,6 +58,9 @@ public sealed record StationListing(
         Connectors = [.. Connectors.Select(c => c.EvseId == evseId && (c.ConnectorId == connectorId || connectorId == 0) ? c with { Status = status } : c)],
     };
 }
+
+/// <summary>One station for its driver page: the listing plus what the page needs besides.</summary>
+public sealed record DriverStation(StationListing Listing, GeoPoint SiteLocation, string TimeZoneId);
 
 /// <summary>A listing with its distance from where the driver is (or the map's centre).</summary>
 public sealed record RankedStation(StationListing Station, double DistanceMeters);
