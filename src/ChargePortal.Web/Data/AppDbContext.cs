@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Tariff> Tariffs => Set<Tariff>();
     public DbSet<TariffPeriod> TariffPeriods => Set<TariffPeriod>();
     public DbSet<Reservation> Reservations => Set<Reservation>();
+    public DbSet<ReservationSlot> ReservationSlots => Set<ReservationSlot>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -6,6 +6,8 @@ namespace ChargePortal.Web.Hosting;
 /// Decides whether this node runs a cluster-wide job right now. Background jobs that must run once per
 /// cluster (alert detection, clean-ups) ask before each run; with several nodes an implementation
 /// backed by a shared lock (e.g. Redis) answers true on one node only.
+/// Decides whether this node runs a periodic job that must run once per cluster. Every node asks before
+/// each run; only the leader does the work.
 /// </summary>
 public interface IClusterSingletonGate
 {

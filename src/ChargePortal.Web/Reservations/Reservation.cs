@@ -17,6 +17,19 @@ public sealed class Reservation
     public DateTimeOffset EndsAt { get; set; }
     public ReservationStatus Status { get; set; } = ReservationStatus.Booked;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Why the reservation is in its state, in words (e.g. the station's answer), for drivers and operators.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(200)]
+    public string? StatusDetail { get; set; }
+
+    /// <summary>When ReserveNow was sent; null until then.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>A no-show fee recorded (not charged) when the driver did not come; null when none applies.</summary>
+    public decimal? NoShowFee { get; set; }
+
+    /// <summary>One row per booked slot while the reservation holds the connector (the overlap guard).</summary>
+    public List<ReservationSlot> Slots { get; set; } = [];
 }
 
 public enum ReservationStatus
@@ -26,6 +39,8 @@ public enum ReservationStatus
 
     /// <summary>ReserveNow accepted by the station; the connector is held.</summary>
     Held,
+
+    /// <summary>The driver started charging on the reserved connector.</summary>
     Used,
     Cancelled,
     Expired,

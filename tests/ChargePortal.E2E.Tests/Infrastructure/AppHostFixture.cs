@@ -37,6 +37,9 @@ public sealed class AppHostFixture : IAsyncLifetime
             ["Demo:SimulatedStations"] = "0",
             ["Email:PickupDirectory"] = MailPickupDirectory,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+
+            // The map must never reach a tile server from tests: every tile is the app's own blank PNG.
+            ["Map:TileUrl"] = "/img/blank-tile.png",
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

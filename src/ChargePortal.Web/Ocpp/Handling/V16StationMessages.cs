@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V16;
+using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -79,6 +80,7 @@ internal static class V16StationMessages
     {
         var request = call.ReadRequest<StartTransactionRequest>();
         var authorization = await s.Tokens.AuthorizeAsync(request.IdTag, ct);
+        var reservation = await s.Reservations.OnStartAsync(stationId, request.ConnectorId, request.ConnectorId, request.IdTag, authorization.UserId, request.Timestamp, ct);
 
         // The session is recorded whatever the token's status: the station reports energy it delivered,
         // and it ends the session itself when told the token is not Accepted (spec 1.6, 5.16).
@@ -87,7 +89,9 @@ internal static class V16StationMessages
         return call.Respond(new StartTransactionResponse
         {
             TransactionId = (int)recorded.Id,
-            IdTagInfo = ToIdTagInfo(authorization),
+
+            // A connector held for another driver's reservation: the station must end this session.
+            IdTagInfo = reservation == ReservationCheck.ReservedForOther ? new IdTagInfo { Status = AuthorizationStatus.Invalid } : ToIdTagInfo(authorization),
         });
     }
 

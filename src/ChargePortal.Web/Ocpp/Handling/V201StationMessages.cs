@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V201;
+using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -97,6 +98,9 @@ internal static class V201StationMessages
         var existing = await s.Transactions.FindAsync(stationId, transactionId, ct);
         var evseId = request.Evse?.Id ?? existing?.EvseId ?? 0;
         var connectorId = request.Evse?.ConnectorId ?? existing?.ConnectorId ?? 1;
+        var reservation = existing is null && request.EventType == TransactionEventEnum.Started
+            ? await s.Reservations.OnStartAsync(stationId, evseId, connectorId, idTag, authorization?.UserId, request.Timestamp, ct)
+            : ReservationCheck.NotReserved;
         bool isNewEvent;
         if (existing is null)
         {
@@ -123,7 +127,12 @@ internal static class V201StationMessages
         }
 
         await s.Lifecycle.TouchAsync(stationId, ct);
-        return call.Respond(new TransactionEventResponse { IdTokenInfo = authorization is null ? null : ToIdTokenInfo(authorization) });
+        return call.Respond(new TransactionEventResponse
+        {
+            // A connector held for another driver's reservation: the station must end this transaction.
+            IdTokenInfo = reservation == ReservationCheck.ReservedForOther ? new IdTokenInfo { Status = AuthorizationStatusEnum.NotAtThisTime }
+                : authorization is null ? null : ToIdTokenInfo(authorization),
+        });
     }
 
     private static async ValueTask<OcppCallOutcome> MeterValuesAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)

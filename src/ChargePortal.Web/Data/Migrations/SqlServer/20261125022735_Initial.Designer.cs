@@ -14,6 +14,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
     [DbContext(typeof(SqlServerAppDbContext))]
 <<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.Designer.cs
 <<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.Designer.cs
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.Designer.cs
     [Migration("20261125022735_Initial")]
 ========
     [Migration("20261125023402_Initial")]
@@ -21,6 +22,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 ========
     [Migration("20261125023754_Initial")]
 >>>>>>>> tariffs-pay:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125023754_Initial.Designer.cs
+========
+    [Migration("20261125022858_Initial")]
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022858_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -538,6 +542,13 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(36)
                         .HasColumnType("nvarchar(36)");
 
+                    b.Property<decimal?>("NoShowFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -551,6 +562,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("StatusDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("UserId")
                         .HasColumnType("nvarchar(450)");
 
@@ -561,6 +576,33 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConnectorRefId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReservationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("SlotStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("ConnectorRefId", "SlotStart")
+                        .IsUnique();
+
+                    b.ToTable("ReservationSlots");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>
@@ -1226,6 +1268,17 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Reservations.Reservation", "Reservation")
+                        .WithMany("Slots")
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Reservation");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Sites.SiteOwnership", b =>
                 {
                     b.HasOne("ChargePortal.Web.Sites.Site", "Site")
@@ -1365,9 +1418,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.Designer.cs
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
                 {
                     b.Navigation("Timeline");
+========
+            modelBuilder.Entity("ChargePortal.Web.Reservations.Reservation", b =>
+                {
+                    b.Navigation("Slots");
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022858_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>

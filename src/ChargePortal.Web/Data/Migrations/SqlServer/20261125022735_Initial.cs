@@ -597,7 +597,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusDetail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    NoShowFee = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -617,11 +620,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.cs
                 name: "FirmwareStatusEntries",
+========
+                name: "ReservationSlots",
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022858_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.cs
                     FirmwareUpdateId = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
@@ -633,10 +641,24 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         name: "FK_FirmwareStatusEntries_FirmwareUpdates_FirmwareUpdateId",
                         column: x => x.FirmwareUpdateId,
                         principalTable: "FirmwareUpdates",
+========
+                    ReservationId = table.Column<int>(type: "int", nullable: false),
+                    ConnectorRefId = table.Column<int>(type: "int", nullable: false),
+                    SlotStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReservationSlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReservationSlots_Reservations_ReservationId",
+                        column: x => x.ReservationId,
+                        principalTable: "Reservations",
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022858_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.cs
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_AcknowledgedAt_RaisedAt",
                 table: "Alerts",
@@ -654,6 +676,8 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 table: "Alerts",
                 columns: new[] { "StationId", "RaisedAt" });
 
+========
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022858_Initial.cs
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
                 table: "ApiKeys",
@@ -798,6 +822,17 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReservationSlots_ConnectorRefId_SlotStart",
+                table: "ReservationSlots",
+                columns: new[] { "ConnectorRefId", "SlotStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReservationSlots_ReservationId",
+                table: "ReservationSlots",
+                column: "ReservationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SiteOwnerships_UserId",
                 table: "SiteOwnerships",
                 column: "UserId");
@@ -883,7 +918,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "ProcessedWebhookEvents");
 
             migrationBuilder.DropTable(
-                name: "Reservations");
+                name: "ReservationSlots");
 
             migrationBuilder.DropTable(
                 name: "SiteOwnerships");
@@ -898,16 +933,23 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022735_Initial.cs
                 name: "FirmwareUpdates");
 
             migrationBuilder.DropTable(
                 name: "Connectors");
+========
+                name: "Reservations");
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/SqlServer/20261125022858_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "Tariffs");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Connectors");
 
             migrationBuilder.DropTable(
                 name: "Stations");

@@ -13,6 +13,7 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
     [DbContext(typeof(SqliteAppDbContext))]
 <<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.Designer.cs
 <<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.Designer.cs
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.Designer.cs
     [Migration("20261125022503_Initial")]
 ========
     [Migration("20261125023045_Initial")]
@@ -20,6 +21,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 ========
     [Migration("20261125023728_Initial")]
 >>>>>>>> tariffs-pay:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125023728_Initial.Designer.cs
+========
+    [Migration("20261125022606_Initial")]
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022606_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -513,6 +517,13 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("NoShowFee")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -526,6 +537,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
@@ -536,6 +551,31 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectorRefId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlotStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("ConnectorRefId", "SlotStart")
+                        .IsUnique();
+
+                    b.ToTable("ReservationSlots");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>
@@ -1182,6 +1222,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Reservations.ReservationSlot", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Reservations.Reservation", "Reservation")
+                        .WithMany("Slots")
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Reservation");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Sites.SiteOwnership", b =>
                 {
                     b.HasOne("ChargePortal.Web.Sites.Site", "Site")
@@ -1321,9 +1372,15 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.Designer.cs
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
                 {
                     b.Navigation("Timeline");
+========
+            modelBuilder.Entity("ChargePortal.Web.Reservations.Reservation", b =>
+                {
+                    b.Navigation("Slots");
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022606_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>

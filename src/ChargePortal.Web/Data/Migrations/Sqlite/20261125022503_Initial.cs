@@ -597,7 +597,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusDetail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NoShowFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -617,11 +620,16 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.cs
                 name: "FirmwareStatusEntries",
+========
+                name: "ReservationSlots",
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022606_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.cs
                     FirmwareUpdateId = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false)
@@ -633,10 +641,24 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         name: "FK_FirmwareStatusEntries_FirmwareUpdates_FirmwareUpdateId",
                         column: x => x.FirmwareUpdateId,
                         principalTable: "FirmwareUpdates",
+========
+                    ReservationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectorRefId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReservationSlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReservationSlots_Reservations_ReservationId",
+                        column: x => x.ReservationId,
+                        principalTable: "Reservations",
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022606_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.cs
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_AcknowledgedAt_RaisedAt",
                 table: "Alerts",
@@ -653,6 +675,8 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 table: "Alerts",
                 columns: new[] { "StationId", "RaisedAt" });
 
+========
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022606_Initial.cs
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
                 table: "ApiKeys",
@@ -795,6 +819,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReservationSlots_ConnectorRefId_SlotStart",
+                table: "ReservationSlots",
+                columns: new[] { "ConnectorRefId", "SlotStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReservationSlots_ReservationId",
+                table: "ReservationSlots",
+                column: "ReservationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SiteOwnerships_UserId",
                 table: "SiteOwnerships",
                 column: "UserId");
@@ -880,7 +915,7 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 name: "ProcessedWebhookEvents");
 
             migrationBuilder.DropTable(
-                name: "Reservations");
+                name: "ReservationSlots");
 
             migrationBuilder.DropTable(
                 name: "SiteOwnerships");
@@ -895,16 +930,23 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022503_Initial.cs
                 name: "FirmwareUpdates");
 
             migrationBuilder.DropTable(
                 name: "Connectors");
+========
+                name: "Reservations");
+>>>>>>>> driver-app:src/ChargePortal.Web/Data/Migrations/Sqlite/20261125022606_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "Tariffs");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Connectors");
 
             migrationBuilder.DropTable(
                 name: "Stations");

@@ -1,0 +1,16 @@
+using ChargePortal.Web.Drivers.Cards;
+using ChargePortal.Web.Drivers.Find;
+
+namespace ChargePortal.Web.Drivers;
+
+public static class DriversSetup
+{
+    public static IServiceCollection AddDrivers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));
+        services.AddSingleton<StationDirectory>();
+        services.AddSingleton<DriverPrices>();
+        services.AddSingleton<DriverCards>();
+        return services;
+    }
+}
