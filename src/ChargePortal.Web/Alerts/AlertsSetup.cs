@@ -9,7 +9,7 @@ public static class AlertsSetup
     {
         services.Configure<AlertOptions>(configuration.GetSection("Alerts"));
         // A scale-out deployment registers a shared-lock gate; one node is always the leader.
-        services.TryAddSingleton<IClusterSingletonGate, SingleNodeClusterSingletonGate>();
+        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<OfflineDetector>();
         services.AddHostedService<AlertEventMonitor>();
