@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChargePortal.E2E.Tests.Infrastructure;
+using ChargePortal.Web.Alerts;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChargePortal.E2E.Tests;
+
+public sealed class ManagementJourneyTests(AppHostFixture app, BrowserFixture browser) : E2ETest(app, browser)
+{
+    [Fact]
+    public async Task Site_owner_sees_only_their_sites_figures_on_the_dashboard()
+    {
+        var startedAt = TimeProvider.System.GetUtcNow().AddHours(-2);
+        await AddSessionAsync("AMS-CS-01", "e2e-own-1", startedAt, 12_500, 5.00m);
+        await AddSessionAsync("AMS-ZA-01", "e2e-own-2", startedAt, 8_000, 3.50m);
+        await AddSessionAsync("AMS-WP-01", "e2e-foreign-1", startedAt, 40_000, 20.00m);
+
+        var session = await OpenSessionAsync(Viewports.Desktop());
+        var page = session.Page;
+        await session.SignInAsync(OwnerEmail, RepositoryRoot.DemoPassword);
+        await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
+        await session.WaitForInteractiveAsync();
+
+        // Default period: the last 7 days. Westerpark's 40 kWh / 20 EUR belong to another owner.
+        await Expect(page.Locator("[data-testid=kpi-energy]")).ToHaveTextAsync("20.5 kWh");
+        await Expect(page.Locator("[data-testid=kpi-revenue]")).ToHaveTextAsync("8.50 EUR");
+        await Expect(page.Locator("[data-testid=kpi-sessions]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-testid=kpi-stations]")).ToHaveTextAsync("7");
+        await Expect(page.Locator("[data-testid=station-tile]")).ToHaveCountAsync(7);
+        await Expect(page.GetByText("Westerpark")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=energy-per-day] svg")).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=period-switch]").GetByText("30 days").ClickAsync();
+        await Expect(page.Locator("[data-testid=kpi-energy]")).ToHaveTextAsync("20.5 kWh");
+        await session.FinishAsync("owner-dashboard");
+
+        // The owner's own sessions list shows the same scope.
+        await page.GotoAsync("/dashboard/sessions");
+        await session.WaitForInteractiveAsync();
+        var table = page.Locator("[data-testid=sessions-table]");
+        await Expect(table.GetByText("AMS-CS-01 · 1")).ToBeVisibleAsync();
+        await Expect(table.GetByText("AMS-WP-01")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Operator_acknowledges_an_alert_and_the_badge_count_drops()
+    {
+        var alerts = App.Services.GetRequiredService<AlertService>();
+        var ct = TestContext.Current.CancellationToken;
+        await alerts.RaiseAsync(new AlertRequest(AlertKind.ConnectorFault, "AMS-CS-03", 1, 1, "Connector 1 faulted: e2e GroundFailure"), ct);
+        await alerts.RaiseAsync(new AlertRequest(AlertKind.CommandFailed, "AMS-CS-04", 0, 0, "Command 'reset' failed: Timeout: e2e"), ct);
+
+        var session = await OpenSessionAsync(Viewports.Desktop());
+        var page = session.Page;
+        await session.SignInAsync(OperatorEmail, RepositoryRoot.DemoPassword);
+        await page.GotoAsync("/operator/alerts");
+        await session.WaitForInteractiveAsync();
+
+        var count = page.Locator("[data-testid=alert-count]");
+        var before = int.Parse((await count.TextContentAsync())!.Trim(), CultureInfo.InvariantCulture);
+        before.ShouldBeGreaterThanOrEqualTo(2);
+
+        var row = page.Locator("[data-testid=alerts-table] tbody tr", new() { HasText = "e2e GroundFailure" });
+        await row.Locator("[data-testid=acknowledge]").ClickAsync();
+
+        await Expect(count).ToHaveTextAsync((before - 1).ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("[data-testid=alerts-table] tbody tr", new() { HasText = "e2e GroundFailure" })).ToHaveCountAsync(0);
+        await session.FinishAsync("operator-alert-acknowledged");
+    }
+
+    private async Task AddSessionAsync(string stationId, string ocppId, DateTimeOffset startedAt, long energyWh, decimal cost)
+    {
+        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        db.Transactions.Add(new ChargingTransaction
+        {
+            StationId = stationId,
+            EvseId = 1,
+            ConnectorId = 1,
+            OcppTransactionId = ocppId,
+            IdTag = "DEMO-FLEET-001",
+            StartedAt = startedAt,
+            StoppedAt = startedAt.AddMinutes(45),
+            EnergyWh = energyWh,
+            Cost = cost,
+            Currency = "EUR",
+            Status = TransactionStatus.Completed,
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+}
