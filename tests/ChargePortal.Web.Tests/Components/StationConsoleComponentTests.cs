@@ -126,6 +126,17 @@ public sealed class StationConsoleComponentTests : BunitContext
     }
 
     [Fact]
+    public void Power_chart_waits_for_samples_then_shows_the_latest()
+    {
+        var chart = Render<PowerChart>(p => p.Add(c => c.Points, []));
+        chart.Markup.ShouldContain("Waiting for meter values");
+
+        chart.Render(p => p.Add(c => c.Points, [new ChartPoint(At, 7_000m, 0.5m), new ChartPoint(At.AddMinutes(1), 11_000m, 0.7m)]));
+        chart.Find("[data-testid=chart-power]").TextContent.ShouldBe("11.0 kW");
+        chart.Find("[data-testid=chart-energy]").TextContent.ShouldBe("0.7 kWh");
+    }
+
+    [Fact]
     public void Outcome_reads_a_configuration_answer()
     {
         var answer = new JsonObject
