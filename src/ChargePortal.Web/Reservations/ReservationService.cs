@@ -182,16 +182,14 @@ public sealed class ReservationService(
     public async Task<IReadOnlyList<ReservationView>> ListForUserAsync(string userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Reservations.Where(r => r.UserId == userId))
-            .OrderByDescending(r => r.StartsAt).Take(100).ToListAsync(ct);
+        return await Project(db.Reservations.Where(r => r.UserId == userId).OrderByDescending(r => r.StartsAt).Take(100)).ToListAsync(ct);
     }
 
     /// <summary>Every reservation from <paramref name="from"/> on, for operators.</summary>
     public async Task<IReadOnlyList<ReservationView>> ListAllAsync(DateTimeOffset from, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Reservations.Where(r => r.EndsAt >= from))
-            .OrderBy(r => r.StartsAt).Take(500).ToListAsync(ct);
+        return await Project(db.Reservations.Where(r => r.EndsAt >= from).OrderBy(r => r.StartsAt).Take(500)).ToListAsync(ct);
     }
 
     public async Task<ReservationView?> FindAsync(int id, CancellationToken ct)

@@ -53,6 +53,9 @@ public sealed class ReservationTests(ReservationTestHost host) : IClassFixture<R
         (await Service.BookAsync(a, new BookingRequest(connector, t, 30), Ct)).Outcome.ShouldBe(BookingOutcome.Booked);
         (await Service.BookAsync(b, new BookingRequest(connector, t.AddMinutes(30), 30), Ct)).Outcome.ShouldBe(BookingOutcome.Booked);
         (await Service.BookAsync(b, new BookingRequest(connector, t.AddMinutes(15), 15), Ct)).Outcome.ShouldBe(BookingOutcome.SlotTaken);
+        var mine = (await Service.ListForUserAsync(b, Ct)).ShouldHaveSingleItem();
+        (mine.StationId, mine.ConnectorId, mine.Status, mine.StartsAt).ShouldBe(("AMS-WP-02", 1, ReservationStatus.Booked, t.AddMinutes(30)));
+        (await Service.ListAllAsync(t.AddDays(-1), Ct)).Count(r => r.ConnectorRefId == connector).ShouldBe(2);
 
         // Another connector of the same station is independent.
         var other = await ConnectorRefAsync("AMS-WP-02", 2);
