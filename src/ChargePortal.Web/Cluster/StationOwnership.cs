@@ -63,8 +63,18 @@ public sealed class RedisStationDirectory(IConnectionMultiplexer redis, ClusterO
         return StationOwner.Decode(await redis.GetDatabase().StringGetAsync(ClusterOptions.StationKey(stationId)).WaitAsync(ct));
     }
 
-    public async Task<bool> IsHeldElsewhereAsync(string stationId, CancellationToken ct) =>
-        await FindOwnerAsync(stationId, ct) is { } owner && owner.NodeId != options.NodeId;
+    public async Task<bool> IsHeldElsewhereAsync(string stationId, CancellationToken ct)
+    {
+        try
+        {
+            return await FindOwnerAsync(stationId, ct) is { } owner && owner.NodeId != options.NodeId;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis unreachable: behave like a single node (the disconnect is recorded); the next connect sets it right.
+            return false;
+        }
+    }
 
     /// <summary>Claims the station for this node. Fire-and-forget: the connect path must not wait on Redis; the refresh loop repairs a lost write.</summary>
     public void Claim(string stationId, OcppVersion version) =>
