@@ -52,10 +52,21 @@ public sealed class OperatorConsoleJourneyTests(AppHostFixture app, BrowserFixtu
 
         // A reset, confirmed, and the station's answer.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Commands" }).ClickAsync();
+        // The simulator answers the reset, drops the connection and boots again: wait for that boot.
+        var rebooted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        station.Changed += (_, change) =>
+        {
+            if (change.Kind == ChargePointChangeKind.Registration && station.LastCommand?.Action == "Reset")
+            {
+                rebooted.TrySetResult();
+            }
+        };
         await page.Locator("[data-testid=cmd-reset]").ClickAsync();
         await Expect(page.Locator("[data-testid=confirm-message]")).ToContainTextAsync("Soft reset AMS-CS-04");
         await page.Locator("[data-testid=confirm-ok]").ClickAsync();
         await Expect(page.Locator("[data-testid=command-result]").First).ToContainTextAsync("The station answered reset: Accepted.");
+        await rebooted.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+        await Expect(page.Locator("[data-testid=console-online]")).ToHaveTextAsync("Online");
 
         // Configuration: fetch, edit one value, see the station's verdict.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Configuration" }).ClickAsync();

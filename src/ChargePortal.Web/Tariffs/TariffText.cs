@@ -9,6 +9,11 @@ public static class TariffText
     {
         ArgumentNullException.ThrowIfNull(tariff);
         ArgumentNullException.ThrowIfNull(culture);
+        if (tariff is { PricePerKwh: 0m, PricePerMinute: 0m, SessionFee: 0m, IdleFeePerMinute: 0m } && tariff.Periods.Count == 0)
+        {
+            return "Free";
+        }
+
         var parts = new List<string>();
         if (tariff.PricePerKwh != 0m || (tariff.PricePerMinute == 0m && tariff.SessionFee == 0m))
         {

@@ -87,7 +87,7 @@ public sealed class StationFinderTests
         DriverPrices.Describe(tariff, CultureInfo.InvariantCulture).ShouldBe("€0.39/kWh + €0.10/min after 2 h");
         DriverPrices.Describe(new Tariff { Name = "f" }, CultureInfo.InvariantCulture).ShouldBe("Free");
         DriverPrices.Describe(new Tariff { Name = "s", Currency = "SEK", PricePerKwh = 4.5m, SessionFee = 10m, IdleFeePerMinute = 1m, IdleGraceMinutes = 15 }, CultureInfo.InvariantCulture)
-            .ShouldBe("SEK 4.50/kWh + SEK 10.00 per session; idle fee SEK 1.00/min after 15 min fully charged");
+            .ShouldBe("4.50 SEK/kWh + 10.00 SEK per session + 1.00 SEK/min idle after 15 min");
     }
 
     private static IReadOnlyList<string> Ids(StationFilter filter, params StationListing[] stations) =>
