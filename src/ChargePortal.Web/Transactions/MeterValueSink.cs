@@ -104,10 +104,10 @@ public sealed class MeterValueSink(IDbContextFactory<AppDbContext> dbFactory, IS
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var registers = new Dictionary<long, (long Min, long Max)>();
-        var cache = new Dictionary<(string, string), ChargingTransaction?>();
+        var sessions = await LoadCandidateSessionsAsync(db, batches, ct);
         foreach (var batch in batches)
         {
-            var transaction = await ResolveTransactionAsync(db, batch, cache, ct);
+            var transaction = Resolve(sessions, batch);
             foreach (var sample in batch.Samples)
             {
                 db.MeterValues.Add(new MeterValue
@@ -142,27 +142,34 @@ public sealed class MeterValueSink(IDbContextFactory<AppDbContext> dbFactory, IS
         }
     }
 
-    private static async Task<ChargingTransaction?> ResolveTransactionAsync(
-        AppDbContext db, MeterReadingBatch batch, Dictionary<(string, string), ChargingTransaction?> cache, CancellationToken ct)
+    /// <summary>
+    /// The sessions a flush's samples may belong to, in ONE query: a thousand stations' samples must not cost a
+    /// thousand round trips.
+    /// </summary>
+    private static async Task<List<ChargingTransaction>> LoadCandidateSessionsAsync(AppDbContext db, IReadOnlyList<MeterReadingBatch> batches, CancellationToken ct)
+    {
+        var stationIds = batches.Select(b => b.StationId).Distinct().ToList();
+        var named = batches.Where(b => b.OcppTransactionId is not null).Select(b => b.OcppTransactionId!).Distinct().ToList();
+        var unnamed = batches.Where(b => b.OcppTransactionId is null).ToList();
+        var earliest = unnamed.Count == 0 ? DateTimeOffset.MaxValue : unnamed.Min(b => b.Samples[0].Timestamp);
+        return await db.Transactions.AsNoTracking()
+            .Where(t => stationIds.Contains(t.StationId) && (named.Contains(t.OcppTransactionId) || t.StoppedAt == null || t.StoppedAt >= earliest))
+            .ToListAsync(ct);
+    }
+
+    private static ChargingTransaction? Resolve(List<ChargingTransaction> sessions, MeterReadingBatch batch)
     {
         if (batch.OcppTransactionId is { } txId)
         {
-            if (!cache.TryGetValue((batch.StationId, txId), out var known))
-            {
-                known = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.StationId == batch.StationId && t.OcppTransactionId == txId, ct);
-                cache[(batch.StationId, txId)] = known;
-            }
-
-            return known;
+            return sessions.Find(t => t.StationId == batch.StationId && t.OcppTransactionId == txId);
         }
 
         // No transaction named: the session that was running on this EVSE (1.6: connector) when the sample was
         // taken; samples queued while offline carry their old timestamps and still land in the right session.
         var at = batch.Samples[0].Timestamp;
-        return await db.Transactions.AsNoTracking()
+        return sessions
             .Where(t => t.StationId == batch.StationId && t.EvseId == batch.EvseId && t.StartedAt <= at && (t.StoppedAt == null || t.StoppedAt >= at))
-            .OrderByDescending(t => t.StartedAt)
-            .FirstOrDefaultAsync(ct);
+            .MaxBy(t => t.StartedAt);
     }
 
     /// <summary>
