@@ -14,7 +14,8 @@ public sealed class ClusterCoordinationTests
     {
         RedisConnectionString = TestRedis.Address ?? "",
         NodeId = id,
-        LeaseDuration = TimeSpan.FromMilliseconds(600),
+        // Long enough that a starved CI thread pool still renews in time (renewal runs every third of it).
+        LeaseDuration = TimeSpan.FromSeconds(3),
         OwnershipTtl = TimeSpan.FromSeconds(45),
     };
 
@@ -60,9 +61,9 @@ public sealed class ClusterCoordinationTests
         (await a.IsLeaderAsync(job, Ct)).ShouldBeTrue();
 
         // Several lease lengths later A still holds it, because it renews.
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 4; i++)
         {
-            await Task.Delay(300, Ct);
+            await Task.Delay(1_000, Ct);
             (await b.IsLeaderAsync(job, Ct)).ShouldBeFalse();
         }
 

@@ -25,7 +25,7 @@ public sealed class ClusterNodeFactory(string nodeId, string databasePath, strin
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Ocpp:CallTimeoutSeconds"] = "3",
+        ["Ocpp:CallTimeoutSeconds"] = "10", // generous: a loaded CI machine must not turn a slow answer into a 504
         ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
         ["Seed:DemoData"] = "true",
         ["Redis:ConnectionString"] = redis,

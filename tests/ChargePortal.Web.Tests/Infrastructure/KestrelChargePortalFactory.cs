@@ -14,7 +14,7 @@ public class KestrelChargePortalFactory : ChargePortalFactory
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Ocpp:CallTimeoutSeconds"] = "3",
+        ["Ocpp:CallTimeoutSeconds"] = "10", // generous: a loaded CI machine must not turn a slow answer into a 504
     };
 
     public HttpClient CreateApi(string? apiKey = null)
@@ -43,6 +43,6 @@ public sealed class StrictKestrelChargePortalFactory : KestrelChargePortalFactor
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Ocpp:AllowUnknownStations"] = "false",
-        ["Ocpp:CallTimeoutSeconds"] = "3",
+        ["Ocpp:CallTimeoutSeconds"] = "10", // generous: a loaded CI machine must not turn a slow answer into a 504
     };
 }
