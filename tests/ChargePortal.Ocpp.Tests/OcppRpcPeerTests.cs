@@ -53,6 +53,25 @@ public sealed class OcppRpcPeerTests : IAsyncDisposable
         (await call).GetProperty("currentTime").GetString().ShouldBe("2024-05-01T10:00:00Z");
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task Answer_received_just_before_the_connection_closes_still_counts()
+    {
+        // A station that answers Reset and reboots at once: the result and the close arrive back to back, and the
+        // caller's continuation may run only after the close. Repeated because the interleaving is a race.
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var sent = new RecordingSender();
+            var peer = Peer(OcppVersion.V16, sender: sent);
+            var call = peer.CallAsync("Heartbeat", Empty, TestContext.Current.CancellationToken);
+            var (_, id, _) = Read(await sent.NextAsync(TestContext.Current.CancellationToken));
+
+            await Receive(peer, $$"""[3,"{{id}}",{"currentTime":"2024-05-01T10:00:00Z"}]""");
+            await peer.DisposeAsync();
+
+            (await call).GetProperty("currentTime").GetString().ShouldBe("2024-05-01T10:00:00Z", $"attempt {attempt}");
+        }
+    }
+
     [Fact(Timeout = 15_000)]
     public async Task Second_call_waits_until_the_first_is_answered()
     {

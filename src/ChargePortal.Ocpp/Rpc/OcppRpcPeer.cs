@@ -164,6 +164,12 @@ public sealed class OcppRpcPeer : IAsyncDisposable
             {
                 throw new OcppCallTimeoutException(action, pending.MessageId, _options.CallTimeout);
             }
+            catch (OperationCanceledException) when (pending.Answer.Task.IsCompletedSuccessfully)
+            {
+                // The answer arrived, then the connection closed before this continuation ran (a station that
+                // answers Reset and reboots at once): the answer still counts.
+                answer = pending.Answer.Task.Result;
+            }
 
             return answer switch
             {

@@ -50,13 +50,14 @@ public static class DatabaseSetup
                     ? SqliteConnectionStringFor(options.DataDirectory)
                     : connectionString;
                 EnsureSqliteDirectoryExists(connectionString);
-                services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionPragmas()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                     new UpcastingFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
                 break;
         }
 
+        services.AddSingleton(DatabaseWriteGate.ForProvider(options.Provider));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -18,6 +18,7 @@ public sealed record ConnectorStatusReport(int EvseId, int ConnectorId, Connecto
 /// <summary>What stations tell the CSMS about themselves: connect, boot, heartbeat, status, notifications.</summary>
 public sealed class StationLifecycle(
     IDbContextFactory<AppDbContext> dbFactory,
+    DatabaseWriteGate writeGate,
     IStationEventPublisher events,
     IStationOwnership ownership,
     IOptions<OcppOptions> options,
@@ -47,6 +48,7 @@ public sealed class StationLifecycle(
         db.Stations.Add(station);
         try
         {
+            using var turn = await writeGate.EnterAsync(ct);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Unknown station {StationId} registered itself (Ocpp:AllowUnknownStations)", stationId);
         }
@@ -61,9 +63,13 @@ public sealed class StationLifecycle(
     public async Task ConnectedAsync(string stationId, OcppVersion version, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Stations.Where(s => s.Id == stationId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, true).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.OcppVersion, version), ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        using (await writeGate.EnterAsync(ct))
+        {
+            await db.Stations.Where(s => s.Id == stationId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, true).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.OcppVersion, version), ct);
+        }
+
         _lastSeenWritten[stationId] = now;
         _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationConnected(stationId, now, version.DisplayName()));
@@ -82,9 +88,13 @@ public sealed class StationLifecycle(
             return;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Stations.Where(s => s.Id == stationId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, false).SetProperty(s => s.LastSeenAt, now), ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        using (await writeGate.EnterAsync(ct))
+        {
+            await db.Stations.Where(s => s.Id == stationId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, false).SetProperty(s => s.LastSeenAt, now), ct);
+        }
+
         events.Publish(new StationDisconnected(stationId, now));
     }
 
@@ -108,7 +118,10 @@ public sealed class StationLifecycle(
             ? options.Value.HeartbeatIntervalSeconds
             : options.Value.PendingRetrySeconds;
         station.HeartbeatIntervalSeconds = interval;
-        await db.SaveChangesAsync(ct);
+        using (await writeGate.EnterAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+        }
 
         events.Publish(new StationBooted(stationId, now, station.Vendor, station.Model, station.FirmwareVersion));
         return new BootDecision(station.RegistrationStatus, interval, now);
@@ -131,6 +144,7 @@ public sealed class StationLifecycle(
 
         _lastSeenWritten[stationId] = now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var turn = await writeGate.EnterAsync(ct);
         await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
     }
 
@@ -167,7 +181,11 @@ public sealed class StationLifecycle(
                 connector.StatusChangedAt = at;
             }
 
-            await db.SaveChangesAsync(ct);
+            using (await writeGate.EnterAsync(ct))
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
             known[key] = (report.Status, fault);
         }
 

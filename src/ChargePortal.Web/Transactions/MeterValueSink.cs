@@ -10,7 +10,12 @@ namespace ChargePortal.Web.Transactions;
 /// queues them, so one slow database write never stalls other stations, and a thousand stations'
 /// samples cost one round trip instead of a thousand.
 /// </summary>
-public sealed class MeterValueSink(IDbContextFactory<AppDbContext> dbFactory, IStationEventPublisher events, TimeProvider time, ILogger<MeterValueSink> logger)
+public sealed class MeterValueSink(
+    IDbContextFactory<AppDbContext> dbFactory,
+    DatabaseWriteGate writeGate,
+    IStationEventPublisher events,
+    TimeProvider time,
+    ILogger<MeterValueSink> logger)
     : BackgroundService
 {
     private const int MaxBatchesPerFlush = 500;
@@ -135,10 +140,13 @@ public sealed class MeterValueSink(IDbContextFactory<AppDbContext> dbFactory, IS
                 batch.Samples.Select(s => s.ActivePowerW).LastOrDefault(v => v is not null)));
         }
 
-        await db.SaveChangesAsync(ct);
-        foreach (var (id, (min, max)) in registers)
+        using (await writeGate.EnterAsync(ct))
         {
-            await ApplyEnergyAsync(db, id, min, max, ct);
+            await db.SaveChangesAsync(ct);
+            foreach (var (id, (min, max)) in registers)
+            {
+                await ApplyEnergyAsync(db, id, min, max, ct);
+            }
         }
     }
 

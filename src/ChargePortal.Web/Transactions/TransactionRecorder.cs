@@ -24,11 +24,12 @@ public sealed record RecordedTransaction(long Id, string OcppTransactionId, bool
 /// Starts and stops charging sessions. Every operation is idempotent: a station that repeats a
 /// message after a reconnect finds the session it already created and changes nothing twice.
 /// </summary>
-public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactory, IStationEventPublisher events)
+public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, IStationEventPublisher events)
 {
     public async Task<RecordedTransaction> StartAsync(TransactionStart start, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var turn = await writeGate.EnterAsync(ct);
         var existing = start.OcppTransactionId is { } txId
             ? await db.Transactions.FirstOrDefaultAsync(t => t.StationId == start.StationId && t.OcppTransactionId == txId, ct)
             // 1.6 has no station-side id: the same connector, start time and meter reading identify a repeated StartTransaction.
@@ -78,6 +79,7 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
     public async Task<bool> StopAsync(TransactionStop stop, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var turn = await writeGate.EnterAsync(ct);
         var transaction = await db.Transactions.FirstOrDefaultAsync(t => t.StationId == stop.StationId && t.OcppTransactionId == stop.OcppTransactionId, ct);
         if (transaction is null)
         {
@@ -109,6 +111,7 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
     public async Task<bool> AdvanceSeqNoAsync(string stationId, string ocppTransactionId, int seqNo, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var turn = await writeGate.EnterAsync(ct);
         var updated = await db.Transactions
             .Where(t => t.StationId == stationId && t.OcppTransactionId == ocppTransactionId && t.LastSeqNo < seqNo)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastSeqNo, seqNo), ct);

@@ -9,7 +9,8 @@ namespace ChargePortal.Web.Ocpp.MessageLog;
 /// Keeps every OCPP frame in and out, written in batches off the receive path. The log is what
 /// lets a disputed bill be re-derived, so frames queued at shutdown are still written.
 /// </summary>
-public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFactory, ILogger<OcppMessageLogWriter> logger) : BackgroundService
+public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, ILogger<OcppMessageLogWriter> logger)
+    : BackgroundService
 {
     private const int MaxPerFlush = 2_000;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
@@ -31,7 +32,12 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(FlushInterval, stoppingToken);
+                // Let a batch gather (fewer, larger transactions) unless a full one is already waiting.
+                if (Pending < MaxPerFlush)
+                {
+                    await Task.Delay(FlushInterval, stoppingToken);
+                }
+
                 while (buffer.Count < MaxPerFlush && _queue.Reader.TryRead(out var entry))
                 {
                     buffer.Add(entry);
@@ -62,10 +68,10 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            db.OcppMessageLog.AddRange(entries);
-            await db.SaveChangesAsync(ct);
+            using var turn = await writeGate.EnterAsync(ct);
+            await MessageLogInsert.InsertAsync(db, entries, ct);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
             logger.LogError(ex, "Could not write {Count} OCPP message log entries", entries.Count);
         }
@@ -80,11 +86,13 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
 public sealed class OcppMessageLogRetention(
     IDbContextFactory<AppDbContext> dbFactory,
     IClusterSingletonGate gate,
+    DatabaseWriteGate writeGate,
     Microsoft.Extensions.Options.IOptions<OcppOptions> options,
     TimeProvider time,
     ILogger<OcppMessageLogRetention> logger) : BackgroundService
 {
     public const string JobName = "ocpp-message-log-retention";
+    private const int PurgeSlice = 5_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -116,6 +124,18 @@ public sealed class OcppMessageLogRetention(
     {
         var cutoff = time.GetUtcNow().AddDays(-Math.Max(1, options.Value.MessageLogRetentionDays));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.OcppMessageLog.Where(m => m.At < cutoff).ExecuteDeleteAsync(ct);
+        var total = 0;
+        int deleted;
+        do
+        {
+            // In slices, each its own short write: a day of a large fleet's frames is millions of rows, and
+            // one long delete would hold up every station's writes behind it.
+            using var turn = await writeGate.EnterAsync(ct);
+            deleted = await db.OcppMessageLog.Where(m => m.At < cutoff).OrderBy(m => m.Id).Take(PurgeSlice).ExecuteDeleteAsync(ct);
+            total += deleted;
+        }
+        while (deleted == PurgeSlice);
+
+        return total;
     }
 }
