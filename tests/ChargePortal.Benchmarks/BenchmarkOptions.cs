@@ -8,11 +8,34 @@ public enum Target
     ChargePortal,
 }
 
-public sealed record BenchmarkOptions(IReadOnlyList<int> StationCounts, double Rate, TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<Target> Targets, int ConnectConcurrency)
+/// <summary>
+/// What to run. <see cref="NodeCounts"/>: ChargePortal runs once per node count, more than one node adding Redis (the
+/// baseline is always one process). <see cref="Commands"/>: in each multi-node run, commands sent to the node holding
+/// the station and as many to another node.
+/// </summary>
+public sealed record BenchmarkOptions(
+    IReadOnlyList<int> StationCounts,
+    double Rate,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    IReadOnlyList<Target> Targets,
+    int ConnectConcurrency,
+    IReadOnlyList<int> NodeCounts,
+    int Commands)
 {
+    public const int MaxNodes = 4;
+
     public const string Usage = """
         usage: ChargePortal.Benchmarks [--stations 1000[,5000,...]] [--rate 1] [--duration 30] [--warmup 10]
                                        [--targets baseline,chargeportal] [--connect-concurrency 100]
+                                       [--nodes 1[,2]] [--commands 200]
+          --stations    simulated stations per run (1-20000); stations are split evenly over the nodes
+          --rate        messages per station per second (0-20]
+          --duration    measured seconds per run (1-600), after --warmup seconds (0-300)
+          --nodes       ChargePortal node counts to run (1-4); 2 or more share one SQLite file and a private
+                        redis-server started on 127.0.0.1 for the run (needs redis-server on the PATH)
+          --commands    in multi-node runs: commands (get-configuration) sent through the HTTP API to the node
+                        holding the station and as many to another node (0-10000)
         """;
 
     public static BenchmarkOptions? Parse(string[] args)
@@ -22,44 +45,67 @@ public sealed record BenchmarkOptions(IReadOnlyList<int> StationCounts, double R
         var duration = 30;
         var warmup = 10;
         var connect = 100;
+        var nodes = new List<int> { 1 };
+        var commands = 200;
         var targets = new List<Target> { Target.Baseline, Target.ChargePortal };
-        for (var i = 0; i < args.Length; i++)
+        try
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
+            for (var i = 0; i < args.Length; i++)
             {
-                case "--stations" when value is not null:
-                    stations = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))];
-                    i++;
-                    break;
-                case "--rate" when value is not null:
-                    rate = double.Parse(value, CultureInfo.InvariantCulture);
-                    i++;
-                    break;
-                case "--duration" when value is not null:
-                    duration = int.Parse(value, CultureInfo.InvariantCulture);
-                    i++;
-                    break;
-                case "--warmup" when value is not null:
-                    warmup = int.Parse(value, CultureInfo.InvariantCulture);
-                    i++;
-                    break;
-                case "--connect-concurrency" when value is not null:
-                    connect = int.Parse(value, CultureInfo.InvariantCulture);
-                    i++;
-                    break;
-                case "--targets" when value is not null:
-                    targets = [.. value.Split(',').Select(v => Enum.Parse<Target>(v, ignoreCase: true))];
-                    i++;
-                    break;
-                default:
-                    return null;
+                var value = i + 1 < args.Length ? args[i + 1] : null;
+                switch (args[i])
+                {
+                    case "--stations" when value is not null:
+                        stations = Ints(value);
+                        i++;
+                        break;
+                    case "--rate" when value is not null:
+                        rate = double.Parse(value, CultureInfo.InvariantCulture);
+                        i++;
+                        break;
+                    case "--duration" when value is not null:
+                        duration = int.Parse(value, CultureInfo.InvariantCulture);
+                        i++;
+                        break;
+                    case "--warmup" when value is not null:
+                        warmup = int.Parse(value, CultureInfo.InvariantCulture);
+                        i++;
+                        break;
+                    case "--connect-concurrency" when value is not null:
+                        connect = int.Parse(value, CultureInfo.InvariantCulture);
+                        i++;
+                        break;
+                    case "--targets" when value is not null:
+                        targets = [.. value.Split(',').Select(v => Enum.Parse<Target>(v, ignoreCase: true))];
+                        i++;
+                        break;
+                    case "--nodes" when value is not null:
+                        nodes = Ints(value);
+                        i++;
+                        break;
+                    case "--commands" when value is not null:
+                        commands = int.Parse(value, CultureInfo.InvariantCulture);
+                        i++;
+                        break;
+                    default:
+                        return null;
+                }
             }
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        {
+            return null;
         }
 
         // Bounded by design: a benchmark must stop by itself.
-        return stations.All(s => s is > 0 and <= 20_000) && rate is > 0 and <= 20 && duration is > 0 and <= 600
-            ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), targets, connect)
+        var valid = stations.Count > 0 && stations.All(s => s is > 0 and <= 20_000)
+            && rate is > 0 and <= 20 && duration is > 0 and <= 600 && warmup is >= 0 and <= 300
+            && connect is > 0 and <= 1000 && targets.Count > 0
+            && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is >= 0 and <= 10_000;
+        return valid
+            ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands)
             : null;
     }
+
+    private static List<int> Ints(string value) => [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))];
 }

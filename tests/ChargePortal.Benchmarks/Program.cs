@@ -3,6 +3,8 @@ using ChargePortal.Benchmarks;
 // Load benchmark: N simulated stations at R messages per station per second against the real host and,
 // in the same run, against a baseline WebSocket server that answers without any processing.
 //   dotnet run -c Release --project tests/ChargePortal.Benchmarks -- --stations 1000,5000 --rate 1 --duration 30
+// With --nodes 2 the host also runs as two nodes sharing one SQLite file and a private Redis, and commands sent
+// through the HTTP API measure what routing a command to the other node costs.
 // The baseline runs as a child process of this program: `baseline-server --port N`.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
@@ -22,11 +24,15 @@ foreach (var stations in options.StationCounts)
 {
     foreach (var target in options.Targets)
     {
-        Console.WriteLine($"--- {target} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s");
-        await using var server = await ServerProcess.StartAsync(target, options);
-        var result = await LoadGenerator.RunAsync(target, server, stations, options);
-        results.Add(result);
-        Console.WriteLine(result.ToLine());
+        foreach (var nodes in target == Target.Baseline ? [1] : options.NodeCounts)
+        {
+            var shape = nodes == 1 ? "" : $" on {nodes} nodes with Redis";
+            Console.WriteLine($"--- {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s");
+            await using var deployment = await Deployment.StartAsync(target, nodes, options);
+            var result = await LoadGenerator.RunAsync(deployment, stations, options);
+            results.Add(result);
+            Console.WriteLine(result.ToLine());
+        }
     }
 }
 

@@ -9,24 +9,29 @@ namespace ChargePortal.Benchmarks;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly string _directory;
 
-    private ServerProcess(Process process, int port, string directory)
+    private ServerProcess(Process process, int port, string name)
     {
         _process = process;
         Port = port;
-        _directory = directory;
+        Name = name;
     }
 
     public int Port { get; }
 
+    public string Name { get; }
+
     public Uri OcppUri => new($"ws://127.0.0.1:{Port}/ocpp/");
 
-    public static async Task<ServerProcess> StartAsync(Target target, BenchmarkOptions options)
+    public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>
+    /// Starts the baseline or the real host (Production settings, SQLite in <paramref name="directory"/>) and waits
+    /// until it answers /health/live. <paramref name="settings"/> are added to (or override) the host's environment.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(Target target, string name, string directory, IReadOnlyDictionary<string, string>? settings = null)
     {
-        _ = options;
         var port = FreePort();
-        var directory = Directory.CreateTempSubdirectory("chargeportal-bench-").FullName;
         var here = AppContext.BaseDirectory;
         var start = target == Target.Baseline
             ? new ProcessStartInfo("dotnet", [Path.Combine(here, "ChargePortal.Benchmarks.dll"), "baseline-server", "--port", port.ToString(CultureInfo.InvariantCulture)])
@@ -41,49 +46,52 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Seed__DemoData"] = "false";
         start.Environment["Demo__SimulatedStations"] = "0";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + target);
+        var process = ChildProcesses.Start(start, name);
         process.OutputDataReceived += (_, e) => { };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
             {
-                Console.Error.WriteLine($"[{target}] {e.Data}");
+                Console.Error.WriteLine($"[{name}] {e.Data}");
             }
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, port, directory);
-        await server.WaitHealthyAsync();
+        var server = new ServerProcess(process, port, name);
+        try
+        {
+            await server.WaitHealthyAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
     /// <summary>Resident and peak resident memory of the server process, in MiB (Linux /proc).</summary>
-    public (double RssMiB, double PeakMiB) Memory()
+    public NodeMemory Memory()
     {
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
         double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-        return (Read("VmRSS"), Read("VmHWM"));
+        return new NodeMemory(Name, Read("VmRSS"), Read("VmHWM"));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+    public async ValueTask DisposeAsync() => await ChildProcesses.StopAsync(_process);
 
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the temp cleaner.
-        }
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitHealthyAsync()
@@ -94,7 +102,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             try
             {
-                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/health/live"))).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(new Uri(BaseUri, "health/live"))).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -106,19 +114,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Server exited with code {_process.ExitCode}.");
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}.");
             }
 
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("Server did not become healthy within 120 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        throw new TimeoutException($"{Name} did not become healthy within 120 s.");
     }
 }
+
+public sealed record NodeMemory(string Node, double RssMiB, double PeakMiB);

@@ -10,7 +10,8 @@ namespace ChargePortal.Web.Cluster;
 /// <summary>
 /// Single node (the default) or several nodes sharing SQL + Redis. Call after the feature
 /// registrations: with Redis configured this replaces the in-process event bus, the connection
-/// registry and the call router with their cluster versions.
+/// registry and the call router with their cluster versions, and puts the live hub on the Redis
+/// SignalR backplane.
 /// </summary>
 public static class ClusterSetup
 {
@@ -39,6 +40,11 @@ public static class ClusterSetup
         services.AddSingleton<RedisStationEventBus>();
         services.Replace(ServiceDescriptor.Singleton<IStationEventPublisher>(sp => sp.GetRequiredService<RedisStationEventBus>()));
         services.Replace(ServiceDescriptor.Singleton<IStationEventStream>(sp => sp.GetRequiredService<RedisStationEventBus>()));
+        services.Replace(ServiceDescriptor.Singleton<ILocalStationEventStream>(sp => sp.GetRequiredService<RedisStationEventBus>()));
+
+        // Each node's live bridge sends only the events raised on that node; the backplane takes them to hub
+        // clients on every node, so a client gets each event once wherever it is connected.
+        services.AddSignalR().AddClusterBackplane(configuration);
         services.AddHostedService(sp => sp.GetRequiredService<RedisStationEventBus>());
 
         services.AddSingleton<LocalStationConnectionRegistry>();
@@ -61,8 +67,8 @@ public static class ClusterSetup
     }
 
     /// <summary>
-    /// For the hub registration: <c>services.AddSignalR().AddClusterBackplane(configuration)</c>. With Redis
-    /// configured, hub messages reach clients on every node; without it this changes nothing.
+    /// The Redis SignalR backplane (its own Redis connection, so hub traffic never queues behind commands and
+    /// events). With Redis configured, hub messages reach clients on every node; without it this changes nothing.
     /// </summary>
     public static ISignalRServerBuilder AddClusterBackplane(this ISignalRServerBuilder builder, IConfiguration config)
     {

@@ -8,10 +8,13 @@ namespace ChargePortal.Web.Cluster;
 /// The event bus across nodes. Local subscribers get a node's own events straight away (as on a
 /// single node); the event also goes to the cluster channel, and copies arriving from other nodes
 /// are fanned out locally. A node ignores its own copies, so each event reaches each subscriber once.
+/// <see cref="SubscribeLocalAsync"/> gives only the events raised on this node (the envelope's origin), for the
+/// live hub bridge: the SignalR backplane already takes its messages to every node.
 /// </summary>
-public sealed class RedisStationEventBus : IStationEventPublisher, IStationEventStream, IHostedService
+public sealed class RedisStationEventBus : IStationEventPublisher, IStationEventStream, ILocalStationEventStream, IHostedService
 {
     private readonly InProcessStationEventBus _local = new();
+    private readonly InProcessStationEventBus _raisedHere = new();
     private readonly IConnectionMultiplexer _redis;
     private readonly ClusterOptions _options;
     private readonly RedisChannel _channel;
@@ -29,6 +32,7 @@ public sealed class RedisStationEventBus : IStationEventPublisher, IStationEvent
     public void Publish(StationEvent stationEvent)
     {
         _local.Publish(stationEvent);
+        _raisedHere.Publish(stationEvent);
         string json;
         try
         {
@@ -46,6 +50,8 @@ public sealed class RedisStationEventBus : IStationEventPublisher, IStationEvent
     }
 
     public IAsyncEnumerable<StationEvent> SubscribeAsync(CancellationToken ct) => _local.SubscribeAsync(ct);
+
+    public IAsyncEnumerable<StationEvent> SubscribeLocalAsync(CancellationToken ct) => _raisedHere.SubscribeAsync(ct);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

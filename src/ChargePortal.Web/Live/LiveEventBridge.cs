@@ -3,19 +3,19 @@ using Microsoft.AspNetCore.SignalR;
 namespace ChargePortal.Web.Live;
 
 /// <summary>
-/// Forwards every station event from <see cref="IStationEventStream"/> to the hub groups that follow it. Each node
-/// runs one bridge; with a Redis event stream and the Redis SignalR backplane, each event is sent once per node that
-/// holds interested connections, whichever node the station is connected to.
+/// Forwards the station events raised on this node to the hub groups that follow them. Each node runs one bridge and
+/// sends only its own events: with several nodes the Redis SignalR backplane delivers them to the groups' connections
+/// on every node, so a client gets each event once whichever node it and the station are connected to.
 /// </summary>
 public sealed partial class LiveEventBridge(
-    IStationEventStream stream,
+    ILocalStationEventStream stream,
     IHubContext<LiveHub, ILiveClient> hub,
     StationSiteCache sites,
     ILogger<LiveEventBridge> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var e in stream.SubscribeAsync(stoppingToken))
+        await foreach (var e in stream.SubscribeLocalAsync(stoppingToken))
         {
             try
             {
@@ -42,8 +42,9 @@ public sealed partial class LiveEventBridge(
             groups.Add(LiveGroups.Session(e.StationId, transactionId));
         }
 
-        // Groups overlap (an operator in "all" and in a station group); SignalR sends once per connection per call,
-        // so one call over the union avoids duplicates.
+        // Groups overlap ("all" covers a station's group). The in-process hub sends once per connection per call, but
+        // the Redis backplane publishes once per group and cannot see overlaps, so LiveHub keeps each connection in at
+        // most one of the groups an event goes to (see LiveFollowing).
         var clients = hub.Clients.Groups(groups);
         await (e switch
         {

@@ -7,49 +7,65 @@ namespace ChargePortal.Web.Live;
 
 /// <summary>
 /// Live station events for the portal and other clients (portal cookie or API key). A client joins the groups it
-/// wants; every join is checked against what the user may see, and a refused join joins nothing.
+/// wants; every join is checked against what the user may see, and a refused join joins nothing. What a connection
+/// follows is kept per connection (<see cref="LiveFollowing"/>) so that it receives each event once, also through
+/// the Redis backplane.
 /// </summary>
 [Authorize(AuthenticationSchemes = LiveHub.Schemes, Policy = Policies.SignedIn)]
-public sealed class LiveHub(LiveAccess access) : Hub<ILiveClient>
+public sealed class LiveHub(LiveAccess access, StationSiteCache sites) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
     internal const string Schemes = "Identity.Application," + ApiKeyAuthenticationHandler.SchemeName;
 
+    private LiveFollowing Following
+    {
+        get
+        {
+            if (!Context.Items.TryGetValue(typeof(LiveFollowing), out var value) || value is not LiveFollowing following)
+            {
+                following = new LiveFollowing();
+                Context.Items[typeof(LiveFollowing)] = following;
+            }
+
+            return following;
+        }
+    }
+
     public async Task JoinStation(string stationId)
     {
         Refuse(await access.DenyStationAsync(Context.User!, stationId, Context.ConnectionAborted));
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Station(stationId), Context.ConnectionAborted);
+        var siteId = await sites.SiteOfAsync(stationId, Context.ConnectionAborted);
+        await ApplyAsync(f => f.FollowStation(stationId, siteId));
     }
 
-    public Task LeaveStation(string stationId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Station(stationId ?? ""), Context.ConnectionAborted);
+    public Task LeaveStation(string stationId) => ApplyAsync(f => f.UnfollowStation(stationId ?? ""));
 
     public async Task JoinSite(int siteId)
     {
         Refuse(await access.DenySiteAsync(Context.User!, siteId, Context.ConnectionAborted));
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Site(siteId), Context.ConnectionAborted);
+        await ApplyAsync(f => f.FollowSite(siteId));
     }
 
-    public Task LeaveSite(int siteId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Site(siteId), Context.ConnectionAborted);
+    public Task LeaveSite(int siteId) => ApplyAsync(f => f.UnfollowSite(siteId));
 
     public async Task JoinAll()
     {
         Refuse(LiveAccess.DenyAll(Context.User!));
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.All, Context.ConnectionAborted);
+        await ApplyAsync(f => f.FollowAll());
     }
 
-    public Task LeaveAll() => Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.All, Context.ConnectionAborted);
+    public Task LeaveAll() => ApplyAsync(f => f.UnfollowAll());
 
     public async Task JoinSession(string stationId, string transactionId)
     {
         Refuse(await access.DenySessionAsync(Context.User!, stationId, transactionId, Context.ConnectionAborted));
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Session(stationId, transactionId), Context.ConnectionAborted);
+        var siteId = await sites.SiteOfAsync(stationId, Context.ConnectionAborted);
+        await ApplyAsync(f => f.FollowSession(stationId, transactionId, siteId));
     }
 
     public Task LeaveSession(string stationId, string transactionId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Session(stationId ?? "", transactionId ?? ""), Context.ConnectionAborted);
+        ApplyAsync(f => f.UnfollowSession(stationId ?? "", transactionId ?? ""));
 
     private static void Refuse(string? reason)
     {
@@ -57,6 +73,28 @@ public sealed class LiveHub(LiveAccess access) : Hub<ILiveClient>
         {
             // HubException messages reach the client verbatim; others are hidden behind a generic error.
             throw new HubException(reason);
+        }
+    }
+
+    /// <summary>
+    /// Changes what the connection follows and moves it between groups to match. Joins go first: while a broader
+    /// group replaces narrower ones an event may arrive twice, but none is lost.
+    /// </summary>
+    private async Task ApplyAsync(Action<LiveFollowing> change)
+    {
+        var following = Following;
+        change(following);
+        var wanted = following.Groups();
+        foreach (var group in wanted.Except(following.Joined).ToList())
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+            following.MarkJoined(group);
+        }
+
+        foreach (var group in following.Joined.Except(wanted).ToList())
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+            following.MarkLeft(group);
         }
     }
 }

@@ -1,17 +1,17 @@
-using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChargePortal.Web.Live;
 
 public static class LiveSetup
 {
     /// <summary>
-    /// The live hub, its event bridge and the page subscription helper. <paramref name="configureSignalR"/> is where a
-    /// scale-out backplane goes (e.g. <c>b =&gt; b.AddStackExchangeRedis(…)</c>).
+    /// The live hub, its event bridge and the page subscription helper. Single node: the bridge follows the in-process
+    /// bus (AddOcpp registers it). Several nodes: AddCluster swaps in the Redis bus and the Redis SignalR backplane.
     /// </summary>
-    public static IServiceCollection AddLive(this IServiceCollection services, Action<ISignalRServerBuilder>? configureSignalR = null)
+    public static IServiceCollection AddLive(this IServiceCollection services)
     {
-        var signalR = services.AddSignalR();
-        configureSignalR?.Invoke(signalR);
+        services.AddSignalR();
+        services.TryAddSingleton<ILocalStationEventStream>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddMemoryCache();
         services.AddSingleton<StationSiteCache>();
         services.AddSingleton<LiveAccess>();

@@ -41,10 +41,20 @@ public interface IStationEventStream
 }
 
 /// <summary>
+/// Only the events raised on this node, without the copies other nodes send. For a consumer whose output is already
+/// carried to every node by other means: the live hub bridge, whose messages the SignalR backplane delivers
+/// cluster-wide. In one process every event is raised here, so this is the whole stream.
+/// </summary>
+public interface ILocalStationEventStream
+{
+    IAsyncEnumerable<StationEvent> SubscribeLocalAsync(CancellationToken ct);
+}
+
+/// <summary>
 /// The single-node event bus. Publishing never blocks the OCPP receive path: a slow subscriber
 /// loses its oldest events rather than stalling stations.
 /// </summary>
-public sealed class InProcessStationEventBus : IStationEventPublisher, IStationEventStream
+public sealed class InProcessStationEventBus : IStationEventPublisher, IStationEventStream, ILocalStationEventStream
 {
     private const int SubscriberCapacity = 1024;
     private readonly Lock _lock = new();
@@ -81,6 +91,8 @@ public sealed class InProcessStationEventBus : IStationEventPublisher, IStationE
             }
         }
     }
+
+    public IAsyncEnumerable<StationEvent> SubscribeLocalAsync(CancellationToken ct) => SubscribeAsync(ct);
 
     /// <summary>Copy-on-write list: Publish reads it without taking the lock.</summary>
     private sealed record ImmutableSubscribers(Channel<StationEvent>[] Items)

@@ -113,8 +113,13 @@ public sealed class EventRecorder : IAsyncDisposable
     private readonly Task _pump;
 
     public EventRecorder(IStationEventStream stream)
+        : this(stream.SubscribeAsync)
     {
-        _events = stream.SubscribeAsync(_stop.Token).GetAsyncEnumerator(_stop.Token);
+    }
+
+    public EventRecorder(Func<CancellationToken, IAsyncEnumerable<StationEvent>> subscribe)
+    {
+        _events = subscribe(_stop.Token).GetAsyncEnumerator(_stop.Token);
 
         // The first MoveNextAsync runs the subscription synchronously up to its first wait.
         _pump = PumpAsync(_events.MoveNextAsync());

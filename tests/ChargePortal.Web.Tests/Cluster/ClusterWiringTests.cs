@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ public sealed class ClusterWiringTests(ChargePortalFactory factory) : IClassFixt
     {
         factory.Services.GetRequiredService<IStationEventPublisher>().ShouldBeOfType<InProcessStationEventBus>();
         factory.Services.GetRequiredService<IStationEventStream>().ShouldBeOfType<InProcessStationEventBus>();
+        factory.Services.GetRequiredService<ILocalStationEventStream>().ShouldBeSameAs(factory.Services.GetRequiredService<IStationEventStream>());
+        factory.Services.GetRequiredService<HubLifetimeManager<LiveHub>>().ShouldBeOfType<DefaultHubLifetimeManager<LiveHub>>();
         factory.Services.GetRequiredService<IStationConnectionRegistry>().ShouldBeOfType<LocalStationConnectionRegistry>();
         factory.Services.GetRequiredService<IStationCallRouter>().ShouldBeOfType<LocalStationCallRouter>();
         factory.Services.GetRequiredService<IStationOwnership>().ShouldBeOfType<SingleNodeStationOwnership>();
@@ -37,6 +40,8 @@ public sealed class ClusterWiringTests(ChargePortalFactory factory) : IClassFixt
         var redis = TestRedis.Require();
         await using var node = new ClusterNodeFactory("wiring-" + Guid.NewGuid().ToString("N")[..8], Path.Combine(Path.GetTempPath(), "chargeportal-tests", Guid.NewGuid().ToString("N") + ".db"), "test-wiring", redis);
         node.Services.GetRequiredService<IStationEventPublisher>().ShouldBeOfType<RedisStationEventBus>();
+        node.Services.GetRequiredService<ILocalStationEventStream>().ShouldBeOfType<RedisStationEventBus>();
+        node.Services.GetRequiredService<HubLifetimeManager<LiveHub>>().ShouldBeOfType<RedisHubLifetimeManager<LiveHub>>();
         node.Services.GetRequiredService<IStationConnectionRegistry>().ShouldBeOfType<ClusterStationConnectionRegistry>();
         node.Services.GetRequiredService<IStationCallRouter>().ShouldBeOfType<ClusterStationCallRouter>();
         node.Services.GetRequiredService<IStationOwnership>().ShouldBeOfType<RedisStationDirectory>();

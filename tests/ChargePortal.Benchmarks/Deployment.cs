@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace ChargePortal.Benchmarks;
+
+/// <summary>
+/// What one run is measured against: the baseline process, one ChargePortal node (exactly as before multi-node runs
+/// existed), or N ChargePortal nodes sharing one SQLite file and a private Redis, the cluster's deployment shape.
+/// </summary>
+public sealed class Deployment : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly List<ServerProcess> _nodes = [];
+    private RedisServer? _redis;
+
+    private Deployment(Target target, string directory)
+    {
+        Target = target;
+        _directory = directory;
+    }
+
+    public Target Target { get; }
+
+    public IReadOnlyList<ServerProcess> Nodes => _nodes;
+
+    /// <summary>An operator API key for the commands API (multi-node runs only).</summary>
+    public string? ApiKey { get; private set; }
+
+    public static async Task<Deployment> StartAsync(Target target, int nodes, BenchmarkOptions options)
+    {
+        if (target == Target.Baseline && nodes != 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nodes), "The baseline is a single process.");
+        }
+
+        var deployment = new Deployment(target, Directory.CreateTempSubdirectory("chargeportal-bench-").FullName);
+        try
+        {
+            if (nodes == 1)
+            {
+                deployment._nodes.Add(await ServerProcess.StartAsync(target, target.ToString(), deployment._directory));
+            }
+            else
+            {
+                await deployment.StartClusterAsync(nodes, options);
+            }
+        }
+        catch
+        {
+            await deployment.DisposeAsync();
+            throw;
+        }
+
+        return deployment;
+    }
+
+    public IReadOnlyList<NodeMemory> Memory() => [.. _nodes.Select(n => n.Memory())];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner.
+        }
+    }
+
+    private async Task StartClusterAsync(int nodes, BenchmarkOptions options)
+    {
+        // Redis dies by itself after the longest this run can take: node starts, connecting, warm-up, measuring, teardown.
+        var maxLife = TimeSpan.FromSeconds(nodes * 120 + 600) + options.Warmup + options.Duration;
+        _redis = await RedisServer.StartAsync(maxLife);
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        ApiKey = "cpk_bench_" + secret;
+        var prefix = "bench-" + secret[..8].ToLowerInvariant();
+        for (var i = 1; i <= nodes; i++)
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["Redis__ConnectionString"] = _redis.ConnectionString,
+                ["Cluster__NodeId"] = "bench-node-" + i.ToString(CultureInfo.InvariantCulture),
+                ["Cluster__ChannelPrefix"] = prefix,
+
+                // The demo seed is the way to get an operator API key into a fresh database; its ten stations stay offline.
+                ["Seed__DemoData"] = "true",
+                ["Seed__DemoPassword"] = "Bench!" + secret,
+                ["Seed__OperatorApiKey"] = ApiKey,
+            };
+
+            // One after the other: the first migrates and seeds the shared database, the others find it ready.
+            _nodes.Add(await ServerProcess.StartAsync(Target, $"node {i}", _directory, settings));
+        }
+    }
+}

@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace ChargePortal.Benchmarks;
+
+/// <summary>
+/// One simulated OCPP 1.6 station of the load. A receive loop reads every frame: a CALLRESULT/CALLERROR completes the
+/// station's own outstanding CALL, a CALL from the CSMS (a command) is answered at once with a valid CALLRESULT, or a
+/// CALLERROR NotImplemented for actions the load does not simulate.
+/// </summary>
+internal sealed class LoadStation : IAsyncDisposable
+{
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(10);
+
+    // The first boot registers the station (database writes while hundreds of others connect): not measured, so it may
+    // take as long as the WebSocket handshake is given.
+    private static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ClientWebSocket _socket;
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private byte[] _buffer = new byte[8192];
+    private volatile PendingCall? _pending;
+    private Task _receiving = Task.CompletedTask;
+    private int _next;
+
+    private LoadStation(ClientWebSocket socket, string id, int node)
+    {
+        _socket = socket;
+        Id = id;
+        Node = node;
+    }
+
+    public string Id { get; }
+
+    /// <summary>Index of the node this station is connected to.</summary>
+    public int Node { get; }
+
+    public List<double> Latencies { get; } = [];
+
+    public long Errors { get; private set; }
+
+    public bool IsOpen => _socket.State == WebSocketState.Open;
+
+    public static async Task<LoadStation> ConnectAsync(Uri ocpp, string id, int node)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("ocpp1.6");
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await socket.ConnectAsync(new Uri(ocpp, id), timeout.Token);
+        var station = new LoadStation(socket, id, node);
+        station._receiving = station.ReceiveLoopAsync();
+        if (!await station.CallAsync("BootNotification", """{"chargePointVendor":"Bench","chargePointModel":"Load"}""", BootTimeout, CancellationToken.None))
+        {
+            await station.DisposeAsync();
+            throw new InvalidOperationException($"{id}: BootNotification was not answered.");
+        }
+
+        return station;
+    }
+
+    public async Task RunAsync(double rate, int seed, MeasuringFlag measuring, CancellationToken ct)
+    {
+        var interval = TimeSpan.FromSeconds(1 / rate);
+        try
+        {
+            // Spread the stations evenly over the interval rather than sending in lockstep.
+            await Task.Delay(TimeSpan.FromTicks(interval.Ticks * (seed % 1000) / 1000), ct);
+            var next = Stopwatch.GetTimestamp();
+            while (!ct.IsCancellationRequested && IsOpen)
+            {
+                var (action, payload) = (_next % 3) switch
+                {
+                    0 => ("Heartbeat", "{}"),
+                    1 => ("StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Available"}"""),
+                    _ => ("MeterValues", $$"""{"connectorId":1,"meterValue":[{"timestamp":"{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}","sampledValue":[{"value":"{{_next * 10}}","measurand":"Energy.Active.Import.Register","unit":"Wh"}]}]}"""),
+                };
+                var started = Stopwatch.GetTimestamp();
+                var ok = await CallAsync(action, payload, AnswerTimeout, ct);
+                if (measuring.On)
+                {
+                    if (ok)
+                    {
+                        Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        Errors++;
+                    }
+                }
+
+                next += (long)(interval.TotalSeconds * Stopwatch.Frequency);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, ct);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Run over.
+        }
+    }
+
+    /// <summary>Closes the connection (waiting briefly for the server's close) and releases it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            if (_socket.State == WebSocketState.Open)
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+            }
+
+            // The receive loop ends on the server's close frame.
+            await _receiving.WaitAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException)
+        {
+            // Gone already, or not closing: disposing aborts it.
+        }
+
+        _socket.Dispose();
+        await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _sending.Dispose();
+    }
+
+    /// <summary>Sends a CALL and waits for its answer; true for a CALLRESULT.</summary>
+    private async Task<bool> CallAsync(string action, string payload, TimeSpan timeout, CancellationToken ct)
+    {
+        var id = (++_next).ToString(CultureInfo.InvariantCulture);
+        var pending = new PendingCall(id);
+        _pending = pending;
+        try
+        {
+            await SendAsync($"[2,\"{id}\",\"{action}\",{payload}]", ct);
+            return await pending.Answer.Task.WaitAsync(timeout, ct);
+        }
+        catch (Exception ex) when (ex is WebSocketException or TimeoutException or ObjectDisposedException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return false;
+        }
+        finally
+        {
+            _pending = null;
+        }
+    }
+
+    private async Task SendAsync(string frame, CancellationToken ct)
+    {
+        await _sending.WaitAsync(ct);
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, ct);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        try
+        {
+            while (_socket.State == WebSocketState.Open || _socket.State == WebSocketState.CloseSent)
+            {
+                var (length, type) = await ReceiveFrameAsync();
+                if (type == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                await DispatchAsync(length);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Connection gone: the outstanding call fails below.
+        }
+        finally
+        {
+            _pending?.Answer.TrySetResult(false);
+        }
+    }
+
+    private async Task<(int Length, WebSocketMessageType Type)> ReceiveFrameAsync()
+    {
+        var received = 0;
+        while (true)
+        {
+            if (received == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            var result = await _socket.ReceiveAsync(_buffer.AsMemory(received), CancellationToken.None);
+            received += result.Count;
+            if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
+            {
+                return (received, result.MessageType);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(int length)
+    {
+        var (messageType, id, action) = ReadHeader(_buffer.AsSpan(0, length));
+        switch (messageType)
+        {
+            case 3 or 4:
+                if (_pending is { } pending && pending.Id == id)
+                {
+                    pending.Answer.TrySetResult(messageType == 3);
+                }
+
+                break;
+            case 2:
+                await SendAsync(AnswerFor(id, action), CancellationToken.None);
+                break;
+        }
+    }
+
+    /// <summary>Valid OCPP 1.6 answers for the commands the benchmark sends; anything else is not implemented here.</summary>
+    private static string AnswerFor(string id, string action)
+    {
+        var quotedId = JsonSerializer.Serialize(id);
+        return action switch
+        {
+            "GetConfiguration" => $$"""[3,{{quotedId}},{"configurationKey":[{"key":"HeartbeatInterval","readonly":false,"value":"300"}]}]""",
+            "ChangeConfiguration" or "TriggerMessage" or "ClearCache" or "ChangeAvailability" or "UnlockConnector" or "Reset" =>
+                $$"""[3,{{quotedId}},{"status":"Accepted"}]""",
+            _ => $$"""[4,{{quotedId}},"NotImplemented",{{JsonSerializer.Serialize("The load generator does not simulate " + action)}},{}]""",
+        };
+    }
+
+    /// <summary>Message type, unique id and (for a CALL) action; type 0 for a frame that is not OCPP-J, which is ignored.</summary>
+    private static (int MessageType, string Id, string Action) ReadHeader(ReadOnlySpan<byte> frame)
+    {
+        try
+        {
+            return ReadHeaderOrThrow(frame);
+        }
+        catch (JsonException)
+        {
+            return (0, "", "");
+        }
+    }
+
+    private static (int MessageType, string Id, string Action) ReadHeaderOrThrow(ReadOnlySpan<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray || !reader.Read() || reader.TokenType != JsonTokenType.Number
+            || !reader.TryGetInt32(out var messageType) || !reader.Read() || reader.TokenType != JsonTokenType.String)
+        {
+            return (0, "", "");
+        }
+
+        var id = reader.GetString() ?? "";
+        var action = messageType == 2 && reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";
+        return (messageType, id, action);
+    }
+
+    private sealed class PendingCall(string id)
+    {
+        public string Id { get; } = id;
+
+        public TaskCompletionSource<bool> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
