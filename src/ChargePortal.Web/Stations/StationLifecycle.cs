@@ -188,8 +188,18 @@ public sealed class StationLifecycle(
 
             known[key] = (report.Status, fault);
         }
+        else if (!unchanged)
+        {
+            known[key] = (report.Status, fault);
+        }
 
         await TouchAsync(stationId, ct);
+        if (unchanged)
+        {
+            // A repeated status tells live views nothing new; at thousands of stations it would be most of the events.
+            return;
+        }
+
         events.Publish(new ConnectorStatusChanged(stationId, at, report.EvseId, report.ConnectorId, report.Status, fault));
         if (fault is not null || report.Status == ConnectorStatus.Faulted)
         {
