@@ -186,11 +186,12 @@ public sealed class DriverCardsTests : BunitContext, IClassFixture<KestrelCharge
     {
         var driverId = await UserIdAsync(DemoSeeder.DriverEmail);
         var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        (await Cards.AddAsync(driverId, $"U_{suffix}", null, Ct)).Ok.ShouldBeTrue();
+        (await Cards.AddAsync(driverId, $"UX{suffix}", null, Ct)).Ok.ShouldBeTrue();
 
-        (await Cards.AddAsync(driverId, $"UX{suffix}", null, Ct)).ShouldSatisfyAllConditions(
-            r => r.Ok.ShouldBeTrue("UX… is a different card from U_…"),
-            r => r.Message.ShouldBe($"Card UX{suffix} added."));
+        // Were '_' a LIKE wildcard, U_… would match the UX… card just added and be refused as taken.
+        (await Cards.AddAsync(driverId, $"U_{suffix}", null, Ct)).ShouldSatisfyAllConditions(
+            r => r.Ok.ShouldBeTrue("U_… is a different card from UX…"),
+            r => r.Message.ShouldBe($"Card U_{suffix} added."));
         (await Cards.AddAsync(driverId, $"u_{suffix.ToLowerInvariant()}", null, Ct)).Ok.ShouldBeFalse("the same card in lower case");
     }
 
