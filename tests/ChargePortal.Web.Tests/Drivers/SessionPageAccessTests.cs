@@ -27,6 +27,7 @@ public sealed class SessionPageAccessTests(ChargePortalFactory factory) : IClass
     private long _driverActive;
     private long _driverCompleted;
     private long _otherCompleted;
+    private DateTimeOffset _driverCompletedStart;
 
     public async ValueTask InitializeAsync()
     {
@@ -51,6 +52,7 @@ public sealed class SessionPageAccessTests(ChargePortalFactory factory) : IClass
         db.Transactions.AddRange(active, completed, others);
         await db.SaveChangesAsync(Ct);
         (_driverActive, _driverCompleted, _otherCompleted) = (active.Id, completed.Id, others.Id);
+        _driverCompletedStart = completed.StartedAt;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -141,6 +143,10 @@ public sealed class SessionPageAccessTests(ChargePortalFactory factory) : IClass
         mine.ShouldContain($"/sessions/{_driverActive}\"");
         mine.ShouldContain($"/sessions/{_driverCompleted}\"");
         mine.ShouldNotContain($"/sessions/{_otherCompleted}\"");
+        var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        mine.ShouldContain(TimeZoneInfo.ConvertTime(_driverCompletedStart, amsterdam).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            customMessage: "start times are shown in the site's time zone");
+        mine.ShouldNotContain(" UTC<");
 
         var theirs = await PageAsync(await SignedInAsync(OtherDriverEmail, OtherDriverPassword), "/sessions");
         theirs.ShouldContain($"/sessions/{_otherCompleted}\"");
