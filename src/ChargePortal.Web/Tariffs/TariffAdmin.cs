@@ -62,8 +62,15 @@ public sealed record TariffSaveResult(IReadOnlyList<string> Errors, int? TariffI
 /// Tariff versions. A version is never edited once saved (sessions may have been priced with it); a change
 /// is a new version from a later date, and saving it closes the previous version's EffectiveTo.
 /// </summary>
-public sealed class TariffAdmin(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit)
+public sealed class TariffAdmin(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider time)
 {
+    /// <summary>Prices are stored as decimal(18,4): more decimals would be rounded away silently, more digits overflow.</summary>
+    public const int PriceDecimals = 4;
+    public const decimal MaxPrice = 1_000_000m;
+
+    /// <summary>The form takes minutes, so "now" typed by the operator may be up to a minute behind the clock.</summary>
+    private static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(1);
+
     private static readonly HashSet<string> Currencies = [.. CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return ""; } })
         .Where(s => s.Length == 3)];
@@ -95,6 +102,18 @@ public sealed class TariffAdmin(IDbContextFactory<AppDbContext> dbFactory, Audit
         if (form.PricePerKwh < 0 || form.PricePerMinute < 0 || form.SessionFee < 0 || form.IdleFeePerMinute < 0 || form.Periods.Any(p => p.PricePerKwh < 0 || p.PricePerMinute < 0))
         {
             errors.Add("Prices cannot be negative.");
+        }
+
+        var prices = new[] { form.PricePerKwh, form.PricePerMinute, form.SessionFee, form.IdleFeePerMinute }
+            .Concat(form.Periods.SelectMany(p => new[] { p.PricePerKwh, p.PricePerMinute })).ToList();
+        if (prices.Any(p => p >= MaxPrice))
+        {
+            errors.Add($"Prices must be less than {MaxPrice.ToString("#,0", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (prices.Append(form.VatPercent).Any(p => p != decimal.Round(p, PriceDecimals)))
+        {
+            errors.Add($"Prices and VAT have at most {PriceDecimals} decimals.");
         }
 
         if (form.PricePerMinuteAfterMinutes < 0 || form.IdleGraceMinutes < 0)
@@ -142,6 +161,20 @@ public sealed class TariffAdmin(IDbContextFactory<AppDbContext> dbFactory, Audit
         else if (stationId is not null && !await db.Stations.AnyAsync(s => s.Id == stationId && s.SiteId == form.SiteId, ct))
         {
             errors.Add($"Station {stationId} is not at this site.");
+        }
+
+        else if (stationId is not null && form.ConnectorId is > 0
+            && await db.Connectors.Where(c => c.StationId == stationId).Select(c => c.ConnectorId).Distinct().ToListAsync(ct) is { Count: > 0 } known
+            && !known.Contains(form.ConnectorId.Value))
+        {
+            // A station that has not reported its connectors yet may still get a connector tariff in advance.
+            errors.Add($"Station {stationId} has no connector {form.ConnectorId} (it has {string.Join(", ", known.Order())}).");
+        }
+
+        // A version starting in the past would reprice sessions already under way with prices nobody saw at their start.
+        if (form.EffectiveFrom < time.GetUtcNow() - PastTolerance)
+        {
+            errors.Add("A new version cannot start in the past; choose a start from now on.");
         }
 
         var sameScope = await db.Tariffs.Where(t => t.SiteId == form.SiteId && t.StationId == stationId && t.ConnectorId == form.ConnectorId).ToListAsync(ct);
