@@ -162,7 +162,7 @@ public sealed class PaymentCards(
 
         if (profile.PendingCheckoutSessionId != sessionId)
         {
-            return Refused(profile.PendingCheckoutSessionId is null ? CheckoutRefusal.NotYours : CheckoutRefusal.Replaced);
+            return Refused(CheckoutRefusal.NotYours); // forged, someone else's, or an older entry of this driver
         }
 
         CheckoutState state;
