@@ -1,6 +1,9 @@
 namespace ChargePortal.Web.Payments;
 
-/// <summary>A hold on the driver's saved card: <paramref name="CustomerId"/> is the Stripe Customer (null when simulated).</summary>
+/// <summary>
+/// A hold on the driver's saved card: <paramref name="CustomerId"/> is the Stripe Customer (null when simulated);
+/// <paramref name="OffSession"/> when the driver is not there to confirm (the remainder charged after a session).
+/// </summary>
 public sealed record HoldRequest(
     decimal Amount,
     string Currency,
@@ -8,7 +11,8 @@ public sealed record HoldRequest(
     string IdempotencyKey,
     IReadOnlyDictionary<string, string> Metadata,
     string? CustomerId,
-    string PaymentMethodId);
+    string PaymentMethodId,
+    bool OffSession = false);
 
 /// <summary>What a provider call did. <see cref="Error"/> is plain words a driver or operator can read.</summary>
 public sealed record ProviderResult(bool Succeeded, string? ProviderPaymentId = null, string? Error = null)

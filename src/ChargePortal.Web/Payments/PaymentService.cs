@@ -238,7 +238,7 @@ public sealed class PaymentService(
         await db.SaveChangesAsync(ct);
         var hold = await provider.PlaceHoldAsync(new HoldRequest(rest, payment.Currency, $"Remainder of session {payment.TransactionId}", $"rest-{payment.Id}",
             new Dictionary<string, string> { ["paymentId"] = extra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            payment.ProviderCustomerId, payment.PaymentMethodId ?? ""), ct);
+            payment.ProviderCustomerId, payment.PaymentMethodId ?? "", OffSession: true), ct);
         var capture = hold.Succeeded ? await provider.CaptureAsync(hold.ProviderPaymentId!, rest, payment.Currency, ct) : hold;
         extra.ProviderPaymentId = hold.ProviderPaymentId;
         extra.Status = capture.Succeeded ? PaymentStatus.Captured : PaymentStatus.Failed;

@@ -24,6 +24,7 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
             Confirm = true,
             Customer = request.CustomerId,
             PaymentMethod = request.PaymentMethodId,
+            OffSession = request.OffSession ? true : null,
             // The saved card only, and no redirect methods: the app has no return page for those.
             AllowedPaymentMethodTypes = ["card"],
             Description = request.Description,

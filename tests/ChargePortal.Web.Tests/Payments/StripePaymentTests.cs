@@ -149,6 +149,10 @@ public sealed class StripePaymentTests : IAsyncLifetime
         var payments = await db.Payments.Where(p => p.TransactionId == txId).OrderBy(p => p.Id).ToListAsync(ct);
         payments.Select(p => p.CapturedAmount).ShouldBe([50m, 20m]);
         payments.ShouldAllBe(p => p.Status == PaymentStatus.Captured);
+        payments[1].PaymentMethodId.ShouldBe(payments[0].PaymentMethodId); // the same saved card
+        var creates = _stripe.Requests.Where(r => r.Path == "/v1/payment_intents").ToList();
+        creates[0].Form.ShouldNotContainKey("off_session"); // the driver tapped Start charging
+        creates[1].Form["off_session"].ShouldBe("true"); // the driver is gone when the rest is charged
     }
 
     [Fact]

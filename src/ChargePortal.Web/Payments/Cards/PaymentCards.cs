@@ -88,7 +88,11 @@ public sealed class PaymentCards(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profile = await ProfileForAsync(db, userId, ct);
         Save(profile, new StripeCard(SimulatedPaymentProvider.NewPaymentMethodId(card.Behavior), card.Brand, card.Last4, card.ExpMonth, card.ExpYear), null);
-        await db.SaveChangesAsync(ct);
+        if (!await TrySaveAsync(db, ct))
+        {
+            return Changed;
+        }
+
         return new(true, $"{SavedCard.BrandName(card.Brand)} •••• {card.Last4} saved. Test mode — no real charge.");
     }
 
@@ -253,8 +257,23 @@ public sealed class PaymentCards(
         profile.CardExpMonth = profile.CardExpYear = null;
         profile.CardSavedAt = null;
         profile.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return new(true, "Card removed. Add a card before you charge again.");
+        return await TrySaveAsync(db, ct) ? new(true, "Card removed. Add a card before you charge again.") : Changed;
+    }
+
+    private static readonly CardOutcome Changed = new(false, "Your card was changed at the same moment (another tab or Stripe's confirmation); nothing was changed here. Please look again.");
+
+    /// <summary>False when the profile changed since it was read (the checkout-completion concurrency token).</summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 
     private static CheckoutRefusal? Verify(CheckoutState state, string customerId) => state switch
