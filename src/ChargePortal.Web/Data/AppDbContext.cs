@@ -6,6 +6,7 @@ using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Operators.Firmware;
 using ChargePortal.Web.Payments;
+using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Stations;
@@ -37,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReservationSlot> ReservationSlots => Set<ReservationSlot>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+    public DbSet<DriverPaymentProfile> DriverPaymentProfiles => Set<DriverPaymentProfile>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OcppMessageLogEntry> OcppMessageLog => Set<OcppMessageLogEntry>();

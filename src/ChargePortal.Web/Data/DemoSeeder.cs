@@ -1,5 +1,7 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Operators;
+using ChargePortal.Web.Payments;
+using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
@@ -86,6 +88,7 @@ public sealed class DemoSeeder(
         await EnsureTokenAsync("DEMO-FLEET-001", IdTokenStatus.Accepted, null, "Fleet card 1", ct);
         await EnsureTokenAsync("DEMO-BLOCKED", IdTokenStatus.Blocked, null, "Lost card (blocked)", ct);
         await EnsureTokenAsync("DEMO-EXPIRED", IdTokenStatus.Expired, null, "Expired card", ct);
+        await EnsureDemoPaymentCardAsync(driver.Id, ct);
         await db.SaveChangesAsync(ct);
 
         var apiKey = configuration["Seed:OperatorApiKey"];
@@ -204,5 +207,32 @@ public sealed class DemoSeeder(
         }
 
         db.IdTokens.Add(new IdToken { IdTag = idTag, Status = status, UserId = userId, Label = label, CreatedAt = time.GetUtcNow() });
+    }
+
+    /// <summary>
+    /// The demo driver has Stripe's test Visa saved with the simulated provider, so "Start charging" is one tap
+    /// out of the box. With Stripe keys configured it does not apply and the driver adds a card through Checkout.
+    /// </summary>
+    private async Task EnsureDemoPaymentCardAsync(string driverId, CancellationToken ct)
+    {
+        if (await db.DriverPaymentProfiles.AnyAsync(p => p.UserId == driverId, ct))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        db.DriverPaymentProfiles.Add(new DriverPaymentProfile
+        {
+            UserId = driverId,
+            Provider = PaymentProviderKind.Simulated,
+            PaymentMethodId = SimulatedPaymentProvider.NewPaymentMethodId(TestCardBehavior.Succeeds),
+            CardBrand = "visa",
+            CardLast4 = "4242",
+            CardExpMonth = 12,
+            CardExpYear = now.Year + 5,
+            CardSavedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
     }
 }

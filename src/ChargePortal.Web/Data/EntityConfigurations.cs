@@ -140,6 +140,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     {
         b.Property(p => p.Currency).HasMaxLength(3);
         b.Property(p => p.ProviderPaymentId).HasMaxLength(255);
+        b.Property(p => p.ProviderCustomerId).HasMaxLength(255);
+        b.Property(p => p.PaymentMethodId).HasMaxLength(255);
         b.Property(p => p.FailureReason).HasMaxLength(500);
         b.HasIndex(p => p.ProviderPaymentId);
         b.HasIndex(p => p.TransactionId);

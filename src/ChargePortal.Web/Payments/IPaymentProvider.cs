@@ -1,6 +1,18 @@
 namespace ChargePortal.Web.Payments;
 
-public sealed record HoldRequest(decimal Amount, string Currency, string Description, string IdempotencyKey, IReadOnlyDictionary<string, string> Metadata);
+/// <summary>
+/// A hold on the driver's saved card: <paramref name="CustomerId"/> is the Stripe Customer (null when simulated);
+/// <paramref name="OffSession"/> when the driver is not there to confirm (the remainder charged after a session).
+/// </summary>
+public sealed record HoldRequest(
+    decimal Amount,
+    string Currency,
+    string Description,
+    string IdempotencyKey,
+    IReadOnlyDictionary<string, string> Metadata,
+    string? CustomerId,
+    string PaymentMethodId,
+    bool OffSession = false);
 
 /// <summary>What a provider call did. <see cref="Error"/> is plain words a driver or operator can read.</summary>
 public sealed record ProviderResult(bool Succeeded, string? ProviderPaymentId = null, string? Error = null)

@@ -18,6 +18,13 @@ public sealed class Payment
 
     /// <summary>The provider's id, e.g. the Stripe PaymentIntent id.</summary>
     public string? ProviderPaymentId { get; set; }
+
+    /// <summary>The saved card the hold is on: Stripe Customer (null when simulated) and PaymentMethod.</summary>
+    public string? ProviderCustomerId { get; set; }
+    public string? PaymentMethodId { get; set; }
+
+    /// <summary>When the station accepted the remote start; an unlinked hold is released a while after this.</summary>
+    public DateTimeOffset? StartAcceptedAt { get; set; }
     public PaymentStatus Status { get; set; } = PaymentStatus.Created;
     public string Currency { get; set; } = "EUR";
     public decimal HoldAmount { get; set; }

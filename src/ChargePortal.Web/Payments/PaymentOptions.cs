@@ -10,12 +10,6 @@ public sealed class StripeOptions
     public string PublishableKey { get; set; } = "";
     public string WebhookSecret { get; set; } = "";
     public string ApiBase { get; set; } = DefaultApiBase;
-
-    /// <summary>
-    /// The PaymentMethod holds are confirmed with. The portal has no card-entry form yet (Stripe.js must be
-    /// loaded from js.stripe.com, which the no-CDN rule forbids), so test mode uses Stripe's test card.
-    /// </summary>
-    public string PaymentMethod { get; set; } = "pm_card_visa";
 }
 
 public enum OverHoldPolicy
@@ -34,4 +28,10 @@ public sealed class PaymentOptions
     /// <summary>Amount held on the card before charging starts, in the site currency.</summary>
     public decimal HoldAmount { get; set; } = 50m;
     public OverHoldPolicy OverHoldPolicy { get; set; } = OverHoldPolicy.Flag;
+
+    /// <summary>
+    /// How long a hold may wait for its session after the station accepted the remote start; then it is released.
+    /// Stations give up waiting for a cable after their own connection timeout, usually a minute or two.
+    /// </summary>
+    public TimeSpan UnusedHoldTimeout { get; set; } = TimeSpan.FromMinutes(3);
 }

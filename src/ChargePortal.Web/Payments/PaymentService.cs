@@ -1,5 +1,6 @@
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Payments.Cards;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Payments;
@@ -33,7 +34,8 @@ public sealed class PaymentService(
             .Select(p => new PaymentRow(p, p.User!.Email)).ToListAsync(ct);
     }
 
-    public async Task<Payment> PlaceHoldAsync(string userId, string stationId, int connectorId, string idTag, string currency, CancellationToken ct)
+    /// <summary>Places the configured hold on the driver's saved <paramref name="card"/>; the payment says whether it succeeded.</summary>
+    public async Task<Payment> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
@@ -46,6 +48,8 @@ public sealed class PaymentService(
             IdTag = idTag,
             Currency = currency,
             HoldAmount = options.HoldAmount,
+            ProviderCustomerId = card.CustomerId,
+            PaymentMethodId = card.PaymentMethodId,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -54,7 +58,8 @@ public sealed class PaymentService(
 
         var result = await provider.PlaceHoldAsync(new HoldRequest(options.HoldAmount, currency, $"Charging at {stationId} connector {connectorId}",
             $"hold-{payment.Id}-{payment.CreatedAt.ToUnixTimeMilliseconds()}",
-            new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stationId"] = stationId }), ct);
+            new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stationId"] = stationId },
+            card.CustomerId, card.PaymentMethodId), ct);
         payment.ProviderPaymentId = result.ProviderPaymentId;
         payment.Status = result.Succeeded ? PaymentStatus.Authorized : PaymentStatus.Failed;
         payment.FailureReason = result.Error;
@@ -80,8 +85,9 @@ public sealed class PaymentService(
             return false;
         }
 
+        // Still Authorized: a hold the unused-hold job is releasing right now is not linked.
         var newest = candidates.Max();
-        return await db.Payments.Where(p => p.Id == newest && p.TransactionId == null)
+        return await db.Payments.Where(p => p.Id == newest && p.TransactionId == null && p.Status == PaymentStatus.Authorized)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.TransactionId, transactionId), ct) > 0;
     }
 
@@ -118,18 +124,31 @@ public sealed class PaymentService(
         }
     }
 
-    /// <summary>Releases a hold that no session will use (remote start refused, station offline).</summary>
-    public async Task ReleaseAsync(int paymentId, string reason, CancellationToken ct)
+    /// <summary>The station accepted the remote start: from now the hold waits for its session (see <see cref="UnusedHoldReleaser"/>).</summary>
+    public async Task MarkStartAcceptedAsync(int paymentId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized, ct);
-        if (payment is null || !await ClaimAsync(db, payment.Id, ct))
+        await db.Payments.Where(p => p.Id == paymentId && p.StartAcceptedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.StartAcceptedAt, time.GetUtcNow()), ct);
+    }
+
+    /// <summary>
+    /// Releases a hold that no session will use (remote start refused, station offline, no session in time).
+    /// A hold already linked to a session is never released here. True if this call released it.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(int paymentId, string reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized && p.TransactionId == null, ct);
+        if (payment is null || !await ClaimAsync(db, payment.Id, ct, unlinkedOnly: true))
         {
-            return;
+            return false;
         }
 
         var released = await provider.CancelAsync(payment.ProviderPaymentId!, ct);
-        await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m, released.Succeeded ? reason : released.Error, ct);
+        await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m,
+            released.Succeeded ? "Released: " + reason : $"Release ({reason}) failed: {released.Error}", ct);
+        return released.Succeeded;
     }
 
     /// <summary>Refunds part or all of a captured payment (operator console).</summary>
@@ -171,8 +190,9 @@ public sealed class PaymentService(
     }
 
     /// <summary>Authorized → Settling: only the caller whose update wins talks to the provider.</summary>
-    private static async Task<bool> ClaimAsync(AppDbContext db, int paymentId, CancellationToken ct) =>
-        await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized)
+    /// <remarks><paramref name="unlinkedOnly"/>: a release must lose against a session linking the hold at the same moment.</remarks>
+    private static async Task<bool> ClaimAsync(AppDbContext db, int paymentId, CancellationToken ct, bool unlinkedOnly = false) =>
+        await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized && (!unlinkedOnly || p.TransactionId == null))
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Settling), ct) > 0;
 
     private async Task FinishAsync(AppDbContext db, Payment payment, PaymentStatus status, decimal captured, decimal outstanding, string? reason, CancellationToken ct)
@@ -209,13 +229,16 @@ public sealed class PaymentService(
             IdTag = payment.IdTag,
             Currency = payment.Currency,
             HoldAmount = rest,
+            ProviderCustomerId = payment.ProviderCustomerId,
+            PaymentMethodId = payment.PaymentMethodId,
             CreatedAt = now,
             UpdatedAt = now,
         };
         db.Payments.Add(extra);
         await db.SaveChangesAsync(ct);
         var hold = await provider.PlaceHoldAsync(new HoldRequest(rest, payment.Currency, $"Remainder of session {payment.TransactionId}", $"rest-{payment.Id}",
-            new Dictionary<string, string> { ["paymentId"] = extra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }), ct);
+            new Dictionary<string, string> { ["paymentId"] = extra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            payment.ProviderCustomerId, payment.PaymentMethodId ?? "", OffSession: true), ct);
         var capture = hold.Succeeded ? await provider.CaptureAsync(hold.ProviderPaymentId!, rest, payment.Currency, ct) : hold;
         extra.ProviderPaymentId = hold.ProviderPaymentId;
         extra.Status = capture.Succeeded ? PaymentStatus.Captured : PaymentStatus.Failed;

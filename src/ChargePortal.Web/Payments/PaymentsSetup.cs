@@ -1,3 +1,6 @@
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Payments.Cards;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Payments;
@@ -11,17 +14,24 @@ public static class PaymentsSetup
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StripeOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentOptions>>().Value);
+        services.AddSingleton<StripeConnection>();
         services.AddSingleton<IPaymentProvider>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<StripeOptions>().SecretKey)
             ? new SimulatedPaymentProvider()
             : ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp));
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<StripeCardSetup>();
+        services.AddSingleton<PaymentCards>();
         services.AddSingleton<StripeWebhookHandler>();
+        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
+        services.AddSingleton<UnusedHoldReleaser>();
+        services.AddHostedService<UnusedHoldReleaserHost>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder app)
     {
         app.MapPost("/stripe/webhook", StripeWebhookEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapCardCheckoutReturn();
         return app;
     }
 }

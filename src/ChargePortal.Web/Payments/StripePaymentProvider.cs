@@ -2,14 +2,17 @@ using Stripe;
 
 namespace ChargePortal.Web.Payments;
 
-/// <summary>Stripe PaymentIntents with manual capture. The API base comes from Stripe:ApiBase so tests can use a stand-in.</summary>
-public sealed class StripePaymentProvider(StripeOptions options, ILogger<StripePaymentProvider> logger) : IPaymentProvider
+/// <summary>Holds on the driver's saved card: PaymentIntents with manual capture, confirmed at once.</summary>
+public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<StripePaymentProvider> logger) : IPaymentProvider
 {
-    private readonly StripeClient _client = new(options.SecretKey, apiBase: options.ApiBase.TrimEnd('/'));
+    public const string NeedsAuthentication =
+        "Your bank asks to confirm this payment (3-D Secure), which the app cannot do during a hold; nothing was held. Try another card.";
+
+    private StripeClient Client => stripe.Client;
 
     public PaymentProviderKind Kind => PaymentProviderKind.Stripe;
 
-    public bool IsTestMode => options.SecretKey.StartsWith("sk_test_", StringComparison.Ordinal);
+    public bool IsTestMode => stripe.IsTestMode;
 
     public async Task<ProviderResult> PlaceHoldAsync(HoldRequest request, CancellationToken ct)
     {
@@ -19,23 +22,25 @@ public sealed class StripePaymentProvider(StripeOptions options, ILogger<StripeP
             Currency = request.Currency.ToLowerInvariant(),
             CaptureMethod = "manual",
             Confirm = true,
-            PaymentMethod = options.PaymentMethod,
-            // Cards only, no redirect methods: the app has no return page for those.
-            AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true, AllowRedirects = "never" },
+            Customer = request.CustomerId,
+            PaymentMethod = request.PaymentMethodId,
+            OffSession = request.OffSession ? true : null,
+            // The saved card only, and no redirect methods: the app has no return page for those.
+            AllowedPaymentMethodTypes = ["card"],
             Description = request.Description,
             Metadata = new Dictionary<string, string>(request.Metadata),
         };
         try
         {
-            var intent = await new PaymentIntentService(_client).CreateAsync(create, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct);
+            var intent = await new PaymentIntentService(Client).CreateAsync(create, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, ct);
             if (intent.Status == "requires_capture")
             {
                 return ProviderResult.Ok(intent.Id);
             }
 
-            // e.g. requires_action (3-D Secure): the app cannot complete that yet, so the hold is released at once.
+            // e.g. requires_action (3-D Secure): the app cannot complete that during a hold, so it is cancelled at once.
             await CancelAsync(intent.Id, ct);
-            return ProviderResult.Failed($"The card needs an extra step the app does not support yet (status {intent.Status}).", intent.Id);
+            return ProviderResult.Failed(intent.Status == "requires_action" ? NeedsAuthentication : $"The card could not be authorised (status {intent.Status}).", intent.Id);
         }
         catch (StripeException e)
         {
@@ -45,14 +50,14 @@ public sealed class StripePaymentProvider(StripeOptions options, ILogger<StripeP
     }
 
     public Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct) =>
-        CallAsync(providerPaymentId, "capture", () => new PaymentIntentService(_client).CaptureAsync(providerPaymentId,
+        CallAsync(providerPaymentId, "capture", () => new PaymentIntentService(Client).CaptureAsync(providerPaymentId,
             new PaymentIntentCaptureOptions { AmountToCapture = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = $"capture-{providerPaymentId}" }, ct));
 
     public Task<ProviderResult> CancelAsync(string providerPaymentId, CancellationToken ct) =>
-        CallAsync(providerPaymentId, "cancel", () => new PaymentIntentService(_client).CancelAsync(providerPaymentId, new PaymentIntentCancelOptions(), new RequestOptions { IdempotencyKey = $"cancel-{providerPaymentId}" }, ct));
+        CallAsync(providerPaymentId, "cancel", () => new PaymentIntentService(Client).CancelAsync(providerPaymentId, new PaymentIntentCancelOptions(), new RequestOptions { IdempotencyKey = $"cancel-{providerPaymentId}" }, ct));
 
     public Task<ProviderResult> RefundAsync(string providerPaymentId, decimal amount, string currency, string idempotencyKey, CancellationToken ct) =>
-        CallAsync(providerPaymentId, "refund", () => new RefundService(_client).CreateAsync(
+        CallAsync(providerPaymentId, "refund", () => new RefundService(Client).CreateAsync(
             new RefundCreateOptions { PaymentIntent = providerPaymentId, Amount = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct));
 
     private async Task<ProviderResult> CallAsync<T>(string providerPaymentId, string what, Func<Task<T>> call)
@@ -74,6 +79,7 @@ public sealed class StripePaymentProvider(StripeOptions options, ILogger<StripeP
         "card_declined" => "The card was declined" + (e.StripeError.DeclineCode is { } d ? $" ({d.Replace('_', ' ')})." : "."),
         "expired_card" => "The card has expired.",
         "insufficient_funds" => "The card has insufficient funds.",
+        "authentication_required" => NeedsAuthentication,
         _ => string.IsNullOrWhiteSpace(e.StripeError?.Message) ? "The payment provider refused the request." : e.StripeError.Message,
     };
 }

@@ -1,6 +1,8 @@
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Payments.Cards;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
+using Stripe.Checkout;
 
 namespace ChargePortal.Web.Payments;
 
@@ -10,6 +12,9 @@ public enum WebhookOutcome
     Ignored,
     Duplicate,
     Rejected,
+
+    /// <summary>Could not be handled now (Stripe unreachable); nothing recorded, so Stripe's retry handles it.</summary>
+    RetryLater,
 }
 
 public sealed record WebhookResult(WebhookOutcome Outcome, string Message);
@@ -19,7 +24,12 @@ public sealed record WebhookResult(WebhookOutcome Outcome, string Message);
 /// exactly once — the ProcessedWebhookEvent insert is saved in the same unit as the payment change, so a
 /// replay (or a concurrent duplicate) fails on the key and changes nothing (200, "already processed").
 /// </summary>
-public sealed class StripeWebhookHandler(IDbContextFactory<AppDbContext> dbFactory, StripeOptions options, TimeProvider time, ILogger<StripeWebhookHandler> logger)
+public sealed class StripeWebhookHandler(
+    IDbContextFactory<AppDbContext> dbFactory,
+    StripeOptions options,
+    PaymentCards cards,
+    TimeProvider time,
+    ILogger<StripeWebhookHandler> logger)
 {
     public async Task<WebhookResult> HandleAsync(string json, string? signatureHeader, CancellationToken ct)
     {
@@ -53,16 +63,44 @@ public sealed class StripeWebhookHandler(IDbContextFactory<AppDbContext> dbFacto
             return new(WebhookOutcome.Duplicate, $"Event {stripeEvent.Id} was already processed.");
         }
 
-        var handled = await ApplyAsync(db, stripeEvent, ct);
+        bool handled;
+        AppliedCheckout? checkout = null;
+        try
+        {
+            if (stripeEvent.Type == EventTypes.CheckoutSessionCompleted && stripeEvent.Data.Object is Session session)
+            {
+                checkout = await cards.ApplyCompletedCheckoutAsync(db, session.Id, session.CustomerId, ct);
+                handled = checkout is not null;
+            }
+            else
+            {
+                handled = await ApplyAsync(db, stripeEvent, ct);
+            }
+        }
+        catch (StripeCardSetupException e)
+        {
+            return new(WebhookOutcome.RetryLater, $"Event {stripeEvent.Id} could not be handled now: {e.Message}");
+        }
+
         db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = time.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The driver's return page saved the same card (or started a new entry) meanwhile: that stands.
+            return new(WebhookOutcome.Ignored, $"Nothing to do for {stripeEvent.Type} {stripeEvent.Id}: the card entry changed meanwhile.");
+        }
         catch (DbUpdateException)
         {
             // Another delivery of the same event won the insert: its changes stand, ours are discarded.
             return new(WebhookOutcome.Duplicate, $"Event {stripeEvent.Id} was already processed.");
+        }
+
+        if (checkout is not null)
+        {
+            await cards.DetachReplacedAsync(checkout.ReplacedPaymentMethodId, checkout.PaymentMethodId, ct);
         }
 
         return handled
@@ -122,8 +160,11 @@ internal static class StripeWebhookEndpoint
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
         var result = await handler.HandleAsync(json, request.Headers["Stripe-Signature"].FirstOrDefault(), ct);
-        return result.Outcome == WebhookOutcome.Rejected
-            ? Results.BadRequest(new { error = result.Message })
-            : Results.Ok(new { outcome = result.Outcome.ToString(), message = result.Message });
+        return result.Outcome switch
+        {
+            WebhookOutcome.Rejected => Results.BadRequest(new { error = result.Message }),
+            WebhookOutcome.RetryLater => Results.Json(new { error = result.Message }, statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Ok(new { outcome = result.Outcome.ToString(), message = result.Message }),
+        };
     }
 }

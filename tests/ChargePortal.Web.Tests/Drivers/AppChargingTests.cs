@@ -3,6 +3,7 @@ using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Drivers.Charging;
 using ChargePortal.Web.Payments;
+using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Tokens;
 using Microsoft.AspNetCore.Identity;
@@ -45,11 +46,15 @@ public sealed class AppChargingTests(KestrelChargePortalFactory factory) : IClas
         await cp.RespondAsync(remoteStart, new JsonObject { ["status"] = "Accepted" });
         var result = await starting;
         result.Outcome.ShouldBe(StartChargingOutcome.Requested, result.Message);
+        result.Message.ShouldContain("held on your Visa •••• 4242");
 
         await using (var db = await DbAsync())
         {
             (await db.IdTokens.SingleAsync(t => t.IdTag == idTag, Ct)).ShouldSatisfyAllConditions(t => t.Kind.ShouldBe(IdTokenKind.App), t => t.UserId.ShouldBe(driverId));
-            (await db.Payments.SingleAsync(p => p.Id == result.PaymentId, Ct)).Status.ShouldBe(PaymentStatus.Authorized);
+            var held = await db.Payments.SingleAsync(p => p.Id == result.PaymentId, Ct);
+            held.Status.ShouldBe(PaymentStatus.Authorized);
+            held.StartAcceptedAt.ShouldNotBeNull(); // the unused-hold timeout runs from here
+            held.PaymentMethodId.ShouldStartWith("pm_sim_succeeds_");
         }
 
         // The car is plugged in: the station starts with the app token and reports 10 kWh over 20 minutes.
@@ -126,5 +131,53 @@ public sealed class AppChargingTests(KestrelChargePortalFactory factory) : IClas
         result.Message.ShouldBe("The station refused to start (Rejected); the hold on your card was released.");
         await using var db = await DbAsync();
         (await db.Payments.SingleAsync(p => p.Id == result.PaymentId, Ct)).Status.ShouldBe(PaymentStatus.Cancelled);
+    }
+
+    private async Task<string> NewDriverAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"nocard-{Guid.NewGuid():N}@chargeportal.local";
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
+        (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+        await users.AddToRoleAsync(user, Roles.Driver);
+        return user.Id;
+    }
+
+    [Fact]
+    public async Task Without_a_saved_card_nothing_is_held_and_the_station_is_not_asked()
+    {
+        var driverId = await NewDriverAsync();
+        var starter = factory.Services.GetRequiredService<ChargingSessionStarter>();
+        // An offline station: the card check comes before anything else, so the answer is about the card.
+        var result = await starter.StartAsync(driverId, "AMS-WP-02", 1, Ct);
+        result.Outcome.ShouldBe(StartChargingOutcome.NoPaymentCard);
+        result.Message.ShouldBe("Add a payment card first: charging starts with a hold on your card. Nothing was charged.");
+        result.PaymentId.ShouldBeNull();
+        await using var db = await DbAsync();
+        (await db.Payments.AnyAsync(p => p.UserId == driverId, Ct)).ShouldBeFalse();
+        (await db.IdTokens.AnyAsync(t => t.UserId == driverId, Ct)).ShouldBeFalse(); // no app token, so no remote start either
+    }
+
+    [Fact]
+    public async Task A_declined_test_card_fails_the_hold_and_the_station_is_not_asked()
+    {
+        const string stationId = "AMS-CS-02";
+        _ = factory.BaseUri;
+        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V16);
+        await cp.CallOkAsync("BootNotification", Boot16());
+        var driverId = await NewDriverAsync();
+        var next = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await factory.Services.GetRequiredService<PaymentCards>().AddTestCardAsync(driverId, new CardEntry("4000 0000 0000 0002", "12/" + next, "123"), Ct)).Ok.ShouldBeTrue();
+
+        var result = await factory.Services.GetRequiredService<ChargingSessionStarter>().StartAsync(driverId, stationId, 1, Ct);
+        result.Outcome.ShouldBe(StartChargingOutcome.PaymentFailed);
+        result.Message.ShouldBe("Your Visa •••• 0002 could not be authorised: The card was declined (generic decline). Charging was not started.");
+        await using var db = await DbAsync();
+        var payment = await db.Payments.SingleAsync(p => p.Id == result.PaymentId, Ct);
+        payment.Status.ShouldBe(PaymentStatus.Failed);
+        payment.StartAcceptedAt.ShouldBeNull();
+        // A remote start would have waited for an answer this test never gives (and then read "did not answer"):
+        // PaymentFailed means it was never sent.
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Payments;
+using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Transactions;
 using Microsoft.AspNetCore.Identity;
@@ -37,9 +38,13 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _stripe.DisposeAsync();
 
     private StripePaymentProvider Provider() =>
-        new(new StripeOptions { SecretKey = "sk_test_standin", ApiBase = _stripe.BaseUri.ToString() }, NullLogger<StripePaymentProvider>.Instance);
+        new(new StripeConnection(new StripeOptions { SecretKey = "sk_test_standin", ApiBase = _stripe.BaseUri.ToString() }), NullLogger<StripePaymentProvider>.Instance);
 
-    private static HoldRequest Hold(decimal amount = 50m) => new(amount, "EUR", "test", Guid.NewGuid().ToString("N"), new Dictionary<string, string>());
+    /// <summary>Stripe's test PaymentMethod token, usable without a Customer.</summary>
+    private static HoldRequest Hold(decimal amount = 50m) => new(amount, "EUR", "test", Guid.NewGuid().ToString("N"), new Dictionary<string, string>(), null, "pm_card_visa");
+
+    /// <summary>Holds in these tests use Stripe's test token; the saved-card flows are in PaymentCardStripeTests.</summary>
+    private static readonly SavedCard TestToken = new(null, "pm_card_visa", "visa", "4242", 12, 2040);
 
     [Fact]
     public async Task A_hold_is_a_confirmed_manual_capture_intent_in_minor_units()
@@ -117,7 +122,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
         var (service, txId, userId) = await ArrangeSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        var payment = await service.PlaceHoldAsync(userId, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
         payment.Status.ShouldBe(PaymentStatus.Authorized);
         (await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct)).ShouldBeTrue();
 
@@ -137,13 +142,17 @@ public sealed class StripePaymentTests : IAsyncLifetime
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri, "ChargeRest");
         var (service, txId, userId) = await ArrangeSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        await service.PlaceHoldAsync(userId, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
         await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         await service.SettleAsync(txId, 70m, ct);
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var payments = await db.Payments.Where(p => p.TransactionId == txId).OrderBy(p => p.Id).ToListAsync(ct);
         payments.Select(p => p.CapturedAmount).ShouldBe([50m, 20m]);
         payments.ShouldAllBe(p => p.Status == PaymentStatus.Captured);
+        payments[1].PaymentMethodId.ShouldBe(payments[0].PaymentMethodId); // the same saved card
+        var creates = _stripe.Requests.Where(r => r.Path == "/v1/payment_intents").ToList();
+        creates[0].Form.ShouldNotContainKey("off_session"); // the driver tapped Start charging
+        creates[1].Form["off_session"].ShouldBe("true"); // the driver is gone when the rest is charged
     }
 
     [Fact]
@@ -153,12 +162,12 @@ public sealed class StripePaymentTests : IAsyncLifetime
         var (service, txId, userId) = await ArrangeSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
         _stripe.DeclineCards = true;
-        var declined = await service.PlaceHoldAsync(userId, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        var declined = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
         declined.Status.ShouldBe(PaymentStatus.Failed);
         declined.FailureReason.ShouldBe("The card was declined (generic decline).");
 
         _stripe.DeclineCards = false;
-        var held = await service.PlaceHoldAsync(userId, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        var held = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
         await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         _stripe.FailCaptures = true;
         await service.SettleAsync(txId, 5m, ct);
@@ -174,7 +183,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
         var (service, txId, userId) = await ArrangeSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        var payment = await service.PlaceHoldAsync(userId, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
         await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         await service.SettleAsync(txId, 10m, ct);
 
@@ -226,7 +235,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
         var (service, _, userId) = await ArrangeSessionAsync(factory);
-        var payment = await service.PlaceHoldAsync(userId, "AMS-CS-01", 1, "APP-X", "EUR", TestContext.Current.CancellationToken);
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-X", "EUR", TestContext.Current.CancellationToken);
         var client = factory.CreateClient();
 
         var payload = Event("evt_1", "payment_intent.succeeded", payment.ProviderPaymentId!, 1234);
@@ -253,7 +262,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
         var (service, _, userId) = await ArrangeSessionAsync(factory);
-        var payment = await service.PlaceHoldAsync(userId, "AMS-CS-01", 1, "APP-X", "EUR", TestContext.Current.CancellationToken);
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-X", "EUR", TestContext.Current.CancellationToken);
         var payload = Event("evt_forged", "payment_intent.canceled", payment.ProviderPaymentId!, 0);
         var signature = how switch
         {

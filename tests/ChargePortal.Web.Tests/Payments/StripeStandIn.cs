@@ -8,14 +8,33 @@ using Microsoft.Extensions.Logging;
 
 namespace ChargePortal.Web.Tests.Payments;
 
+/// <summary>How a card saved through the stand-in's Checkout behaves when a hold is placed on it.</summary>
+public enum StandInCard
+{
+    /// <summary>4242: holds succeed.</summary>
+    Visa,
+
+    /// <summary>Saves, but every charge is declined (Stripe's 4000 0000 0000 0341).</summary>
+    DeclinesCharges,
+
+    /// <summary>Saves, but each payment asks for 3-D Secure (Stripe's 4000 0025 0000 3155).</summary>
+    RequiresAuthentication,
+}
+
 /// <summary>
-/// A local HTTP stand-in of the few Stripe endpoints ChargePortal calls: create (confirm, manual capture),
-/// capture, cancel, refund. Modes make the next card decline or captures fail. Requests are recorded.
+/// A local HTTP stand-in of the Stripe endpoints ChargePortal calls: customers, Checkout Sessions in setup mode
+/// (create, retrieve with expand), payment methods (detach), payment intents (create with confirm and manual
+/// capture, capture, cancel) and refunds. <see cref="CompleteCheckout"/> plays the driver on Stripe's hosted page.
+/// Modes make the next card decline or captures fail. Requests are recorded.
 /// </summary>
 public sealed class StripeStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _intents = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _customers = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _sessions = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _setupIntents = new();
+    private readonly ConcurrentDictionary<string, (JsonObject Method, StandInCard Behavior)> _methods = new();
     private int _next;
 
     public bool DeclineCards { get; set; }
@@ -33,6 +52,46 @@ public sealed class StripeStandIn : IAsyncDisposable
     }
 
     public JsonObject Intent(string id) => _intents[id];
+
+    public JsonObject Session(string id) => _sessions[id];
+
+    public JsonObject PaymentMethod(string id) => _methods[id].Method;
+
+    public IReadOnlyCollection<JsonObject> Customers => [.. _customers.Values];
+
+    /// <summary>The driver enters <paramref name="card"/> on the hosted page: a card is attached and the session completes.</summary>
+    public string CompleteCheckout(string sessionId, StandInCard card = StandInCard.Visa)
+    {
+        var session = _sessions[sessionId];
+        var (brand, last4) = card switch
+        {
+            StandInCard.DeclinesCharges => ("visa", "0341"),
+            StandInCard.RequiresAuthentication => ("visa", "3155"),
+            _ => ("visa", "4242"),
+        };
+        var pmId = $"pm_standin_{Interlocked.Increment(ref _next)}";
+        var method = new JsonObject
+        {
+            ["id"] = pmId,
+            ["object"] = "payment_method",
+            ["type"] = "card",
+            ["customer"] = (string?)session["customer"],
+            ["card"] = new JsonObject { ["brand"] = brand, ["last4"] = last4, ["exp_month"] = 8, ["exp_year"] = DateTime.UtcNow.Year + 3 },
+        };
+        _methods[pmId] = (method, card);
+        var setiId = $"seti_standin_{Interlocked.Increment(ref _next)}";
+        _setupIntents[setiId] = new JsonObject
+        {
+            ["id"] = setiId,
+            ["object"] = "setup_intent",
+            ["customer"] = (string?)session["customer"],
+            ["status"] = "succeeded",
+            ["payment_method"] = pmId,
+        };
+        session["status"] = "complete";
+        session["setup_intent"] = setiId;
+        return pmId;
+    }
 
     public static async Task<StripeStandIn> StartAsync()
     {
@@ -54,7 +113,7 @@ public sealed class StripeStandIn : IAsyncDisposable
     {
         var form = http.Request.HasFormContentType
             ? (await http.Request.ReadFormAsync()).ToDictionary(kv => kv.Key, kv => kv.Value.ToString())
-            : [];
+            : http.Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
         var path = http.Request.Path.Value!;
         Requests.Enqueue((http.Request.Method, path, form));
         if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer sk_", StringComparison.Ordinal))
@@ -65,17 +124,122 @@ public sealed class StripeStandIn : IAsyncDisposable
         var segments = path.Trim('/').Split('/');
         switch (segments)
         {
+            case ["v1", "customers"] when http.Request.Method == "POST":
+                return CreateCustomer(form);
+            case ["v1", "checkout", "sessions"] when http.Request.Method == "POST":
+                return CreateSession(form);
+            case ["v1", "checkout", "sessions", var id] when http.Request.Method == "GET":
+                return GetSession(id, form);
+            case ["v1", "payment_methods", var id, "detach"] when http.Request.Method == "POST":
+                return Detach(id);
             case ["v1", "payment_intents"] when http.Request.Method == "POST":
                 return Create(form);
             case ["v1", "payment_intents", var id, "capture"]:
                 return Capture(id, form);
             case ["v1", "payment_intents", var id, "cancel"]:
-                return Transition(id, "requires_capture", "canceled");
+                return _intents.TryGetValue(id, out var toCancel) && (string?)toCancel["status"] == "requires_action"
+                    ? Transition(id, "requires_action", "canceled")
+                    : Transition(id, "requires_capture", "canceled");
             case ["v1", "refunds"]:
                 return Refund(form);
             default:
                 return Error(404, "invalid_request_error", null, $"Unrecognized request URL ({path}).");
         }
+    }
+
+    private IResult CreateCustomer(Dictionary<string, string> form)
+    {
+        var id = $"cus_standin_{Interlocked.Increment(ref _next)}";
+        var customer = new JsonObject { ["id"] = id, ["object"] = "customer", ["email"] = form.GetValueOrDefault("email"), ["metadata"] = Metadata(form) };
+        _customers[id] = customer;
+        return Results.Json(customer);
+    }
+
+    private IResult CreateSession(Dictionary<string, string> form)
+    {
+        if (form.GetValueOrDefault("mode") != "setup")
+        {
+            return Error(400, "invalid_request_error", "parameter_invalid", "The stand-in only supports setup-mode Checkout Sessions.");
+        }
+
+        if (form.GetValueOrDefault("customer") is not { } customer || !_customers.ContainsKey(customer))
+        {
+            return Error(400, "invalid_request_error", "resource_missing", $"No such customer: '{form.GetValueOrDefault("customer")}'");
+        }
+
+        if (form.GetValueOrDefault("success_url") is not { } success || !success.Contains("{CHECKOUT_SESSION_ID}", StringComparison.Ordinal)
+            || !Uri.IsWellFormedUriString(success.Replace("{CHECKOUT_SESSION_ID}", "x", StringComparison.Ordinal), UriKind.Absolute)
+            || !Uri.IsWellFormedUriString(form.GetValueOrDefault("cancel_url"), UriKind.Absolute))
+        {
+            return Error(400, "invalid_request_error", "url_invalid", "success_url (with {CHECKOUT_SESSION_ID}) and cancel_url must be absolute URLs.");
+        }
+
+        var id = $"cs_test_standin_{Interlocked.Increment(ref _next)}";
+        var session = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "checkout.session",
+            ["mode"] = "setup",
+            ["customer"] = customer,
+            ["status"] = "open",
+            ["setup_intent"] = null,
+            ["success_url"] = success,
+            ["cancel_url"] = form["cancel_url"],
+            ["url"] = new Uri(BaseUri, $"/pay/{id}").AbsoluteUri,
+            ["metadata"] = Metadata(form),
+        };
+        _sessions[id] = session;
+        return Results.Json(session);
+    }
+
+    private IResult GetSession(string id, Dictionary<string, string> query)
+    {
+        if (!_sessions.TryGetValue(id, out var stored))
+        {
+            return Error(404, "invalid_request_error", "resource_missing", $"No such checkout.session: '{id}'");
+        }
+
+        var session = stored.DeepClone().AsObject();
+        var expand = query.Where(kv => kv.Key.StartsWith("expand", StringComparison.Ordinal)).Select(kv => kv.Value).ToList();
+        if ((string?)session["setup_intent"] is { } setiId && (expand.Contains("setup_intent") || expand.Contains("setup_intent.payment_method")))
+        {
+            var seti = _setupIntents[setiId].DeepClone().AsObject();
+            if (expand.Contains("setup_intent.payment_method"))
+            {
+                seti["payment_method"] = _methods[(string)seti["payment_method"]!].Method.DeepClone();
+            }
+
+            session["setup_intent"] = seti;
+        }
+
+        return Results.Json(session);
+    }
+
+    private IResult Detach(string id)
+    {
+        if (!_methods.TryGetValue(id, out var stored))
+        {
+            return Error(404, "invalid_request_error", "resource_missing", $"No such PaymentMethod: '{id}'");
+        }
+
+        if (stored.Method["customer"] is null)
+        {
+            return Error(400, "invalid_request_error", "payment_method_unexpected_state", "The payment method you provided is not attached to a customer so detachment is impossible.");
+        }
+
+        stored.Method["customer"] = null;
+        return Results.Json(stored.Method);
+    }
+
+    private static JsonObject Metadata(Dictionary<string, string> form)
+    {
+        var metadata = new JsonObject();
+        foreach (var (key, value) in form.Where(kv => kv.Key.StartsWith("metadata[", StringComparison.Ordinal)))
+        {
+            metadata[key["metadata[".Length..^1]] = value;
+        }
+
+        return metadata;
     }
 
     private IResult Create(Dictionary<string, string> form)
@@ -99,11 +263,30 @@ public sealed class StripeStandIn : IAsyncDisposable
             ["payment_method"] = form.GetValueOrDefault("payment_method"),
             ["status"] = "requires_capture",
         };
-        if (DeclineCards)
+        var behavior = StandInCard.Visa;
+        if (form.GetValueOrDefault("payment_method") is { } pm && form.GetValueOrDefault("customer") is { } customer)
+        {
+            // A saved card: it must be this customer's.
+            if (!_methods.TryGetValue(pm, out var method) || (string?)method.Method["customer"] != customer)
+            {
+                return Error(400, "invalid_request_error", "resource_missing", $"No such PaymentMethod: '{pm}' for customer '{customer}'");
+            }
+
+            behavior = method.Behavior;
+        }
+
+        if (DeclineCards || behavior == StandInCard.DeclinesCharges)
         {
             intent["status"] = "requires_payment_method";
             _intents[id] = intent;
             return Error(402, "card_error", "card_declined", "Your card was declined.", id, "generic_decline");
+        }
+
+        if (behavior == StandInCard.RequiresAuthentication)
+        {
+            intent["status"] = "requires_action";
+            _intents[id] = intent;
+            return Results.Json(intent);
         }
 
         _intents[id] = intent;

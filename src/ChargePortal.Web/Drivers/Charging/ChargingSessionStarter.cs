@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Payments;
+using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -14,6 +15,9 @@ public enum StartChargingOutcome
     /// <summary>The station accepted the remote start; the session appears when the car is plugged in.</summary>
     Requested,
     UnknownStation,
+
+    /// <summary>The driver has no saved card: nothing was held and the station was not asked.</summary>
+    NoPaymentCard,
     PaymentFailed,
     StationOffline,
     StationRefused,
@@ -27,13 +31,15 @@ public sealed record StartChargingResult(StartChargingOutcome Outcome, string Me
 public sealed record StopChargingResult(bool Succeeded, string Message);
 
 /// <summary>
-/// Starts and stops charging from the app: the driver's app token, a card hold first, then the remote start
-/// with that token. The hold is linked to the session by <see cref="SessionPricingService"/> when the station
-/// reports the start, and released here if the station does not accept the start.
+/// Starts and stops charging from the app: the driver's app token, a hold on the driver's saved card first,
+/// then the remote start with that token. The hold is linked to the session by <see cref="SessionPricingService"/>
+/// when the station reports the start, released here if the station does not accept the start, and released by
+/// <see cref="UnusedHoldReleaser"/> if no session follows an accepted start.
 /// </summary>
 public sealed class ChargingSessionStarter(
     IDbContextFactory<AppDbContext> dbFactory,
     PaymentService payments,
+    PaymentCards cards,
     TariffResolver tariffs,
     StationCommandService commands,
     TimeProvider time)
@@ -58,17 +64,22 @@ public sealed class ChargingSessionStarter(
             return new(StartChargingOutcome.UnknownStation, $"Station {stationId} has no connector {connectorId}.");
         }
 
+        if (await cards.GetAsync(userId, ct) is not { } card)
+        {
+            return new(StartChargingOutcome.NoPaymentCard, "Add a payment card first: charging starts with a hold on your card. Nothing was charged.");
+        }
+
         if (!station.IsOnline)
         {
-            return new(StartChargingOutcome.StationOffline, "The station is offline right now; nothing was charged. Try again later or use your card.");
+            return new(StartChargingOutcome.StationOffline, "The station is offline right now; nothing was charged. Try again later or use your RFID card.");
         }
 
         var idTag = await EnsureAppTokenAsync(db, userId, ct);
         var tariff = await tariffs.ForConnectorAsync(stationId, connectorId, time.GetUtcNow(), ct);
-        var payment = await payments.PlaceHoldAsync(userId, stationId, connectorId, idTag, tariff?.Currency ?? "EUR", ct);
+        var payment = await payments.PlaceHoldAsync(userId, card, stationId, connectorId, idTag, tariff?.Currency ?? "EUR", ct);
         if (payment.Status != PaymentStatus.Authorized)
         {
-            return new(StartChargingOutcome.PaymentFailed, $"Your card could not be authorised: {payment.FailureReason ?? "unknown reason"} Charging was not started.", payment.Id);
+            return new(StartChargingOutcome.PaymentFailed, $"Your {card.Label} could not be authorised: {payment.FailureReason ?? "unknown reason"} Charging was not started.", payment.Id);
         }
 
         var body = JsonSerializer.SerializeToElement(new { idTag, connectorId });
@@ -76,8 +87,9 @@ public sealed class ChargingSessionStarter(
         var status = result.Answer?["status"]?.ToString();
         if (result.Failure is null && status == "Accepted")
         {
+            await payments.MarkStartAcceptedAsync(payment.Id, ct);
             var hold = TariffText.Money(payment.HoldAmount, payment.Currency, System.Globalization.CultureInfo.InvariantCulture);
-            return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your card and only the final cost will be charged.", payment.Id, idTag);
+            return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your {card.Label} and only the final cost will be charged. Plug in now.", payment.Id, idTag);
         }
 
         await payments.ReleaseAsync(payment.Id, "Remote start not accepted", ct);

@@ -385,6 +385,66 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("FirmwareUpdates");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CardExpMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CardExpYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CardSavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCheckoutSessionId")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedFromCheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("DriverPaymentProfiles");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -421,9 +481,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderCustomerId")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderPaymentId")
@@ -433,6 +501,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartAcceptedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StationId")
                         .HasColumnType("TEXT");
@@ -1176,6 +1247,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
+                        .WithOne()
+                        .HasForeignKey("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>

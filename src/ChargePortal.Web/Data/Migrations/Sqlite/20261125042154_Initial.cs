@@ -319,6 +319,36 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DriverPaymentProfiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LiveMode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    PaymentMethodId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CardBrand = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CardLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    CardExpMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    CardExpYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    CardSavedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PendingCheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    SavedFromCheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DriverPaymentProfiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_DriverPaymentProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdTokens",
                 columns: table => new
                 {
@@ -357,6 +387,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     IdTag = table.Column<string>(type: "TEXT", nullable: true),
                     Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ProviderPaymentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ProviderCustomerId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    PaymentMethodId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    StartAcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     HoldAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
@@ -753,6 +786,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DriverPaymentProfiles_CustomerId",
+                table: "DriverPaymentProfiles",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FirmwareStatusEntries_FirmwareUpdateId",
                 table: "FirmwareStatusEntries",
                 column: "FirmwareUpdateId");
@@ -895,6 +933,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DiagnosticsUploads");
+
+            migrationBuilder.DropTable(
+                name: "DriverPaymentProfiles");
 
             migrationBuilder.DropTable(
                 name: "FirmwareStatusEntries");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261125033316_Initial")]
+    [Migration("20261125042203_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -409,6 +409,66 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("FirmwareUpdates");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("CardExpMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CardExpYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<DateTimeOffset?>("CardSavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("PendingCheckoutSessionId")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("SavedFromCheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("DriverPaymentProfiles");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -447,10 +507,18 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ProviderCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
 
                     b.Property<string>("ProviderPaymentId")
                         .HasMaxLength(255)
@@ -459,6 +527,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
+
+                    b.Property<DateTimeOffset?>("StartAcceptedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("StationId")
                         .HasColumnType("nvarchar(max)");
@@ -1225,6 +1296,17 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
+                        .WithOne()
+                        .HasForeignKey("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>

@@ -319,6 +319,36 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DriverPaymentProfiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    LiveMode = table.Column<bool>(type: "bit", nullable: false),
+                    CustomerId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    PaymentMethodId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    CardBrand = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    CardLast4 = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
+                    CardExpMonth = table.Column<int>(type: "int", nullable: true),
+                    CardExpYear = table.Column<int>(type: "int", nullable: true),
+                    CardSavedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PendingCheckoutSessionId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    SavedFromCheckoutSessionId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DriverPaymentProfiles", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_DriverPaymentProfiles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdTokens",
                 columns: table => new
                 {
@@ -357,6 +387,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     IdTag = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Provider = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ProviderPaymentId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    ProviderCustomerId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    PaymentMethodId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    StartAcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     HoldAmount = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
@@ -756,6 +789,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DriverPaymentProfiles_CustomerId",
+                table: "DriverPaymentProfiles",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FirmwareStatusEntries_FirmwareUpdateId",
                 table: "FirmwareStatusEntries",
                 column: "FirmwareUpdateId");
@@ -898,6 +936,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DiagnosticsUploads");
+
+            migrationBuilder.DropTable(
+                name: "DriverPaymentProfiles");
 
             migrationBuilder.DropTable(
                 name: "FirmwareStatusEntries");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125033310_Initial")]
+    [Migration("20261125042154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -388,6 +388,66 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("FirmwareUpdates");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CardExpMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CardExpYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CardSavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LiveMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCheckoutSessionId")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedFromCheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("DriverPaymentProfiles");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -424,9 +484,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentMethodId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderCustomerId")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderPaymentId")
@@ -436,6 +504,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<decimal>("RefundedAmount")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartAcceptedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StationId")
                         .HasColumnType("TEXT");
@@ -1179,6 +1250,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
+                        .WithOne()
+                        .HasForeignKey("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Payments.Payment", b =>
