@@ -4,6 +4,7 @@ using Bunit;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Payments;
+using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Payments.Pages;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Transactions;
@@ -37,6 +38,10 @@ public sealed class PaymentsPageTests : BunitContext, IClassFixture<ChargePortal
 
     private PaymentService Payments => _factory.Services.GetRequiredService<PaymentService>();
 
+    /// <summary>The demo driver's seeded test card, which holds are placed on.</summary>
+    private async Task<SavedCard> CardOfAsync(string userId) =>
+        await _factory.Services.GetRequiredService<PaymentCards>().GetAsync(userId, Ct) ?? throw new InvalidOperationException("The demo driver has no saved card.");
+
     private async Task<AppDbContext> DbAsync() => await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
 
     private async Task<string> UserIdAsync(string email)
@@ -64,7 +69,7 @@ public sealed class PaymentsPageTests : BunitContext, IClassFixture<ChargePortal
             transactionId = tx.Id;
         }
 
-        var hold = await Payments.PlaceHoldAsync(driverId, "AMS-CS-01", 1, idTag, "EUR", Ct);
+        var hold = await Payments.PlaceHoldAsync(driverId, await CardOfAsync(driverId), "AMS-CS-01", 1, idTag, "EUR", Ct);
         (await Payments.LinkAsync("AMS-CS-01", idTag, transactionId, Ct)).ShouldBeTrue();
         await Payments.SettleAsync(transactionId, cost, Ct);
         var payment = await PaymentAsync(hold.Id);
@@ -120,7 +125,7 @@ public sealed class PaymentsPageTests : BunitContext, IClassFixture<ChargePortal
     {
         var captured = await CapturedAsync(3.90m);
         var driverId = await UserIdAsync(DemoSeeder.DriverEmail);
-        var released = await Payments.PlaceHoldAsync(driverId, "AMS-CS-02", 1, "APP-RELEASED01", "EUR", Ct);
+        var released = await Payments.PlaceHoldAsync(driverId, await CardOfAsync(driverId), "AMS-CS-02", 1, "APP-RELEASED01", "EUR", Ct);
         await Payments.ReleaseAsync(released.Id, "Remote start not accepted", Ct);
         await AddOperatorAsync();
 
@@ -228,7 +233,7 @@ public sealed class PaymentsPageTests : BunitContext, IClassFixture<ChargePortal
     {
         (await Payments.RefundAsync(987_654, 1m, "op", null, Ct)).Message.ShouldBe("No such payment.");
         var driverId = await UserIdAsync(DemoSeeder.DriverEmail);
-        var held = await Payments.PlaceHoldAsync(driverId, "AMS-CS-02", 1, "APP-HELD000001", "EUR", Ct);
+        var held = await Payments.PlaceHoldAsync(driverId, await CardOfAsync(driverId), "AMS-CS-02", 1, "APP-HELD000001", "EUR", Ct);
         var outcome = await Payments.RefundAsync(held.Id, 1m, "op", null, Ct);
         outcome.Message.ShouldBe("Only captured payments can be refunded; this one is Authorized.");
         (await PaymentAsync(held.Id)).ShouldSatisfyAllConditions(p => p.Status.ShouldBe(PaymentStatus.Authorized), p => p.RefundedAmount.ShouldBe(0m));
