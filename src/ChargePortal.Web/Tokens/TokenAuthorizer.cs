@@ -19,7 +19,12 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
     public async Task<AuthorizationResult> AuthorizeAsync(string idTag, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var token = await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => t.IdTag == idTag, ct);
+        // OCPP id tokens are case-insensitive: readers differ in how they print a card's hex UID. The exact match uses
+        // the index; only a miss pays for the case-folded comparison. (SQL Server's default collation already ignores case.)
+        var token = await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => t.IdTag == idTag, ct)
+            ?? (db.Database.IsSqlite()
+                ? await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => EF.Functions.Collate(t.IdTag, "NOCASE") == idTag, ct)
+                : null);
         if (token is null)
         {
             return new AuthorizationResult(TokenAuthorization.Invalid, null, null, null);

@@ -102,6 +102,7 @@ public sealed class DriverCardsTests : BunitContext, IClassFixture<KestrelCharge
         await v201.CallOkAsync("BootNotification", Boot201());
         (await Authorize16Async(v16, number)).ShouldBe("Accepted");
         (await Authorize201Async(v201, number)).ShouldBe("Accepted");
+        (await Authorize16Async(v16, number.ToLowerInvariant())).ShouldBe("Accepted", "id tokens are case-insensitive: a reader may print the UID in lower case");
 
         await page.Find($"[data-card='{number}'] [data-testid=block-card]").ClickAsync(new());
         page.WaitForAssertion(() => page.Find("[data-testid=card-message]").TextContent.ShouldBe("Card blocked: it can no longer start charging."));
@@ -111,6 +112,7 @@ public sealed class DriverCardsTests : BunitContext, IClassFixture<KestrelCharge
 
         (await Authorize16Async(v16, number)).ShouldBe("Blocked");
         (await Authorize201Async(v201, number)).ShouldBe("Blocked");
+        (await Authorize201Async(v201, number.ToLowerInvariant())).ShouldBe("Blocked", "a different spelling must not get round the block");
         var start = await v16.CallOkAsync("StartTransaction", new JsonObject { ["connectorId"] = 1, ["idTag"] = number, ["meterStart"] = 0, ["timestamp"] = Iso(DateTimeOffset.UtcNow) });
         start["idTagInfo"]!["status"]!.GetValue<string>().ShouldBe("Blocked", "a blocked card cannot start a session either");
 
