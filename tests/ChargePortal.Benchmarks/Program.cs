@@ -6,9 +6,16 @@ using ChargePortal.Benchmarks;
 // With --nodes 2 the host also runs as two nodes sharing one SQLite file and a private Redis, and commands sent
 // through the HTTP API measure what routing a command to the other node costs.
 // The baseline runs as a child process of this program: `baseline-server --port N`.
+// `validation-cost` measures what OCPP schema validation adds per message, single-threaded.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
     await BaselineServer.RunAsync(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "validation-cost")
+{
+    ValidationCost.Run(500_000);
     return 0;
 }
 

@@ -19,12 +19,23 @@ public sealed class ClusterCommandRoutingTests(TwoNodeClusterFixture fixture) : 
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// The owner record is written without waiting for Redis (a connect storm must not wait on it), so a node may
+    /// not see a station that connected elsewhere a moment ago. Tests that command at once wait until it does.
+    /// </summary>
+    private static async Task SeenAsOwnedByAsync(ClusterNodeFactory other, string stationId, string ownerNodeId)
+    {
+        var directory = other.Services.GetRequiredService<RedisStationDirectory>();
+        (await EventuallyAsync(() => directory.FindOwnerAsync(stationId, Ct), o => o?.NodeId == ownerNodeId))?.NodeId.ShouldBe(ownerNodeId);
+    }
+
     [Fact]
     public async Task Command_sent_to_the_other_node_reaches_the_station_and_returns_its_answer()
     {
         var cluster = fixture.Get();
         await using var cp = await RawOcppClient.ConnectAsync(cluster.A.OcppUri, "CL-CMD-16", V16);
         await cp.CallOkAsync("BootNotification", Boot16());
+        await SeenAsOwnedByAsync(cluster.B, "CL-CMD-16", cluster.A.Services.GetRequiredService<RedisStationDirectory>().NodeId);
 
         var pending = cluster.B.CreateApi().PostAsJsonAsync("/api/stations/CL-CMD-16/commands/get-configuration", new { keys = HeartbeatKey }, Ct);
         var call = await cp.ExpectCallAsync("GetConfiguration");
@@ -47,6 +58,7 @@ public sealed class ClusterCommandRoutingTests(TwoNodeClusterFixture fixture) : 
         var cluster = fixture.Get();
         await using var cp = await RawOcppClient.ConnectAsync(cluster.A.OcppUri, "CL-VER-201", V201);
         await cp.CallOkAsync("BootNotification", Boot201());
+        await SeenAsOwnedByAsync(cluster.B, "CL-VER-201", cluster.A.Services.GetRequiredService<RedisStationDirectory>().NodeId);
 
         var pending = cluster.B.CreateApi().PostAsJsonAsync("/api/stations/CL-VER-201/commands/reset", new { type = "Hard" }, Ct);
         var call = await cp.ExpectCallAsync("Reset");
@@ -72,6 +84,7 @@ public sealed class ClusterCommandRoutingTests(TwoNodeClusterFixture fixture) : 
         var cluster = fixture.Get();
         await using var cp = await RawOcppClient.ConnectAsync(cluster.A.OcppUri, "CL-SILENT", V16);
         await cp.CallOkAsync("BootNotification", Boot16());
+        await SeenAsOwnedByAsync(cluster.B, "CL-SILENT", cluster.A.Services.GetRequiredService<RedisStationDirectory>().NodeId);
 
         var silent = cluster.B.CreateApi().PostAsJsonAsync("/api/stations/CL-SILENT/commands/clear-cache", new { }, Ct);
         await cp.ExpectCallAsync("ClearCache");
