@@ -15,6 +15,10 @@ public sealed class ManagementJourneyTests(AppHostFixture app, BrowserFixture br
     public async Task Site_owner_sees_only_their_sites_figures_on_the_dashboard()
     {
         var startedAt = TimeProvider.System.GetUtcNow().AddHours(-2);
+
+        // Other journeys share this app and may have left sessions on the owner's stations (the console journey
+        // remote-starts one at Centraal): the expected figures are theirs plus ours.
+        var before = await OwnSessionsOfLastWeekAsync();
         await AddSessionAsync("AMS-CS-01", "e2e-own-1", startedAt, 12_500, 5.00m);
         await AddSessionAsync("AMS-ZA-01", "e2e-own-2", startedAt, 8_000, 3.50m);
         await AddSessionAsync("AMS-WP-01", "e2e-foreign-1", startedAt, 40_000, 20.00m);
@@ -26,16 +30,17 @@ public sealed class ManagementJourneyTests(AppHostFixture app, BrowserFixture br
         await session.WaitForInteractiveAsync();
 
         // Default period: the last 7 days. Westerpark's 40 kWh / 20 EUR belong to another owner.
-        await Expect(page.Locator("[data-testid=kpi-energy]")).ToHaveTextAsync("20.5 kWh");
-        await Expect(page.Locator("[data-testid=kpi-revenue]")).ToHaveTextAsync("8.50 EUR");
-        await Expect(page.Locator("[data-testid=kpi-sessions]")).ToHaveTextAsync("2");
+        var energy = ((before.EnergyWh + 20_500) / 1000m).ToString("0.0", CultureInfo.InvariantCulture) + " kWh";
+        await Expect(page.Locator("[data-testid=kpi-energy]")).ToHaveTextAsync(energy);
+        await Expect(page.Locator("[data-testid=kpi-revenue]")).ToHaveTextAsync((before.RevenueEur + 8.50m).ToString("0.00", CultureInfo.InvariantCulture) + " EUR");
+        await Expect(page.Locator("[data-testid=kpi-sessions]")).ToHaveTextAsync((before.Count + 2).ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("[data-testid=kpi-stations]")).ToHaveTextAsync("7");
         await Expect(page.Locator("[data-testid=station-tile]")).ToHaveCountAsync(7);
         await Expect(page.GetByText("Westerpark")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=energy-per-day] svg")).ToBeVisibleAsync();
 
         await page.Locator("[data-testid=period-switch]").GetByText("30 days").ClickAsync();
-        await Expect(page.Locator("[data-testid=kpi-energy]")).ToHaveTextAsync("20.5 kWh");
+        await Expect(page.Locator("[data-testid=kpi-energy]")).ToHaveTextAsync(energy);
         await session.FinishAsync("owner-dashboard");
 
         // The owner's own sessions list shows the same scope.
@@ -70,6 +75,21 @@ public sealed class ManagementJourneyTests(AppHostFixture app, BrowserFixture br
         await Expect(count).ToHaveTextAsync((before - 1).ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("[data-testid=alerts-table] tbody tr", new() { HasText = "e2e GroundFailure" })).ToHaveCountAsync(0);
         await session.FinishAsync("operator-alert-acknowledged");
+    }
+
+    /// <summary>Sessions on owner@'s stations (Centraal and Zuidas) started in the dashboard's default week.</summary>
+    private async Task<(int Count, long EnergyWh, decimal RevenueEur)> OwnSessionsOfLastWeekAsync()
+    {
+        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var since = TimeProvider.System.GetUtcNow().AddDays(-7);
+        var own = (await db.Transactions.AsNoTracking()
+            .Where(t => t.StationId.StartsWith("AMS-CS-") || t.StationId.StartsWith("AMS-ZA-"))
+            .Select(t => new { t.StartedAt, t.EnergyWh, t.Cost, t.Currency })
+            .ToListAsync(TestContext.Current.CancellationToken))
+            .Where(t => t.StartedAt >= since)
+            .ToList();
+        return (own.Count, own.Sum(t => t.EnergyWh), own.Where(t => t.Currency == "EUR").Sum(t => t.Cost ?? 0m));
     }
 
     private async Task AddSessionAsync(string stationId, string ocppId, DateTimeOffset startedAt, long energyWh, decimal cost)
