@@ -156,55 +156,53 @@ public sealed class StationLifecycle(
 
         var known = _knownStatus.GetOrAdd(stationId, _ => new());
         var key = (report.EvseId, report.ConnectorId);
-        var unchanged = known.TryGetValue(key, out var last) && last == (report.Status, fault);
-
-        // 1.6 connector 0 is the charge point as a whole: no connector row, but faults still count.
-        if (report.ConnectorId > 0 && !unchanged)
+        if (known.TryGetValue(key, out var last) && last == (report.Status, fault))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var onEvse = await db.Connectors.Where(c => c.StationId == stationId && c.EvseId == report.EvseId).ToListAsync(ct);
-
-            // 1.6 numbers connectors N, 2.0.1 names them (EVSE N, connector 1): an EVSE's only connector is the same plug either way.
-            var connector = onEvse.FirstOrDefault(c => c.ConnectorId == report.ConnectorId) ?? (onEvse.Count == 1 ? onEvse[0] : null);
-            if (connector is null)
-            {
-                // Stations may report connectors nobody registered: keep them rather than drop the status.
-                connector = new Connector { StationId = stationId, EvseId = report.EvseId, ConnectorId = report.ConnectorId };
-                db.Connectors.Add(connector);
-            }
-
-            // An older status (queued while offline) must not overwrite a newer one.
-            if (connector.StatusChangedAt is null || at >= connector.StatusChangedAt)
-            {
-                connector.Status = report.Status;
-                connector.ErrorCode = fault;
-                connector.StatusChangedAt = at;
-            }
-
-            using (await writeGate.EnterAsync(ct))
-            {
-                await db.SaveChangesAsync(ct);
-            }
-
-            known[key] = (report.Status, fault);
-        }
-        else if (!unchanged)
-        {
-            known[key] = (report.Status, fault);
-        }
-
-        await TouchAsync(stationId, ct);
-        if (unchanged)
-        {
-            // A repeated status tells live views nothing new; at thousands of stations it would be most of the events.
+            // A repeated status needs no write and tells live views nothing new; at thousands of stations it would
+            // be most of the writes and events.
+            await TouchAsync(stationId, ct);
             return;
         }
 
+        // 1.6 connector 0 is the charge point as a whole: no connector row, but faults still count.
+        if (report.ConnectorId > 0)
+        {
+            await StoreStatusAsync(stationId, report, at, fault, ct);
+        }
+
+        known[key] = (report.Status, fault);
+        await TouchAsync(stationId, ct);
         events.Publish(new ConnectorStatusChanged(stationId, at, report.EvseId, report.ConnectorId, report.Status, fault));
         if (fault is not null || report.Status == ConnectorStatus.Faulted)
         {
             events.Publish(new StationFaulted(stationId, at, report.EvseId, report.ConnectorId, fault ?? "Faulted", report.Info));
         }
+    }
+
+    private async Task StoreStatusAsync(string stationId, ConnectorStatusReport report, DateTimeOffset at, string? fault, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var onEvse = await db.Connectors.Where(c => c.StationId == stationId && c.EvseId == report.EvseId).ToListAsync(ct);
+
+        // 1.6 numbers connectors N, 2.0.1 names them (EVSE N, connector 1): an EVSE's only connector is the same plug either way.
+        var connector = onEvse.FirstOrDefault(c => c.ConnectorId == report.ConnectorId) ?? (onEvse.Count == 1 ? onEvse[0] : null);
+        if (connector is null)
+        {
+            // Stations may report connectors nobody registered: keep them rather than drop the status.
+            connector = new Connector { StationId = stationId, EvseId = report.EvseId, ConnectorId = report.ConnectorId };
+            db.Connectors.Add(connector);
+        }
+
+        // An older status (queued while offline) must not overwrite a newer one.
+        if (connector.StatusChangedAt is null || at >= connector.StatusChangedAt)
+        {
+            connector.Status = report.Status;
+            connector.ErrorCode = fault;
+            connector.StatusChangedAt = at;
+        }
+
+        using var turn = await writeGate.EnterAsync(ct);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Firmware, diagnostics/log, security and other notifications: kept in the message log, raised as events.</summary>

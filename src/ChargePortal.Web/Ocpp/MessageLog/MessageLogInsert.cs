@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChargePortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -16,6 +17,10 @@ namespace ChargePortal.Web.Ocpp.MessageLog;
 /// </summary>
 internal static class MessageLogInsert
 {
+    // The model is built once per context type; so is the statement (resolving it from metadata on every flush
+    // was work repeated four times a second).
+    private static readonly ConditionalWeakTable<IModel, InsertStatement> Statements = [];
+
     public static async Task InsertAsync(AppDbContext db, IReadOnlyList<OcppMessageLogEntry> entries, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
@@ -25,14 +30,15 @@ internal static class MessageLogInsert
             return;
         }
 
-        var columns = Columns(db);
+        var statement = Statements.GetValue(db.Model, _ => Build(db));
+        var columns = statement.Columns;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = InsertSql(db, columns);
+            command.CommandText = statement.Sql;
             var parameters = columns.Select((_, i) =>
             {
                 var parameter = command.CreateParameter();
@@ -60,24 +66,23 @@ internal static class MessageLogInsert
         }
     }
 
-    private static Column[] Columns(AppDbContext db)
+    private static InsertStatement Build(AppDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(OcppMessageLogEntry))
             ?? throw new InvalidOperationException("OcppMessageLogEntry is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        return [.. entity.GetProperties()
+        Column[] columns = [.. entity.GetProperties()
             .Where(p => p.ValueGenerated == ValueGenerated.Never)
             .Select(p => new Column(p.GetColumnName(table)!, p.GetGetter(), p.GetTypeMapping().Converter))];
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return new InsertStatement(
+            $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+            $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})",
+            columns);
     }
 
-    private static string InsertSql(AppDbContext db, Column[] columns)
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(OcppMessageLogEntry))!;
-        return $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} " +
-            $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-    }
+    private sealed record InsertStatement(string Sql, Column[] Columns);
 
     private sealed record Column(string Name, IClrPropertyGetter Getter, ValueConverter? Converter)
     {
