@@ -29,7 +29,8 @@ public sealed record RunResult(
 
 /// <summary>
 /// N stations, each a WebSocket that boots and then sends Heartbeat / StatusNotification / MeterValues in turn
-/// at R per second — one CALL outstanding at a time, as OCPP requires. Latency is send → answer. The stations also
+/// at R per second — one CALL outstanding at a time, as OCPP requires. Latency is send → answer, for the calls sent
+/// and answered within the measured window (after the warm-up, which absorbs the boot storm). The stations also
 /// answer the CSMS's own CALLs, so commands can be measured under this load. With several nodes, station i connects
 /// to node i mod N.
 /// </summary>
@@ -65,10 +66,19 @@ public static class LoadGenerator
         }
 
         var connected = clients.Where(c => c is not null).ToArray();
+        // Room for every sample up front: growing ten thousand lists while measuring is allocation the generator avoids.
+        var expected = (int)Math.Ceiling(options.Rate * (options.Duration.TotalSeconds + 1)) + 8;
+        foreach (var station in connected)
+        {
+            station.Latencies.Capacity = expected;
+        }
+
         using var stop = new CancellationTokenSource();
         var measuring = new MeasuringFlag();
-        var loops = connected.Select((c, i) => c.RunAsync(options.Rate, i, measuring, stop.Token)).ToArray();
+        var pacing = new Pacer(connected, options.Rate).RunAsync(measuring, stop.Token);
 
+        // From the start of the warm-up: the collection that opens the region pauses the generator once, unmeasured.
+        var quiet = LoadGeneratorRuntime.PauseCollections();
         using var probe = nodes.Count > 1 && options.Commands > 0 ? new CommandProbe(deployment, connected) : null;
         var warmingUp = probe?.WarmUpAsync() ?? Task.CompletedTask;
         await Task.Delay(options.Warmup);
@@ -79,11 +89,12 @@ public static class LoadGenerator
         var commands = probe?.MeasureAsync(options.Commands, options.Duration);
         await Task.Delay(options.Duration);
         measuring.On = false;
+        quiet.Dispose();
         var elapsed = clock.Elapsed.TotalSeconds;
         var memory = deployment.Memory();
         var commandResults = commands is null ? null : await commands;
         await stop.CancelAsync();
-        await Task.WhenAll(loops);
+        await pacing;
 
         var latencies = connected.SelectMany(c => c.Latencies).Order().ToArray();
         var held = connected.Count(c => c.IsOpen);

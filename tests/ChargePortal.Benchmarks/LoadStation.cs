@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
 namespace ChargePortal.Benchmarks;
 
 /// <summary>
-/// One simulated OCPP 1.6 station of the load. A receive loop reads every frame: a CALLRESULT/CALLERROR completes the
-/// station's own outstanding CALL, a CALL from the CSMS (a command) is answered at once with a valid CALLRESULT, or a
-/// CALLERROR NotImplemented for actions the load does not simulate.
+/// One simulated OCPP 1.6 station of the load. The <see cref="Pacer"/> triggers its messages; a receive loop reads
+/// every frame: a CALLRESULT/CALLERROR completes the station's outstanding CALL, a CALL from the CSMS (a command) is
+/// answered at once with a valid CALLRESULT, or a CALLERROR NotImplemented for actions the load does not simulate.
 /// </summary>
 internal sealed class LoadStation : IAsyncDisposable
 {
@@ -21,10 +22,12 @@ internal sealed class LoadStation : IAsyncDisposable
 
     private readonly ClientWebSocket _socket;
     private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly PacedCall _paced = new();
+    private readonly byte[] _frame = new byte[PacedFrame.MaxLength];
     private byte[] _buffer = new byte[8192];
     private volatile PendingCall? _pending;
     private Task _receiving = Task.CompletedTask;
-    private int _next;
+    private long _next;
 
     private LoadStation(ClientWebSocket socket, string id, int node)
     {
@@ -62,48 +65,124 @@ internal sealed class LoadStation : IAsyncDisposable
         return station;
     }
 
-    public async Task RunAsync(double rate, int seed, MeasuringFlag measuring, CancellationToken ct)
+    /// <summary>
+    /// Sends the station's next message, the <see cref="Pacer"/> calling at the station's fixed time in each interval. A
+    /// station whose previous message is still unanswered sends as soon as that answer arrives (one CALL outstanding at
+    /// a time, as OCPP requires), so a slow server sees the same demand as a fast one.
+    /// </summary>
+    public void Due(MeasuringFlag measuring)
     {
-        var interval = TimeSpan.FromSeconds(1 / rate);
-        try
+        lock (_paced)
         {
-            // Spread the stations evenly over the interval rather than sending in lockstep.
-            await Task.Delay(TimeSpan.FromTicks(interval.Ticks * (seed % 1000) / 1000), ct);
-            var next = Stopwatch.GetTimestamp();
-            while (!ct.IsCancellationRequested && IsOpen)
+            if (_paced.InFlight != 0)
             {
-                var (action, payload) = (_next % 3) switch
-                {
-                    0 => ("Heartbeat", "{}"),
-                    1 => ("StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Available"}"""),
-                    _ => ("MeterValues", $$"""{"connectorId":1,"meterValue":[{"timestamp":"{{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}","sampledValue":[{"value":"{{_next * 10}}","measurand":"Energy.Active.Import.Register","unit":"Wh"}]}]}"""),
-                };
-                var started = Stopwatch.GetTimestamp();
-                var ok = await CallAsync(action, payload, AnswerTimeout, ct);
-                if (measuring.On)
-                {
-                    if (ok)
-                    {
-                        Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    }
-                    else
-                    {
-                        Errors++;
-                    }
-                }
-
-                next += (long)(interval.TotalSeconds * Stopwatch.Frequency);
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, ct);
-                }
+                _paced.Late = true;
+                return;
             }
         }
-        catch (OperationCanceledException)
+
+        SendNext(measuring);
+    }
+
+    /// <summary>Counts a paced call unanswered for longer than the answer timeout as an error and frees the station.</summary>
+    public void ExpireOverdue(long now, MeasuringFlag measuring)
+    {
+        lock (_paced)
         {
-            // Run over.
+            if (_paced.InFlight == 0 || Stopwatch.GetElapsedTime(_paced.SentAt, now) < AnswerTimeout)
+            {
+                return;
+            }
+
+            _paced.InFlight = 0;
+            _paced.Late = false;
+            if (_paced.Counts && measuring.On)
+            {
+                Errors++;
+            }
         }
+    }
+
+    private void SendNext(MeasuringFlag measuring)
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _next);
+        var length = PacedFrame.Write(_frame, id, DateTime.UtcNow);
+        lock (_paced)
+        {
+            _paced.InFlight = id;
+            _paced.SentAt = Stopwatch.GetTimestamp();
+            _paced.Measuring = measuring;
+            _paced.Counts = measuring.On;
+        }
+
+        // Loopback sends nearly always complete synchronously, so the pacer's thread does the work without a hop. The
+        // frame buffer is reused: the next paced send waits for this call's answer, so this send is long finished.
+        _ = SendPacedAsync(_frame.AsMemory(0, length));
+    }
+
+    private async Task SendPacedAsync(ReadOnlyMemory<byte> frame)
+    {
+        try
+        {
+            await _sending.WaitAsync(CancellationToken.None);
+            try
+            {
+                await _socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+            }
+            finally
+            {
+                _sending.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is gone: the call expires and the station no longer counts as held.
+        }
+    }
+
+    /// <summary>
+    /// True when the frame answered the paced call. Its latency (or error) counts when the call was sent and answered
+    /// within the measured window: calls left over from the warm-up (the boot storm) are not steady-state load.
+    /// </summary>
+    private bool CompletePaced(long id, bool ok)
+    {
+        MeasuringFlag? measuring;
+        lock (_paced)
+        {
+            if (id == 0 || _paced.InFlight != id)
+            {
+                return false;
+            }
+
+            _paced.InFlight = 0;
+            measuring = _paced.Measuring;
+            if (_paced.Counts && measuring?.On == true)
+            {
+                if (ok)
+                {
+                    Latencies.Add(Stopwatch.GetElapsedTime(_paced.SentAt).TotalMilliseconds);
+                }
+                else
+                {
+                    Errors++;
+                }
+            }
+
+            if (!_paced.Late)
+            {
+                return true;
+            }
+
+            _paced.Late = false;
+        }
+
+        SendNext(measuring!);
+        return true;
     }
 
     /// <summary>Closes the connection (waiting briefly for the server's close) and releases it.</summary>
@@ -133,7 +212,7 @@ internal sealed class LoadStation : IAsyncDisposable
     /// <summary>Sends a CALL and waits for its answer; true for a CALLRESULT.</summary>
     private async Task<bool> CallAsync(string action, string payload, TimeSpan timeout, CancellationToken ct)
     {
-        var id = (++_next).ToString(CultureInfo.InvariantCulture);
+        var id = Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
         var pending = new PendingCall(id);
         _pending = pending;
         try
@@ -190,7 +269,9 @@ internal sealed class LoadStation : IAsyncDisposable
         }
     }
 
-    private async Task<(int Length, WebSocketMessageType Type)> ReceiveFrameAsync()
+    // Pooled: a frame that is not there yet suspends this method, which would otherwise allocate per frame.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(int Length, WebSocketMessageType Type)> ReceiveFrameAsync()
     {
         var received = 0;
         while (true)
@@ -211,13 +292,21 @@ internal sealed class LoadStation : IAsyncDisposable
 
     private async Task DispatchAsync(int length)
     {
-        var (messageType, id, action) = ReadHeader(_buffer.AsSpan(0, length));
-        switch (messageType)
+        var frame = _buffer.AsMemory(0, length);
+        var (messageType, pacedId) = PacedFrame.ReadAnswer(frame.Span);
+        if (messageType is 3 or 4 && CompletePaced(pacedId, messageType == 3))
+        {
+            return;
+        }
+
+        // Anything else is rare (the boot, a command from the CSMS): read it in full.
+        var (type, id, action) = ReadHeader(frame.Span);
+        switch (type)
         {
             case 3 or 4:
                 if (_pending is { } pending && pending.Id == id)
                 {
-                    pending.Answer.TrySetResult(messageType == 3);
+                    pending.Answer.TrySetResult(type == 3);
                 }
 
                 break;
@@ -265,6 +354,20 @@ internal sealed class LoadStation : IAsyncDisposable
         var id = reader.GetString() ?? "";
         var action = messageType == 2 && reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : "";
         return (messageType, id, action);
+    }
+
+    /// <summary>The station's paced message in flight (0: none); guarded by locking the instance.</summary>
+    private sealed class PacedCall
+    {
+        public long InFlight { get; set; }
+
+        public bool Counts { get; set; }
+
+        public long SentAt { get; set; }
+
+        public bool Late { get; set; }
+
+        public MeasuringFlag? Measuring { get; set; }
     }
 
     private sealed class PendingCall(string id)

@@ -19,6 +19,7 @@ if (args.Length > 0 && args[0] == "validation-cost")
     return 0;
 }
 
+LoadGeneratorRuntime.CompleteSocketsInline();
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {

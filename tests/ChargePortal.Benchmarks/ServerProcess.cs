@@ -39,6 +39,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.WorkingDirectory = directory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
+        start.Environment.Remove(LoadGeneratorRuntime.InlineCompletions);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(directory, "bench.db")}";

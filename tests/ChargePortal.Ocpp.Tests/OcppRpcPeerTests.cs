@@ -73,6 +73,67 @@ public sealed class OcppRpcPeerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task Incoming_calls_are_answered_in_arrival_order_while_a_handler_waits()
+    {
+        var firstMayAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var peer = Peer(OcppVersion.V16, OcppCallHandler.From(async (call, _) =>
+        {
+            if (call.MessageId == "first")
+            {
+                await firstMayAnswer.Task;
+            }
+
+            return call.Respond(new V16.HeartbeatResponse { CurrentTime = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero) });
+        }));
+
+        // Both are queued and the receive path is free again although the first handler has not finished.
+        await Receive(peer, """[2,"first","Heartbeat",{}]""");
+        await Receive(peer, """[2,"second","Heartbeat",{}]""");
+        _sent.TryNext(out _).ShouldBeFalse();
+
+        firstMayAnswer.SetResult();
+        Read(await _sent.NextAsync(TestContext.Current.CancellationToken)).Id.ShouldBe("first");
+        Read(await _sent.NextAsync(TestContext.Current.CancellationToken)).Id.ShouldBe("second");
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_full_call_queue_holds_the_receive_path_until_a_call_is_answered()
+    {
+        var mayAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var peer = Peer(OcppVersion.V16, OcppCallHandler.From(async (call, _) =>
+        {
+            await mayAnswer.Task;
+            return call.Respond(new V16.HeartbeatResponse { CurrentTime = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero) });
+        }), new OcppRpcOptions { IncomingQueueCapacity = 1 });
+
+        await Receive(peer, """[2,"a","Heartbeat",{}]""");
+        var second = Receive(peer, """[2,"b","Heartbeat",{}]""");
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        second.IsCompleted.ShouldBeFalse();
+
+        mayAnswer.SetResult();
+        await second;
+        Read(await _sent.NextAsync(TestContext.Current.CancellationToken)).Id.ShouldBe("a");
+        Read(await _sent.NextAsync(TestContext.Current.CancellationToken)).Id.ShouldBe("b");
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_failing_handler_answers_InternalError_and_the_next_call_is_still_answered()
+    {
+        var peer = Peer(OcppVersion.V16, OcppCallHandler.From((call, _) => call.MessageId == "bad"
+            ? throw new InvalidOperationException("handler bug")
+            : ValueTask.FromResult(call.Respond(new V16.HeartbeatResponse { CurrentTime = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero) }))));
+
+        await Receive(peer, """[2,"bad","Heartbeat",{}]""");
+        await Receive(peer, """[2,"good","Heartbeat",{}]""");
+
+        var (type, id, frame) = Read(await _sent.NextAsync(TestContext.Current.CancellationToken));
+        (type, id, frame[2].GetString()).ShouldBe((4, "bad", "InternalError"));
+        (type, id, _) = Read(await _sent.NextAsync(TestContext.Current.CancellationToken));
+        (type, id).ShouldBe((3, "good"));
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task Second_call_waits_until_the_first_is_answered()
     {
         var peer = Peer(OcppVersion.V16);

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.Channels;
 using ChargePortal.Ocpp.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,10 +28,12 @@ public sealed class OcppRpcPeer : IAsyncDisposable
     // Frames from the handler loop and from CallAsync must not interleave on the socket.
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
-    // Incoming CALLs are handled off the receive path so a CALLRESULT can still be received while a
-    // handler runs (a handler may itself await one of our calls) - that is what prevents deadlock.
-    private readonly Channel<OcppCall> _incomingCalls;
-    private readonly Task _incomingLoop;
+    // Incoming CALLs are answered one after another, in arrival order. A call is started on the receive path (no
+    // hop to another thread per message, which under thousands of stations is most of the cost) but not awaited
+    // there: a handler that awaits, for instance one of our own calls, lets the receive loop go on reading, so the
+    // CALLRESULT it waits for can still arrive. That is what prevents deadlock.
+    private readonly SemaphoreSlim _queueSlots;
+    private Task _answering = Task.CompletedTask;
     private readonly CancellationTokenSource _closed = new();
     private readonly Lock _pendingLock = new();
     private PendingCall? _pending;
@@ -50,12 +51,8 @@ public sealed class OcppRpcPeer : IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
-        _incomingCalls = Channel.CreateBounded<OcppCall>(new BoundedChannelOptions(Math.Max(1, options.IncomingQueueCapacity))
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _incomingLoop = Task.Run(ProcessIncomingCallsAsync);
+        var capacity = Math.Max(1, options.IncomingQueueCapacity);
+        _queueSlots = new SemaphoreSlim(capacity, capacity);
     }
 
     /// <summary>Every frame received or sent, for the host's message log. Subscriber exceptions are logged and swallowed.</summary>
@@ -65,8 +62,9 @@ public sealed class OcppRpcPeer : IAsyncDisposable
 
     /// <summary>
     /// Processes one incoming text frame. Results and errors complete the outstanding call at once; CALLs are queued
-    /// for the handler (answered in arrival order) and this returns when queued. Malformed frames are answered with
-    /// the CALLERROR the spec prescribes where that is possible, and never throw.
+    /// for the handler (answered in arrival order) and this returns once the call is queued and its handler has
+    /// either finished or is waiting on something. Malformed frames are answered with the CALLERROR the spec
+    /// prescribes where that is possible, and never throw.
     /// </summary>
     public async Task ReceiveAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken ct)
     {
@@ -88,7 +86,7 @@ public sealed class OcppRpcPeer : IAsyncDisposable
         {
             case OcppCall call:
                 Log(OcppFrameDirection.Incoming, text, call.MessageType, call.MessageId, call.Action);
-                await _incomingCalls.Writer.WriteAsync(call, ct);
+                await QueueAsync(call, ct);
                 break;
             default:
                 Log(OcppFrameDirection.Incoming, text, parsed.Frame.MessageType, parsed.Frame.MessageId, PendingActionFor(parsed.Frame.MessageId));
@@ -204,7 +202,6 @@ public sealed class OcppRpcPeer : IAsyncDisposable
             return;
         }
 
-        _incomingCalls.Writer.TryComplete();
         PendingCall? pending;
         lock (_pendingLock)
         {
@@ -213,14 +210,9 @@ public sealed class OcppRpcPeer : IAsyncDisposable
 
         pending?.Answer.TrySetException(new OcppConnectionClosedException());
         await _closed.CancelAsync();
-        try
-        {
-            await _incomingLoop;
-        }
-        catch (OperationCanceledException)
-        {
-            // The handler loop ends by cancellation; nothing to report.
-        }
+
+        // Answering never throws: a handler's failure becomes a CALLERROR, cancellation ends it quietly.
+        await Volatile.Read(ref _answering);
 
         // _closed is deliberately not disposed: late callers may still link to its (cancelled) token.
     }
@@ -295,39 +287,60 @@ public sealed class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    private async Task ProcessIncomingCallsAsync()
+    /// <summary>Waits for room in the queue (back-pressure on a station that floods CALLs), then starts answering.</summary>
+    private async Task QueueAsync(OcppCall call, CancellationToken ct)
     {
-        var ct = _closed.Token;
-        await foreach (var call in _incomingCalls.Reader.ReadAllAsync(ct))
-        {
-            OcppFrame reply;
-            try
-            {
-                reply = await AnswerAsync(call, ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A handler bug must never take the connection down: the caller gets InternalError.
-                _logger.LogError(ex, "Handler for {Action} ({MessageId}) failed.", call.Action, call.MessageId);
-                reply = OcppCallError.Create(Version, call.MessageId, OcppErrorCode.InternalError, $"{call.Action} could not be processed.");
-            }
+        await _queueSlots.WaitAsync(ct);
 
-            try
+        // Only the receive loop queues, one frame at a time, so reading and replacing the tail needs no lock.
+        _answering = AnswerAfterAsync(_answering, call);
+    }
+
+    private async Task AnswerAfterAsync(Task previous, OcppCall call)
+    {
+        try
+        {
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!IsClosed)
             {
-                await SendAsync(reply, call.Action, ct);
+                await AnswerAndReplyAsync(call, _closed.Token);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Sending the answer to {Action} ({MessageId}) failed.", call.Action, call.MessageId);
-            }
+        }
+        finally
+        {
+            _queueSlots.Release();
+        }
+    }
+
+    private async Task AnswerAndReplyAsync(OcppCall call, CancellationToken ct)
+    {
+        OcppFrame reply;
+        try
+        {
+            reply = await AnswerAsync(call, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A handler bug must never take the connection down: the caller gets InternalError.
+            _logger.LogError(ex, "Handler for {Action} ({MessageId}) failed.", call.Action, call.MessageId);
+            reply = OcppCallError.Create(Version, call.MessageId, OcppErrorCode.InternalError, $"{call.Action} could not be processed.");
+        }
+
+        try
+        {
+            await SendAsync(reply, call.Action, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Closed meanwhile: nobody is left to answer.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Sending the answer to {Action} ({MessageId}) failed.", call.Action, call.MessageId);
         }
     }
 

@@ -51,7 +51,13 @@ public sealed class MeterValueSink(
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(FlushInterval, time, stoppingToken);
+                // Let a batch gather (fewer, larger transactions) unless a full one is already waiting: a large fleet
+                // sends more than one flush an interval, and waiting anyway would let the queue grow without end.
+                if (Pending < MaxBatchesPerFlush)
+                {
+                    await Task.Delay(FlushInterval, time, stoppingToken);
+                }
+
                 while (buffer.Count < MaxBatchesPerFlush && _queue.Reader.TryRead(out var batch))
                 {
                     buffer.Add(batch);
@@ -109,13 +115,14 @@ public sealed class MeterValueSink(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var registers = new Dictionary<long, (long Min, long Max)>();
+        var rows = new List<MeterValue>();
         var sessions = await LoadCandidateSessionsAsync(db, batches, ct);
         foreach (var batch in batches)
         {
             var transaction = Resolve(sessions, batch);
             foreach (var sample in batch.Samples)
             {
-                db.MeterValues.Add(new MeterValue
+                rows.Add(new MeterValue
                 {
                     StationId = batch.StationId,
                     EvseId = batch.EvseId,
@@ -142,7 +149,7 @@ public sealed class MeterValueSink(
 
         using (await writeGate.EnterAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
+            await RowInserter.InsertAsync(db, rows, ct);
             foreach (var (id, (min, max)) in registers)
             {
                 await ApplyEnergyAsync(db, id, min, max, ct);

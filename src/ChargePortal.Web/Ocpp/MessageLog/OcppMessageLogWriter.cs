@@ -13,6 +13,7 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
     : BackgroundService
 {
     private const int MaxPerFlush = 2_000;
+    private const int RowsPerWriteTurn = 250;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
     private readonly Channel<OcppMessageLogEntry> _queue = Channel.CreateUnbounded<OcppMessageLogEntry>(new UnboundedChannelOptions { SingleReader = true });
     private long _pending;
@@ -68,8 +69,12 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            using var turn = await writeGate.EnterAsync(ct);
-            await MessageLogInsert.InsertAsync(db, entries, ct);
+            foreach (var slice in entries.Chunk(RowsPerWriteTurn))
+            {
+                // A turn per slice: stations' own writes (a status, a transaction) wait for one slice, not the batch.
+                using var turn = await writeGate.EnterAsync(ct);
+                await RowInserter.InsertAsync(db, slice, ct);
+            }
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {

@@ -1,36 +1,42 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using ChargePortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace ChargePortal.Web.Ocpp.MessageLog;
+namespace ChargePortal.Web.Data;
 
 /// <summary>
-/// Inserts message-log rows in one transaction. Every frame in and out is logged, so a large fleet writes tens of
-/// thousands of rows a second: on SQLite one prepared INSERT is re-bound per row, skipping change tracking and the
-/// per-row RETURNING of generated keys nobody reads. Column names and value conversions (enums as text, SQLite's
-/// DateTimeOffset encoding) come from the EF model, so the rows are exactly what EF itself would write.
-/// Other providers batch well through EF.
+/// Inserts many rows of one entity type in one transaction, for the writers that keep up with a whole fleet: every
+/// OCPP frame in and out is logged and every meter sample stored, tens of thousands of rows a second. On SQLite one
+/// prepared INSERT is re-bound per row, skipping change tracking and the per-row RETURNING of generated keys nobody
+/// reads. Column names and value conversions (enums as text, SQLite's DateTimeOffset encoding) come from the EF
+/// model, so the rows are exactly what EF itself would write. Other providers batch well through EF.
 /// </summary>
-internal static class MessageLogInsert
+internal static class RowInserter
 {
-    // The model is built once per context type; so is the statement (resolving it from metadata on every flush
-    // was work repeated four times a second).
-    private static readonly ConditionalWeakTable<IModel, InsertStatement> Statements = [];
+    // The model is built once per context type; so is each entity's statement (resolving it from metadata on every
+    // flush was work repeated several times a second).
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, InsertStatement>> Statements = [];
 
-    public static async Task InsertAsync(AppDbContext db, IReadOnlyList<OcppMessageLogEntry> entries, CancellationToken ct)
+    public static async Task InsertAsync<TEntity>(AppDbContext db, IReadOnlyList<TEntity> rows, CancellationToken ct)
+        where TEntity : class
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         if (!db.Database.IsSqlite())
         {
-            db.OcppMessageLog.AddRange(entries);
+            db.Set<TEntity>().AddRange(rows);
             await db.SaveChangesAsync(ct);
             return;
         }
 
-        var statement = Statements.GetValue(db.Model, _ => Build(db));
+        var statement = Statements.GetValue(db.Model, _ => new()).GetOrAdd(typeof(TEntity), _ => Build(db, typeof(TEntity)));
         var columns = statement.Columns;
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -48,11 +54,11 @@ internal static class MessageLogInsert
             }).ToArray();
             await command.PrepareAsync(ct);
 
-            foreach (var entry in entries)
+            foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    parameters[i].Value = columns[i].Read(entry) ?? DBNull.Value;
+                    parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
                 }
 
                 await command.ExecuteNonQueryAsync(ct);
@@ -66,10 +72,10 @@ internal static class MessageLogInsert
         }
     }
 
-    private static InsertStatement Build(AppDbContext db)
+    private static InsertStatement Build(AppDbContext db, Type clrType)
     {
-        var entity = db.Model.FindEntityType(typeof(OcppMessageLogEntry))
-            ?? throw new InvalidOperationException("OcppMessageLogEntry is not in the model.");
+        var entity = db.Model.FindEntityType(clrType)
+            ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         Column[] columns = [.. entity.GetProperties()
             .Where(p => p.ValueGenerated == ValueGenerated.Never)
@@ -86,9 +92,9 @@ internal static class MessageLogInsert
 
     private sealed record Column(string Name, IClrPropertyGetter Getter, ValueConverter? Converter)
     {
-        public object? Read(OcppMessageLogEntry entry)
+        public object? Read(object entity)
         {
-            var value = Getter.GetClrValue(entry);
+            var value = Getter.GetClrValue(entity);
             return value is null || Converter is null ? value : Converter.ConvertToProvider(value);
         }
     }
