@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ChargePortal.Web.Tests.Infrastructure;
 using static ChargePortal.Web.Tests.Ocpp.OcppTestData;
 
@@ -40,6 +42,11 @@ public sealed class SessionLifecycleTests(KestrelChargePortalFactory factory) : 
         {
             await cp.CallOkAsync("MeterValues", new JsonObject { ["connectorId"] = 1, ["transactionId"] = txId, ["meterValue"] = new JsonArray(Meter16(t0.AddMinutes(5 * i), 10_000 + (i * 1_500))) });
         }
+
+        // The samples themselves are stored (written in batches with one prepared statement), exactly as sent.
+        var stored = await EventuallyAsync(() => MeterRowsAsync(id), rows => rows.Count == 3);
+        stored.Select(m => (m.Timestamp, m.Value, m.Measurand, m.Unit, m.EvseId, Linked: m.TransactionId is not null)).ShouldBe(
+            Enumerable.Range(1, 3).Select(i => (DateTimeOffset.Parse(Iso(t0.AddMinutes(5 * i)), System.Globalization.CultureInfo.InvariantCulture), 10_000m + (i * 1_500), "Energy.Active.Import.Register", (string?)"Wh", 1, true)));
 
         var live = await EventuallyAsync(() => TransactionsAsync(factory, id), t => t.Length == 1 && t[0].GetProperty("energyWh").GetInt64() == 4_500);
         live.Length.ShouldBe(1);
@@ -153,5 +160,13 @@ public sealed class SessionLifecycleTests(KestrelChargePortalFactory factory) : 
         var connector = station.GetProperty("station").GetProperty("connectors").EnumerateArray().Single(c => c.GetProperty("connectorId").GetInt32() == 2);
         connector.GetProperty("status").GetString().ShouldBe("Faulted");
         connector.GetProperty("errorCode").GetString().ShouldBe("GroundFailure");
+    }
+
+    private async Task<List<ChargePortal.Web.Transactions.MeterValue>> MeterRowsAsync(string stationId)
+    {
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<ChargePortal.Web.Data.AppDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(Ct);
+        var rows = await db.MeterValues.AsNoTracking().Where(m => m.StationId == stationId).ToListAsync(Ct);
+        return [.. rows.OrderBy(m => m.Timestamp)];
     }
 }
