@@ -101,7 +101,7 @@ public sealed record OcppRpcOptions
     /// <summary>How long an outgoing CALL waits for its CALLRESULT/CALLERROR once sent.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Incoming CALLs buffered before <see cref="OcppRpcPeer.ReceiveAsync"/> applies back-pressure.</summary>
+    /// <summary>Incoming CALLs queued or being answered before <see cref="OcppRpcPeer.ReceiveAsync"/> applies back-pressure.</summary>
     public int IncomingQueueCapacity { get; init; } = 16;
 }
 

@@ -25,7 +25,7 @@ public sealed class OcppRpcPeer : IAsyncDisposable
     // SemaphoreSlim releases async waiters in FIFO order, and a cancelled waiter leaves the queue.
     private readonly SemaphoreSlim _callGate = new(1, 1);
 
-    // Frames from the handler loop and from CallAsync must not interleave on the socket.
+    // Answers to incoming CALLs and our own CALLs must not interleave on the socket.
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
     // Incoming CALLs are answered one after another, in arrival order. A call is started on the receive path (no
