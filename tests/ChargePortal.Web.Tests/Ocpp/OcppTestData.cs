@@ -43,6 +43,28 @@ internal static class OcppTestData
         }),
     };
 
+    /// <summary>A 2.0.1 TransactionEvent on EVSE 1 for the demo driver's card, with one energy sample.</summary>
+    public static JsonObject TransactionEvent201(string transactionId, string stoppedReason, string type, int seq, DateTimeOffset at, long wh, string context, string trigger)
+    {
+        var info = new JsonObject { ["transactionId"] = transactionId };
+        if (type == "Ended")
+        {
+            info["stoppedReason"] = stoppedReason;
+        }
+
+        return new JsonObject
+        {
+            ["eventType"] = type,
+            ["timestamp"] = Iso(at),
+            ["triggerReason"] = trigger,
+            ["seqNo"] = seq,
+            ["transactionInfo"] = info,
+            ["evse"] = new JsonObject { ["id"] = 1, ["connectorId"] = 1 },
+            ["idToken"] = new JsonObject { ["idToken"] = "DEMO-DRIVER-CARD", ["type"] = "ISO14443" },
+            ["meterValue"] = new JsonArray(Meter201(at, wh, context)),
+        };
+    }
+
     public static async Task<JsonElement[]> TransactionsAsync(KestrelChargePortalFactory factory, string stationId) =>
         (await factory.CreateApi().GetFromJsonAsync<JsonElement[]>($"/api/transactions?stationId={Uri.EscapeDataString(stationId)}", TestContext.Current.CancellationToken))!;
 

@@ -95,26 +95,8 @@ public sealed class SessionLifecycleTests(KestrelChargePortalFactory factory) : 
         var t0 = DateTimeOffset.UtcNow.AddMinutes(-20);
         await cp.CallOkAsync("StatusNotification", new JsonObject { ["timestamp"] = Iso(t0), ["connectorStatus"] = "Occupied", ["evseId"] = 1, ["connectorId"] = 1 });
 
-        JsonObject Event(string type, int seq, DateTimeOffset at, long wh, string context, string trigger)
-        {
-            var info = new JsonObject { ["transactionId"] = "tx-201-a" };
-            if (type == "Ended")
-            {
-                info["stoppedReason"] = "EVDisconnected";
-            }
-
-            return new JsonObject
-            {
-                ["eventType"] = type,
-                ["timestamp"] = Iso(at),
-                ["triggerReason"] = trigger,
-                ["seqNo"] = seq,
-                ["transactionInfo"] = info,
-                ["evse"] = new JsonObject { ["id"] = 1, ["connectorId"] = 1 },
-                ["idToken"] = new JsonObject { ["idToken"] = "DEMO-DRIVER-CARD", ["type"] = "ISO14443" },
-                ["meterValue"] = new JsonArray(Meter201(at, wh, context)),
-            };
-        }
+        JsonObject Event(string type, int seq, DateTimeOffset at, long wh, string context, string trigger) =>
+            TransactionEvent201("tx-201-a", "EVDisconnected", type, seq, at, wh, context, trigger);
 
         var started = await cp.CallOkAsync("TransactionEvent", Event("Started", 0, t0, 1_000, "Transaction.Begin", "Authorized"));
         started["idTokenInfo"]!["status"]!.GetValue<string>().ShouldBe("Accepted");

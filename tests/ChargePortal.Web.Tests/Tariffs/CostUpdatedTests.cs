@@ -58,26 +58,8 @@ public sealed class CostUpdatedTests(KestrelChargePortalFactory factory) : IClas
         var done = await EventuallyAsync(() => TransactionsAsync(factory, stationId), t => t.Length == 1 && t[0].GetProperty("cost").ValueKind == System.Text.Json.JsonValueKind.Number);
         done.ShouldHaveSingleItem().GetProperty("cost").GetDecimal().ShouldBe(1.56m, "the bill equals the last running cost the station showed");
 
-        JsonObject Event(string type, int seq, DateTimeOffset at, long wh, string context, string trigger)
-        {
-            var info = new JsonObject { ["transactionId"] = transactionId };
-            if (type == "Ended")
-            {
-                info["stoppedReason"] = "Local";
-            }
-
-            return new JsonObject
-            {
-                ["eventType"] = type,
-                ["timestamp"] = Iso(at),
-                ["triggerReason"] = trigger,
-                ["seqNo"] = seq,
-                ["transactionInfo"] = info,
-                ["evse"] = new JsonObject { ["id"] = 1, ["connectorId"] = 1 },
-                ["idToken"] = new JsonObject { ["idToken"] = "DEMO-DRIVER-CARD", ["type"] = "ISO14443" },
-                ["meterValue"] = new JsonArray(Meter201(at, wh, context)),
-            };
-        }
+        JsonObject Event(string type, int seq, DateTimeOffset at, long wh, string context, string trigger) =>
+            TransactionEvent201(transactionId, "Local", type, seq, at, wh, context, trigger);
     }
 
     [Fact]
