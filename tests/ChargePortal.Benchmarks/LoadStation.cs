@@ -129,15 +129,7 @@ internal sealed class LoadStation : IAsyncDisposable
     {
         try
         {
-            await _sending.WaitAsync(CancellationToken.None);
-            try
-            {
-                await _socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
-            }
-            finally
-            {
-                _sending.Release();
-            }
+            await SendAsync(frame, CancellationToken.None);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
@@ -231,12 +223,14 @@ internal sealed class LoadStation : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(string frame, CancellationToken ct)
+    private Task SendAsync(string frame, CancellationToken ct) => SendAsync(Encoding.UTF8.GetBytes(frame), ct);
+
+    private async Task SendAsync(ReadOnlyMemory<byte> frame, CancellationToken ct)
     {
         await _sending.WaitAsync(ct);
         try
         {
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, ct);
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, true, ct);
         }
         finally
         {
