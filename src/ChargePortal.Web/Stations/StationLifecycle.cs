@@ -21,11 +21,12 @@ public sealed class StationLifecycle(
     DatabaseWriteGate writeGate,
     IStationEventPublisher events,
     IStationOwnership ownership,
+    LastSeenWriter lastSeen,
     IOptions<OcppOptions> options,
     TimeProvider time,
     ILogger<StationLifecycle> logger)
 {
-    // Last-seen is written at most once a minute per station: heartbeats must not cost a write each.
+    // Last-seen is queued for writing at most once a minute per station: heartbeats must not cost a write each.
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeenWritten = new(StringComparer.Ordinal);
 
@@ -71,6 +72,7 @@ public sealed class StationLifecycle(
         }
 
         _lastSeenWritten[stationId] = now;
+        lastSeen.Forget(stationId);
         _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationConnected(stationId, now, version.DisplayName()));
     }
@@ -88,6 +90,7 @@ public sealed class StationLifecycle(
             return;
         }
 
+        lastSeen.Forget(stationId);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         using (await writeGate.EnterAsync(ct))
         {
@@ -127,14 +130,15 @@ public sealed class StationLifecycle(
         return new BootDecision(station.RegistrationStatus, interval, now);
     }
 
-    public async Task<DateTimeOffset> HeartbeatAsync(string stationId, CancellationToken ct)
+    /// <summary>Records the heartbeat; returns the time to tell the station.</summary>
+    public DateTimeOffset Heartbeat(string stationId)
     {
-        await TouchAsync(stationId, ct);
+        Touch(stationId);
         return time.GetUtcNow();
     }
 
-    /// <summary>Records that the station is alive, cheaply: at most one write per station per minute.</summary>
-    public async Task TouchAsync(string stationId, CancellationToken ct)
+    /// <summary>Records that the station is alive, cheaply: at most one queued write per station per minute.</summary>
+    public void Touch(string stationId)
     {
         var now = time.GetUtcNow();
         if (_lastSeenWritten.TryGetValue(stationId, out var written) && now - written < LastSeenResolution)
@@ -143,9 +147,7 @@ public sealed class StationLifecycle(
         }
 
         _lastSeenWritten[stationId] = now;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        using var turn = await writeGate.EnterAsync(ct);
-        await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        lastSeen.Record(stationId, now);
     }
 
     public async Task StatusAsync(string stationId, ConnectorStatusReport report, CancellationToken ct)
@@ -160,7 +162,7 @@ public sealed class StationLifecycle(
         {
             // A repeated status needs no write and tells live views nothing new; at thousands of stations it would
             // be most of the writes and events.
-            await TouchAsync(stationId, ct);
+            Touch(stationId);
             return;
         }
 
@@ -171,7 +173,7 @@ public sealed class StationLifecycle(
         }
 
         known[key] = (report.Status, fault);
-        await TouchAsync(stationId, ct);
+        Touch(stationId);
         events.Publish(new ConnectorStatusChanged(stationId, at, report.EvseId, report.ConnectorId, report.Status, fault));
         if (fault is not null || report.Status == ConnectorStatus.Faulted)
         {

@@ -25,6 +25,8 @@ public static class OcppEndpoint
         services.AddSingleton<IStationEventPublisher>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddSingleton<IStationEventStream>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddSingleton<StationLifecycle>();
+        services.AddSingleton<LastSeenWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<LastSeenWriter>());
         services.AddSingleton<TokenAuthorizer>();
         services.AddSingleton<TransactionRecorder>();
         services.AddSingleton<MeterValueSink>();

@@ -14,7 +14,7 @@ internal static class V16StationMessages
     public static ValueTask<OcppCallOutcome> HandleAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) => call.Action switch
     {
         "BootNotification" => BootAsync(stationId, call, s, ct),
-        "Heartbeat" => HeartbeatAsync(stationId, call, s, ct),
+        "Heartbeat" => ValueTask.FromResult(call.Respond(new HeartbeatResponse { CurrentTime = s.Lifecycle.Heartbeat(stationId) })),
         "StatusNotification" => StatusAsync(stationId, call, s, ct),
         "Authorize" => AuthorizeAsync(call, s, ct),
         "StartTransaction" => StartAsync(stationId, call, s, ct),
@@ -43,9 +43,6 @@ internal static class V16StationMessages
             Interval = decision.IntervalSeconds,
         });
     }
-
-    private static async ValueTask<OcppCallOutcome> HeartbeatAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) =>
-        call.Respond(new HeartbeatResponse { CurrentTime = await s.Lifecycle.HeartbeatAsync(stationId, ct) });
 
     private static async ValueTask<OcppCallOutcome> StatusAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
@@ -117,7 +114,7 @@ internal static class V16StationMessages
         var request = call.ReadRequest<MeterValuesRequest>();
         var transactionId = request.TransactionId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, request.ConnectorId, request.ConnectorId, transactionId, ToSamples(request.MeterValue)), ct);
-        await s.Lifecycle.TouchAsync(stationId, ct);
+        s.Lifecycle.Touch(stationId);
         return call.Respond(new MeterValuesResponse());
     }
 

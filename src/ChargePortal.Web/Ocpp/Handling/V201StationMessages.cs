@@ -17,7 +17,7 @@ internal static class V201StationMessages
     public static ValueTask<OcppCallOutcome> HandleAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) => call.Action switch
     {
         "BootNotification" => BootAsync(stationId, call, s, ct),
-        "Heartbeat" => HeartbeatAsync(stationId, call, s, ct),
+        "Heartbeat" => ValueTask.FromResult(call.Respond(new HeartbeatResponse { CurrentTime = s.Lifecycle.Heartbeat(stationId) })),
         "StatusNotification" => StatusAsync(stationId, call, s, ct),
         "Authorize" => AuthorizeAsync(call, s, ct),
         "TransactionEvent" => TransactionEventAsync(stationId, call, s, ct),
@@ -56,9 +56,6 @@ internal static class V201StationMessages
             Interval = decision.IntervalSeconds,
         });
     }
-
-    private static async ValueTask<OcppCallOutcome> HeartbeatAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) =>
-        call.Respond(new HeartbeatResponse { CurrentTime = await s.Lifecycle.HeartbeatAsync(stationId, ct) });
 
     private static async ValueTask<OcppCallOutcome> StatusAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
@@ -126,7 +123,7 @@ internal static class V201StationMessages
                 OcppEnumText.Of(request.TransactionInfo.StoppedReason) ?? "Local", request.SeqNo), ct);
         }
 
-        await s.Lifecycle.TouchAsync(stationId, ct);
+        s.Lifecycle.Touch(stationId);
         return call.Respond(new TransactionEventResponse
         {
             // A connector held for another driver's reservation: the station must end this transaction.
@@ -139,7 +136,7 @@ internal static class V201StationMessages
     {
         var request = call.ReadRequest<MeterValuesRequest>();
         await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, request.EvseId, 0, null, ToSamples(request.MeterValue)), ct);
-        await s.Lifecycle.TouchAsync(stationId, ct);
+        s.Lifecycle.Touch(stationId);
         return call.Respond(new MeterValuesResponse());
     }
 
