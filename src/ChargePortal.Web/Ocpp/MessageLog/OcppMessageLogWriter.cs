@@ -14,7 +14,12 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
 {
     private const int MaxPerFlush = 2_000;
     private const int RowsPerWriteTurn = 250;
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+
+    // Short: every queued entry (a frame's text and its row) is still alive when the garbage collector runs, and what
+    // survives a collection is copied, pausing every connection meanwhile. At ten thousand stations a 250 ms wait kept
+    // ~5,000 entries queued and made each pause tens of milliseconds longer. SQLite commits in WAL mode without an
+    // fsync, so the extra transactions cost little.
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
     private readonly Channel<OcppMessageLogEntry> _queue = Channel.CreateUnbounded<OcppMessageLogEntry>(new UnboundedChannelOptions { SingleReader = true });
     private long _pending;
 
