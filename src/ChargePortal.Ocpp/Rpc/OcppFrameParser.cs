@@ -15,11 +15,18 @@ public static class OcppFrameParser
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     public static OcppFrameParseResult Parse(ReadOnlySpan<byte> utf8Frame, OcppVersion version)
+        => Parse(utf8Frame.ToArray(), version);
+
+    /// <summary>
+    /// Parses without copying the frame: the document reads <paramref name="utf8Frame"/> in place and is gone when this
+    /// returns (payloads are cloned out of it), so the caller may reuse the buffer afterwards.
+    /// </summary>
+    public static OcppFrameParseResult Parse(ReadOnlyMemory<byte> utf8Frame, OcppVersion version)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Frame.ToArray(), DocumentOptions);
+            document = JsonDocument.Parse(utf8Frame, DocumentOptions);
         }
         catch (JsonException ex)
         {

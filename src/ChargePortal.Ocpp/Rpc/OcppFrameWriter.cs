@@ -6,11 +6,22 @@ namespace ChargePortal.Ocpp.Rpc;
 /// <summary>Writes OCPP-J frames as compact UTF-8 JSON arrays.</summary>
 public static class OcppFrameWriter
 {
+    // One buffer and writer per thread: writing a frame is synchronous, and every answer to every station is written
+    // here, so allocating them per frame was garbage on the hot path.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public static byte[] Write(OcppFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             writer.WriteStartArray();
             writer.WriteNumberValue((int)frame.MessageType);
@@ -34,9 +45,19 @@ public static class OcppFrameWriter
             }
 
             writer.WriteEndArray();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            // A payload that failed half-way leaves the writer mid-frame; a large one leaves a large buffer behind.
+            writer.Reset();
+            if (buffer.Capacity > 64 * 1024)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     public static string WriteString(OcppFrame frame) => System.Text.Encoding.UTF8.GetString(Write(frame));

@@ -73,7 +73,7 @@ public sealed class OcppRpcPeer : IAsyncDisposable
             throw new OcppConnectionClosedException();
         }
 
-        var parsed = OcppFrameParser.Parse(utf8Frame.Span, Version);
+        var parsed = OcppFrameParser.Parse(utf8Frame, Version);
         var text = DecodeForLog(utf8Frame.Span);
         if (!parsed.IsSuccess)
         {
