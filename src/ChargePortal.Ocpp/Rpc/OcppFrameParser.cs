@@ -15,7 +15,7 @@ public static class OcppFrameParser
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     public static OcppFrameParseResult Parse(ReadOnlySpan<byte> utf8Frame, OcppVersion version)
-        => Parse(utf8Frame.ToArray(), version);
+        => Parse(new ReadOnlyMemory<byte>(utf8Frame.ToArray()), version);
 
     /// <summary>
     /// Parses without copying the frame: the document reads <paramref name="utf8Frame"/> in place and is gone when this
@@ -40,7 +40,7 @@ public static class OcppFrameParser
     }
 
     public static OcppFrameParseResult Parse(string text, OcppVersion version)
-        => Parse(System.Text.Encoding.UTF8.GetBytes(text), version);
+        => Parse(new ReadOnlyMemory<byte>(System.Text.Encoding.UTF8.GetBytes(text)), version);
 
     private static OcppFrameParseResult Parse(JsonElement root, OcppVersion version)
     {
