@@ -16,9 +16,8 @@ public sealed class LastSeenWriter(
     TimeProvider time,
     ILogger<LastSeenWriter> logger) : BackgroundService
 {
-    /// <summary>How late a last-seen time may reach the database; far below any heartbeat-based offline check.</summary>
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(2);
-
+    // How late a last-seen time may reach the database: far below any heartbeat-based offline check.
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(2);
     private const int StationsPerWriteTurn = 200;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
 
