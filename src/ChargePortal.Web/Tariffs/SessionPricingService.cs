@@ -71,13 +71,16 @@ public sealed class SessionPricingService(
         }
     }
 
-    /// <summary>Final price of a completed session; stores it, settles the payment and mails the receipt, once.</summary>
-    public async Task PriceAsync(long transactionId, CancellationToken ct)
+    /// <summary>
+    /// Final price of a completed session; stores it, settles the payment and mails the receipt, once. True when this
+    /// call priced it (false: not completed, already priced, or another node won).
+    /// </summary>
+    public async Task<bool> PriceAsync(long transactionId, CancellationToken ct)
     {
         var priced = await liveCost.EstimateAsync(transactionId, ct);
         if (priced is null || priced.Transaction.Status != TransactionStatus.Completed || priced.Transaction.Cost is not null)
         {
-            return;
+            return false;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -87,11 +90,12 @@ public sealed class SessionPricingService(
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.Cost, total).SetProperty(t => t.Currency, currency).SetProperty(t => t.TariffId, priced.Tariff == null ? null : priced.Tariff.Id), ct);
         if (won == 0)
         {
-            return;
+            return false;
         }
 
         await payments.SettleAsync(transactionId, total, ct);
         await receipts.SendAsync(transactionId, ct);
+        return true;
     }
 
     private async Task SendRunningCostAsync(string stationId, string ocppTransactionId, CancellationToken ct)

@@ -10,6 +10,8 @@ public static class TariffsSetup
         services.AddSingleton<ReceiptMailer>();
         services.AddSingleton<SessionPricingService>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionPricingService>());
+        services.AddSingleton<UnbilledSessionSweeper>();
+        services.AddHostedService<UnbilledSessionSweeperHost>();
         return services;
     }
 }

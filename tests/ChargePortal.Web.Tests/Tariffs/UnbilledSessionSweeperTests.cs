@@ -1,0 +1,217 @@
+using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Payments;
+using ChargePortal.Web.Payments.Cards;
+using ChargePortal.Web.Tariffs;
+using ChargePortal.Web.Tests.Infrastructure;
+using ChargePortal.Web.Transactions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChargePortal.Web.Tests.Tariffs;
+
+/// <summary>
+/// Sessions whose TransactionEnded never reached pricing (a lossy stream, a stopped node) are still billed: priced with
+/// the tariff, the card hold captured, the receipt mailed; once, and never a session the event path may still bill.
+/// Demo tariff at the Zuidas stations: €0.39/kWh including VAT, no time fee in the first 2 h. Real SQLite, the host's services.
+/// </summary>
+public sealed class UnbilledSessionSweeperTests(ChargePortalFactory factory) : IClassFixture<ChargePortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private IDbContextFactory<AppDbContext> DbFactory => factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+    private UnbilledSessionSweeper Sweeper => factory.Services.GetRequiredService<UnbilledSessionSweeper>();
+
+    private PaymentService Payments => factory.Services.GetRequiredService<PaymentService>();
+
+    private async Task<long> SessionAsync(string stationId, TransactionStatus status, TimeSpan endedAgo, long energyWh = 10_000, string? idTag = null, string? userId = null, decimal? cost = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var db = await DbFactory.CreateDbContextAsync(Ct);
+        var tx = new ChargingTransaction
+        {
+            StationId = stationId,
+            OcppTransactionId = Guid.NewGuid().ToString("N"),
+            EvseId = 1,
+            ConnectorId = 1,
+            IdTag = idTag,
+            UserId = userId,
+            StartedAt = now - endedAgo - TimeSpan.FromMinutes(30),
+            StoppedAt = status == TransactionStatus.Completed ? now - endedAgo : null,
+            MeterStartWh = 0,
+            MeterStopWh = status == TransactionStatus.Completed ? energyWh : null,
+            EnergyWh = energyWh,
+            Status = status,
+            Cost = cost,
+            Currency = cost is null ? null : "EUR",
+        };
+        db.Transactions.Add(tx);
+        await db.SaveChangesAsync(Ct);
+        return tx.Id;
+    }
+
+    private async Task<ChargingTransaction> ReloadAsync(long id)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync(Ct);
+        return await db.Transactions.AsNoTracking().SingleAsync(t => t.Id == id, Ct);
+    }
+
+    private async Task<Payment> PaymentAsync(int id)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync(Ct);
+        return await db.Payments.AsNoTracking().SingleAsync(p => p.Id == id, Ct);
+    }
+
+    /// <summary>The demo driver's accepted card hold at <paramref name="stationId"/>, linked to a session with its tag.</summary>
+    private async Task<(Payment Hold, string UserId)> HoldAsync(string stationId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var driver = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("driver@chargeportal.local");
+        var card = await factory.Services.GetRequiredService<PaymentCards>().GetAsync(driver!.Id, Ct);
+        var idTag = "APP-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var hold = await Payments.PlaceHoldAsync(driver.Id, card!, stationId, 1, idTag, "EUR", Ct);
+        hold.Status.ShouldBe(PaymentStatus.Authorized);
+        await Payments.MarkStartAcceptedAsync(hold.Id, Ct);
+        return (hold, driver.Id);
+    }
+
+    [Fact]
+    public async Task A_completed_session_whose_end_event_was_missed_is_priced_once()
+    {
+        var id = await SessionAsync("AMS-ZA-01", TransactionStatus.Completed, TimeSpan.FromMinutes(10));
+
+        await Sweeper.RunOnceAsync(Ct);
+        var priced = await ReloadAsync(id);
+        priced.Cost.ShouldBe(3.90m); // 10 kWh × €0.39
+        priced.Currency.ShouldBe("EUR");
+        priced.TariffId.ShouldNotBeNull();
+
+        await Sweeper.RunOnceAsync(Ct);
+        (await ReloadAsync(id)).Cost.ShouldBe(3.90m);
+    }
+
+    [Fact]
+    public async Task A_session_that_just_ended_and_an_active_one_are_left_alone()
+    {
+        var justEnded = await SessionAsync("AMS-ZA-02", TransactionStatus.Completed, TimeSpan.FromSeconds(5));
+        var active = await SessionAsync("AMS-ZA-03", TransactionStatus.Active, TimeSpan.Zero);
+
+        await Sweeper.RunOnceAsync(Ct);
+
+        (await ReloadAsync(justEnded)).Cost.ShouldBeNull("the event path bills sessions that recent");
+        (await ReloadAsync(active)).Cost.ShouldBeNull("a running session has no final price");
+    }
+
+    [Fact]
+    public async Task The_hold_of_a_session_whose_end_event_was_missed_is_captured_and_the_receipt_mailed()
+    {
+        var (hold, userId) = await HoldAsync("AMS-ZA-01");
+        var id = await SessionAsync("AMS-ZA-01", TransactionStatus.Completed, TimeSpan.FromMinutes(3), energyWh: 5_000, idTag: hold.IdTag, userId: userId);
+        (await Payments.LinkAsync("AMS-ZA-01", hold.IdTag!, id, Ct)).ShouldBeTrue();
+
+        (await Sweeper.RunOnceAsync(Ct)).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await ReloadAsync(id)).Cost.ShouldBe(1.95m); // 5 kWh × €0.39
+        var settled = await PaymentAsync(hold.Id);
+        settled.Status.ShouldBe(PaymentStatus.Captured);
+        settled.CapturedAmount.ShouldBe(1.95m);
+        Directory.GetFiles(factory.MailDirectory).Select(File.ReadAllText)
+            .ShouldContain(mail => mail.Contains($"session {id}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_hold_left_open_on_an_already_priced_session_is_captured_with_that_price()
+    {
+        // A node stopped after storing the price but before capturing: the price stands, only the capture is missing.
+        var (hold, userId) = await HoldAsync("AMS-ZA-02");
+        var id = await SessionAsync("AMS-ZA-02", TransactionStatus.Completed, TimeSpan.FromMinutes(3), energyWh: 5_000, idTag: hold.IdTag, userId: userId, cost: 2.50m);
+        (await Payments.LinkAsync("AMS-ZA-02", hold.IdTag!, id, Ct)).ShouldBeTrue();
+
+        await Sweeper.RunOnceAsync(Ct);
+
+        (await ReloadAsync(id)).Cost.ShouldBe(2.50m, "the stored price is not recomputed");
+        var settled = await PaymentAsync(hold.Id);
+        settled.Status.ShouldBe(PaymentStatus.Captured);
+        settled.CapturedAmount.ShouldBe(2.50m);
+    }
+
+    [Fact]
+    public async Task A_hold_on_a_session_that_just_ended_stays_with_the_event_path()
+    {
+        var (hold, userId) = await HoldAsync("AMS-ZA-03");
+        var id = await SessionAsync("AMS-ZA-03", TransactionStatus.Completed, TimeSpan.FromSeconds(5), idTag: hold.IdTag, userId: userId, cost: 1.00m);
+        (await Payments.LinkAsync("AMS-ZA-03", hold.IdTag!, id, Ct)).ShouldBeTrue();
+
+        await Sweeper.RunOnceAsync(Ct);
+
+        (await PaymentAsync(hold.Id)).Status.ShouldBe(PaymentStatus.Authorized);
+    }
+
+    /// <summary>
+    /// The job on its own fake clock, ten minutes ahead: a session that ended seconds ago is due for it, but not for the
+    /// host's own job on the real clock, which therefore cannot bill it first.
+    /// </summary>
+    private UnbilledSessionSweeperHost Host(FakeTimeProvider time, CountingGate gate) => new(
+        new UnbilledSessionSweeper(DbFactory, factory.Services.GetRequiredService<SessionPricingService>(), Payments, time, NullLogger<UnbilledSessionSweeper>.Instance),
+        gate, time, NullLogger<UnbilledSessionSweeperHost>.Instance);
+
+    private async Task RunHostAsync(bool leader, Func<CountingGate, Task<bool>> until)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(10));
+        var gate = new CountingGate(leader);
+        using var host = Host(time, gate);
+        await host.StartAsync(Ct);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!await until(gate))
+            {
+                DateTime.UtcNow.ShouldBeLessThan(deadline, "condition not met in time");
+                time.Advance(UnbilledSessionSweeperHost.Interval);
+                await Task.Delay(20, Ct);
+            }
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task The_background_job_bills_on_the_leader()
+    {
+        var id = await SessionAsync("AMS-ZA-01", TransactionStatus.Completed, TimeSpan.FromSeconds(5));
+        await RunHostAsync(leader: true, async _ => (await ReloadAsync(id)).Cost is not null);
+        (await ReloadAsync(id)).Cost.ShouldBe(3.90m);
+    }
+
+    [Fact]
+    public async Task The_background_job_does_nothing_on_a_node_that_is_not_the_leader()
+    {
+        var id = await SessionAsync("AMS-ZA-02", TransactionStatus.Completed, TimeSpan.FromSeconds(5));
+
+        // Each pass asks the gate before any work; after two passes the first one is certainly done.
+        await RunHostAsync(leader: false, gate => Task.FromResult(gate.Asked >= 2));
+        (await ReloadAsync(id)).Cost.ShouldBeNull();
+    }
+
+    /// <summary>Answers as told and counts how often it was asked.</summary>
+    private sealed class CountingGate(bool leader) : IClusterSingletonGate
+    {
+        private int _asked;
+
+        public int Asked => Volatile.Read(ref _asked);
+
+        public Task<bool> IsLeaderAsync(string job, CancellationToken ct)
+        {
+            job.ShouldBe(UnbilledSessionSweeperHost.JobName);
+            Interlocked.Increment(ref _asked);
+            return Task.FromResult(leader);
+        }
+    }
+}
