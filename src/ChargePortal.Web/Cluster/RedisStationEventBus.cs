@@ -13,8 +13,8 @@ namespace ChargePortal.Web.Cluster;
 /// </summary>
 public sealed class RedisStationEventBus : IStationEventPublisher, IStationEventStream, ILocalStationEventStream, IHostedService
 {
-    private readonly InProcessStationEventBus _local = new();
-    private readonly InProcessStationEventBus _raisedHere = new();
+    private readonly InProcessStationEventBus _local;
+    private readonly InProcessStationEventBus _raisedHere;
     private readonly IConnectionMultiplexer _redis;
     private readonly ClusterOptions _options;
     private readonly RedisChannel _channel;
@@ -26,6 +26,8 @@ public sealed class RedisStationEventBus : IStationEventPublisher, IStationEvent
         _redis = redis;
         _options = options;
         _logger = logger;
+        _local = new InProcessStationEventBus(logger);
+        _raisedHere = new InProcessStationEventBus(logger);
         _channel = RedisChannel.Literal(options.EventsChannel);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using ChargePortal.Web.Stations;
 
@@ -51,14 +52,26 @@ public interface ILocalStationEventStream
 }
 
 /// <summary>
-/// The single-node event bus. Publishing never blocks the OCPP receive path: a slow subscriber
-/// loses its oldest events rather than stalling stations.
+/// The single-node event bus. Publishing never blocks the OCPP receive path: a slow subscriber loses its oldest events
+/// rather than stalling stations. Losses are not silent: each is counted (<see cref="DroppedCounterName"/> on the
+/// <see cref="MeterName"/> meter) and logged, when a subscriber first falls behind and when it unsubscribes. Billing does
+/// not rely on this stream alone (<see cref="Tariffs.UnbilledSessionSweeper"/>).
 /// </summary>
-public sealed class InProcessStationEventBus : IStationEventPublisher, IStationEventStream, ILocalStationEventStream
+public sealed class InProcessStationEventBus(ILogger logger) : IStationEventPublisher, IStationEventStream, ILocalStationEventStream
 {
-    private const int SubscriberCapacity = 1024;
+    public const string MeterName = "ChargePortal.Live";
+    public const string DroppedCounterName = "chargeportal.live.events_dropped";
+    public const int SubscriberCapacity = 1024;
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> DroppedCounter = Meter.CreateCounter<long>(DroppedCounterName, "{event}", "Station events a slow subscriber lost");
+
     private readonly Lock _lock = new();
     private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
+    private long _dropped;
+
+    /// <summary>Events lost by subscribers of this bus that fell behind, since it was created.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     public void Publish(StationEvent stationEvent)
     {
@@ -70,7 +83,10 @@ public sealed class InProcessStationEventBus : IStationEventPublisher, IStationE
 
     public async IAsyncEnumerable<StationEvent> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<StationEvent>(new BoundedChannelOptions(SubscriberCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        long lost = 0;
+        var channel = Channel.CreateBounded<StationEvent>(
+            new BoundedChannelOptions(SubscriberCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            dropped => OnDropped(ref lost, dropped));
         lock (_lock)
         {
             _subscribers = _subscribers.Add(channel);
@@ -89,10 +105,27 @@ public sealed class InProcessStationEventBus : IStationEventPublisher, IStationE
             {
                 _subscribers = _subscribers.Remove(channel);
             }
+
+            if (Interlocked.Read(ref lost) is > 0 and var total)
+            {
+                logger.LogWarning("A station event subscriber that fell behind lost {Count} events in all", total);
+            }
         }
     }
 
     public IAsyncEnumerable<StationEvent> SubscribeLocalAsync(CancellationToken ct) => SubscribeAsync(ct);
+
+    private void OnDropped(ref long lost, StationEvent dropped)
+    {
+        Interlocked.Increment(ref _dropped);
+        DroppedCounter.Add(1);
+        if (Interlocked.Increment(ref lost) == 1)
+        {
+            logger.LogWarning(
+                "A station event subscriber fell behind by {Capacity} events and loses the oldest ones (first: {EventType} of {StationId}); live views may be stale until reloaded",
+                SubscriberCapacity, dropped.GetType().Name, dropped.StationId);
+        }
+    }
 
     /// <summary>Copy-on-write list: Publish reads it without taking the lock.</summary>
     private sealed record ImmutableSubscribers(Channel<StationEvent>[] Items)

@@ -21,7 +21,7 @@ public static class OcppEndpoint
     {
         services.Configure<OcppOptions>(configuration.GetSection(OcppOptions.Section));
         services.AddSingleton<IStationConnectionRegistry, LocalStationConnectionRegistry>();
-        services.AddSingleton<InProcessStationEventBus>();
+        services.AddSingleton(sp => new InProcessStationEventBus(sp.GetRequiredService<ILogger<InProcessStationEventBus>>()));
         services.AddSingleton<IStationEventPublisher>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddSingleton<IStationEventStream>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddSingleton<StationLifecycle>();
