@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargePortal.Web.Stations;
 
 /// <summary>
-/// Writes stations' last-seen times in batches, off the stations' request path. A write per station per minute is,
-/// at thousands of stations, more than one message in a hundred waiting for the database: that wait set the tail
-/// latency of every message. A time only ever moves a station's last-seen forward, so a batch written after the
-/// station disconnected (which records its own, later time) changes nothing.
+/// Keeps stations' last-seen times: queued at most once a minute per station, written in batches off the stations'
+/// request path. A write per station per minute is, at thousands of stations, more than one message in a hundred
+/// waiting for the database: that wait set the tail latency of every message. A time only ever moves a station's
+/// last-seen forward, so a batch written after the station disconnected (which records its own, later time) changes
+/// nothing.
 /// </summary>
 public sealed class LastSeenWriter(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -19,16 +20,45 @@ public sealed class LastSeenWriter(
     // How late a last-seen time may reach the database: far below any heartbeat-based offline check.
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(2);
     private const int StationsPerWriteTurn = 200;
+
+    // Every message marks its station seen; a minute is far finer than anything shown or checked.
+    private static readonly TimeSpan Resolution = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastQueued = new(StringComparer.Ordinal);
 
     /// <summary>Stations whose time is waiting to be written.</summary>
     public int Pending => _pending.Count;
 
+    /// <summary>The station was heard from at <paramref name="at"/>: queued unless it was queued less than a minute before.</summary>
+    public void Seen(string stationId, DateTimeOffset at)
+    {
+        if (_lastQueued.TryGetValue(stationId, out var queued) && at - queued < Resolution)
+        {
+            return;
+        }
+
+        _lastQueued[stationId] = at;
+        Record(stationId, at);
+    }
+
+    /// <summary>Queues a time regardless of when the station was last queued; a newer time already queued stays.</summary>
     public void Record(string stationId, DateTimeOffset at) =>
         _pending.AddOrUpdate(stationId, at, (_, queued) => at > queued ? at : queued);
 
-    /// <summary>Drops a station's queued time, for when a later one has just been written with its connection state.</summary>
-    public void Forget(string stationId) => _pending.TryRemove(stationId, out _);
+    /// <summary>The station's connection state was just written with <paramref name="at"/>: nothing queued is newer.</summary>
+    public void Written(string stationId, DateTimeOffset at)
+    {
+        _lastQueued[stationId] = at;
+        _pending.TryRemove(stationId, out _);
+    }
+
+    /// <summary>The station left this node: its disconnect records its own time, and a reconnect starts afresh.</summary>
+    public void Forget(string stationId)
+    {
+        _lastQueued.TryRemove(stationId, out _);
+        _pending.TryRemove(stationId, out _);
+    }
 
     /// <summary>Writes every queued time; returns how many stations were written.</summary>
     public async Task<int> FlushAsync(CancellationToken ct)

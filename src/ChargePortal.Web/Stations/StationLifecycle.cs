@@ -26,10 +26,6 @@ public sealed class StationLifecycle(
     TimeProvider time,
     ILogger<StationLifecycle> logger)
 {
-    // Last-seen is queued for writing at most once a minute per station: heartbeats must not cost a write each.
-    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeenWritten = new(StringComparer.Ordinal);
-
     // Stations repeat unchanged statuses (periodic, triggered, after reconnect): those need no write.
     // Cleared on every connect, so a station that was meanwhile served by another node is written afresh.
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(int Evse, int Connector), (ConnectorStatus Status, string? Fault)>> _knownStatus =
@@ -71,8 +67,7 @@ public sealed class StationLifecycle(
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, true).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.OcppVersion, version), ct);
         }
 
-        _lastSeenWritten[stationId] = now;
-        lastSeen.Forget(stationId);
+        lastSeen.Written(stationId, now);
         _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationConnected(stationId, now, version.DisplayName()));
     }
@@ -80,7 +75,7 @@ public sealed class StationLifecycle(
     public async Task DisconnectedAsync(string stationId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        _lastSeenWritten.TryRemove(stationId, out _);
+        lastSeen.Forget(stationId);
         _knownStatus.TryRemove(stationId, out _);
         if (await ownership.IsHeldElsewhereAsync(stationId, ct))
         {
@@ -90,7 +85,6 @@ public sealed class StationLifecycle(
             return;
         }
 
-        lastSeen.Forget(stationId);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         using (await writeGate.EnterAsync(ct))
         {
@@ -138,17 +132,7 @@ public sealed class StationLifecycle(
     }
 
     /// <summary>Records that the station is alive, cheaply: at most one queued write per station per minute.</summary>
-    public void Touch(string stationId)
-    {
-        var now = time.GetUtcNow();
-        if (_lastSeenWritten.TryGetValue(stationId, out var written) && now - written < LastSeenResolution)
-        {
-            return;
-        }
-
-        _lastSeenWritten[stationId] = now;
-        lastSeen.Record(stationId, now);
-    }
+    public void Touch(string stationId) => lastSeen.Seen(stationId, time.GetUtcNow());
 
     public async Task StatusAsync(string stationId, ConnectorStatusReport report, CancellationToken ct)
     {
