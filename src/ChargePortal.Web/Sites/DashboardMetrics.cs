@@ -50,7 +50,7 @@ public static class DashboardCalculator
 {
     public const string UptimeMethod =
         "Approximation: each station counts as down from a 'station offline' alert until it is acknowledged, and from its last message " +
-        "while it is disconnected now; uptime = 1 − down time ÷ (stations × period).";
+        "while it is disconnected now; uptime = 1 − down time ÷ (stations × period). Stations that never connected are not in service yet and are left out.";
 
     public const string UtilisationMethod = "Charging time of all sessions in the period ÷ (connectors × period length).";
 
@@ -66,8 +66,11 @@ public static class DashboardCalculator
             ? 0
             : Math.Min(100, 100.0 * charging / (connectors * (double)window.Length.Ticks));
 
+        // A station that never connected is being installed, not failing: counting it down would make a site that
+        // adds a charger look less reliable.
+        var inService = stations.Where(s => s.LastSeenAt is not null).ToList();
         var down = 0L;
-        foreach (var station in stations)
+        foreach (var station in inService)
         {
             var intervals = offline.Where(o => o.StationId == station.Id).Select(o => (o.From, To: o.To ?? window.To)).ToList();
             if (!station.IsOnline)
@@ -78,9 +81,9 @@ public static class DashboardCalculator
             down += Math.Min(window.Length.Ticks, UnionLength(intervals, window));
         }
 
-        var uptime = stations.Count == 0 || window.Length <= TimeSpan.Zero
+        var uptime = inService.Count == 0 || window.Length <= TimeSpan.Zero
             ? 100
-            : Math.Max(0, 100.0 * (1 - down / (stations.Count * (double)window.Length.Ticks)));
+            : Math.Max(0, 100.0 * (1 - down / (inService.Count * (double)window.Length.Ticks)));
 
         var days = Enumerable.Range(0, window.Days)
             .Select(i => DateOnly.FromDateTime(window.From.UtcDateTime.Date.AddDays(i)))

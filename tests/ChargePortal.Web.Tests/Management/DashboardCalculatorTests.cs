@@ -66,6 +66,17 @@ public sealed class DashboardCalculatorTests
     }
 
     [Fact]
+    public void A_station_that_never_connected_is_not_in_service_and_leaves_uptime_alone()
+    {
+        var window = DashboardWindow.For(DashboardPeriod.Today, Now); // 12 hours
+        var stations = new[] { new StationFact("A", true, Now, 1), new StationFact("B", false, Now.AddHours(-6), 1), new StationFact("NEW", false, null, 2) };
+        var figures = DashboardCalculator.Compute(window, [], stations, []);
+        figures.UptimePercent.ShouldBe(100.0 * (1 - 6.0 / 24), 0.001, "A up all 12 h, B down 6 h; NEW is not counted");
+
+        DashboardCalculator.Compute(window, [], [new StationFact("NEW", false, null, 2)], []).UptimePercent.ShouldBe(100);
+    }
+
+    [Fact]
     public void No_stations_means_no_utilisation_and_full_uptime()
     {
         var figures = DashboardCalculator.Compute(DashboardWindow.For(DashboardPeriod.Today, Now), [], [], []);
