@@ -11,8 +11,8 @@ namespace ChargePortal.Web.Tariffs;
 /// its TransactionEnded event arrives, but that event can be missed: the stream drops a slow subscriber's oldest
 /// events rather than stall stations, and a node that stops between storing the end and pricing it takes the event
 /// with it. An unpriced session is never billed and its card hold is never captured. So each pass, on one node of the
-/// cluster, prices completed sessions still without a cost, and settles holds still open on sessions already priced
-/// (a node stopped between the two).
+/// cluster, prices completed sessions of the last week still without a cost, and settles holds still open on sessions
+/// already priced (a node stopped between the two).
 /// </summary>
 public sealed class UnbilledSessionSweeper(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -24,23 +24,31 @@ public sealed class UnbilledSessionSweeper(
     /// <summary>The event path bills within a second or two; the sweep leaves sessions that recent to it.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Older sessions are left alone: a card hold lives about a week, and a receipt weeks late (say, for sessions from
+    /// before an upgrade) is a decision for the operator, not for a background job.
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
+
     // Bounded passes: after an outage there may be thousands, and each one is a provider call.
     private const int PerPass = 100;
 
     /// <summary>One pass; returns how many sessions it priced or settled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow() - Grace;
+        var now = time.GetUtcNow();
+        var cutoff = now - Grace;
+        var oldest = now - MaxAge;
         List<long> unpriced;
         List<(long Id, decimal Cost)> unsettled;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             unpriced = await db.Transactions.AsNoTracking()
-                .Where(t => t.Status == TransactionStatus.Completed && t.Cost == null && t.StoppedAt != null && t.StoppedAt <= cutoff)
+                .Where(t => t.Status == TransactionStatus.Completed && t.Cost == null && t.StoppedAt != null && t.StoppedAt <= cutoff && t.StoppedAt >= oldest)
                 .OrderBy(t => t.Id).Select(t => t.Id).Take(PerPass).ToListAsync(ct);
             var held = await db.Payments.AsNoTracking()
                 .Where(p => p.Status == PaymentStatus.Authorized && p.TransactionId != null)
-                .Join(db.Transactions.Where(t => t.Status == TransactionStatus.Completed && t.Cost != null && t.StoppedAt != null && t.StoppedAt <= cutoff),
+                .Join(db.Transactions.Where(t => t.Status == TransactionStatus.Completed && t.Cost != null && t.StoppedAt != null && t.StoppedAt <= cutoff && t.StoppedAt >= oldest),
                     p => p.TransactionId, t => (long?)t.Id, (p, t) => new { t.Id, Cost = t.Cost!.Value })
                 .OrderBy(t => t.Id).Take(PerPass).ToListAsync(ct);
             unsettled = [.. held.Select(h => (h.Id, h.Cost))];

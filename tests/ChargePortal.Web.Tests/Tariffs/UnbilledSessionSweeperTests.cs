@@ -96,14 +96,16 @@ public sealed class UnbilledSessionSweeperTests(ChargePortalFactory factory) : I
     }
 
     [Fact]
-    public async Task A_session_that_just_ended_and_an_active_one_are_left_alone()
+    public async Task A_session_that_just_ended_an_active_one_and_one_from_weeks_ago_are_left_alone()
     {
         var justEnded = await SessionAsync("AMS-ZA-02", TransactionStatus.Completed, TimeSpan.FromSeconds(5));
         var active = await SessionAsync("AMS-ZA-03", TransactionStatus.Active, TimeSpan.Zero);
+        var longAgo = await SessionAsync("AMS-ZA-01", TransactionStatus.Completed, TimeSpan.FromDays(8));
 
         await Sweeper.RunOnceAsync(Ct);
 
         (await ReloadAsync(justEnded)).Cost.ShouldBeNull("the event path bills sessions that recent");
+        (await ReloadAsync(longAgo)).Cost.ShouldBeNull("billing a session from weeks ago is the operator's decision");
         (await ReloadAsync(active)).Cost.ShouldBeNull("a running session has no final price");
     }
 
