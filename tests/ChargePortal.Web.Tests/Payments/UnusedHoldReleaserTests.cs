@@ -1,11 +1,7 @@
-using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Payments;
-using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Transactions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,22 +23,9 @@ public sealed class UnusedHoldReleaserTests(ChargePortalFactory factory) : IClas
 
     private PaymentService Payments => factory.Services.GetRequiredService<PaymentService>();
 
-    private async Task<(string UserId, SavedCard Card)> DriverAsync()
-    {
-        using var scope = factory.Services.CreateScope();
-        var driver = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("driver@chargeportal.local");
-        return (driver!.Id, (await factory.Services.GetRequiredService<PaymentCards>().GetAsync(driver.Id, Ct))!);
-    }
-
     /// <summary>A hold at <paramref name="stationId"/> with its own idTag, whose remote start the station accepted.</summary>
-    private async Task<Payment> AcceptedHoldAsync(string stationId, string? idTag = null)
-    {
-        var (userId, card) = await DriverAsync();
-        var payment = await Payments.PlaceHoldAsync(userId, card, stationId, 1, idTag ?? "APP-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), "EUR", Ct);
-        payment.Status.ShouldBe(PaymentStatus.Authorized);
-        await Payments.MarkStartAcceptedAsync(payment.Id, Ct);
-        return payment;
-    }
+    private async Task<Payment> AcceptedHoldAsync(string stationId, string? idTag = null) =>
+        (await DriverHolds.AcceptedAsync(factory.Services, stationId, idTag, Ct)).Hold;
 
     private async Task<Payment> ReloadAsync(int id)
     {
@@ -130,21 +113,6 @@ public sealed class UnusedHoldReleaserTests(ChargePortalFactory factory) : IClas
         (await ReloadAsync(hold.Id)).Status.ShouldBe(PaymentStatus.Cancelled);
     }
 
-    /// <summary>Answers as told and counts how often it was asked.</summary>
-    private sealed class CountingGate(bool leader) : IClusterSingletonGate
-    {
-        private int _asked;
-
-        public int Asked => Volatile.Read(ref _asked);
-
-        public Task<bool> IsLeaderAsync(string job, CancellationToken ct)
-        {
-            job.ShouldBe(UnusedHoldReleaserHost.JobName);
-            Interlocked.Increment(ref _asked);
-            return Task.FromResult(leader);
-        }
-    }
-
     private static async Task EventuallyAsync(FakeTimeProvider time, TimeSpan step, Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -161,7 +129,7 @@ public sealed class UnusedHoldReleaserTests(ChargePortalFactory factory) : IClas
     {
         var hold = await AcceptedHoldAsync("AMS-ZA-02");
         var time = new FakeTimeProvider((await ReloadAsync(hold.Id)).StartAcceptedAt!.Value);
-        var gate = new CountingGate(leader: true);
+        var gate = new CountingGate(UnusedHoldReleaserHost.JobName, leader: true);
         using var host = new UnusedHoldReleaserHost(Releaser(time), gate, time, NullLogger<UnusedHoldReleaserHost>.Instance);
         host.Interval.ShouldBe(TimeSpan.FromSeconds(18));
         await host.StartAsync(Ct);
@@ -183,7 +151,7 @@ public sealed class UnusedHoldReleaserTests(ChargePortalFactory factory) : IClas
     {
         var hold = await AcceptedHoldAsync("AMS-ZA-03");
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
-        var gate = new CountingGate(leader: false);
+        var gate = new CountingGate(UnusedHoldReleaserHost.JobName, leader: false);
         using var host = new UnusedHoldReleaserHost(Releaser(time), gate, time, NullLogger<UnusedHoldReleaserHost>.Instance);
         await host.StartAsync(Ct);
         try

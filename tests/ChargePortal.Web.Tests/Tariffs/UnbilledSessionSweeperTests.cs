@@ -1,12 +1,8 @@
-using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Payments;
-using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Transactions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,18 +63,7 @@ public sealed class UnbilledSessionSweeperTests(ChargePortalFactory factory) : I
         return await db.Payments.AsNoTracking().SingleAsync(p => p.Id == id, Ct);
     }
 
-    /// <summary>The demo driver's accepted card hold at <paramref name="stationId"/>, linked to a session with its tag.</summary>
-    private async Task<(Payment Hold, string UserId)> HoldAsync(string stationId)
-    {
-        using var scope = factory.Services.CreateScope();
-        var driver = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("driver@chargeportal.local");
-        var card = await factory.Services.GetRequiredService<PaymentCards>().GetAsync(driver!.Id, Ct);
-        var idTag = "APP-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        var hold = await Payments.PlaceHoldAsync(driver.Id, card!, stationId, 1, idTag, "EUR", Ct);
-        hold.Status.ShouldBe(PaymentStatus.Authorized);
-        await Payments.MarkStartAcceptedAsync(hold.Id, Ct);
-        return (hold, driver.Id);
-    }
+    private Task<(Payment Hold, string UserId)> HoldAsync(string stationId) => DriverHolds.AcceptedAsync(factory.Services, stationId, null, Ct);
 
     [Fact]
     public async Task A_completed_session_whose_end_event_was_missed_is_priced_once()
@@ -165,7 +150,7 @@ public sealed class UnbilledSessionSweeperTests(ChargePortalFactory factory) : I
     private async Task RunHostAsync(bool leader, Func<CountingGate, Task<bool>> until)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(10));
-        var gate = new CountingGate(leader);
+        var gate = new CountingGate(UnbilledSessionSweeperHost.JobName, leader);
         using var host = Host(time, gate);
         await host.StartAsync(Ct);
         try
@@ -200,20 +185,5 @@ public sealed class UnbilledSessionSweeperTests(ChargePortalFactory factory) : I
         // Each pass asks the gate before any work; after two passes the first one is certainly done.
         await RunHostAsync(leader: false, gate => Task.FromResult(gate.Asked >= 2));
         (await ReloadAsync(id)).Cost.ShouldBeNull();
-    }
-
-    /// <summary>Answers as told and counts how often it was asked.</summary>
-    private sealed class CountingGate(bool leader) : IClusterSingletonGate
-    {
-        private int _asked;
-
-        public int Asked => Volatile.Read(ref _asked);
-
-        public Task<bool> IsLeaderAsync(string job, CancellationToken ct)
-        {
-            job.ShouldBe(UnbilledSessionSweeperHost.JobName);
-            Interlocked.Increment(ref _asked);
-            return Task.FromResult(leader);
-        }
     }
 }
