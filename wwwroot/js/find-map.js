@@ -6,18 +6,21 @@ function loadLeaflet() {
   if (window.L) {
     return Promise.resolve(window.L);
   }
-  leafletReady ??= new Promise((resolve, reject) => {
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = 'lib/leaflet/leaflet.css';
-    document.head.appendChild(css);
-    const script = document.createElement('script');
-    script.src = 'lib/leaflet/leaflet.js';
-    script.onload = () => resolve(window.L);
-    script.onerror = () => reject(new Error('Leaflet could not be loaded'));
-    document.head.appendChild(script);
-  });
+  // The map measures its container and places its panes by the stylesheet's rules: both must be in before it starts.
+  leafletReady ??= Promise.all([
+    load('link', { rel: 'stylesheet', href: 'lib/leaflet/leaflet.css' }),
+    load('script', { src: 'lib/leaflet/leaflet.js' }),
+  ]).then(() => window.L);
   return leafletReady;
+}
+
+function load(tag, attributes) {
+  return new Promise((resolve, reject) => {
+    const element = Object.assign(document.createElement(tag), attributes);
+    element.onload = resolve;
+    element.onerror = () => reject(new Error(`Leaflet could not be loaded (${attributes.href ?? attributes.src})`));
+    document.head.appendChild(element);
+  });
 }
 
 const maps = new Map();
@@ -60,7 +63,8 @@ export function setStations(id, stations, fit) {
     seen.add(s.id);
     let marker = entry.markers.get(s.id);
     if (!marker) {
-      marker = L.marker([s.lat, s.lng], { title: s.name, keyboard: true }).addTo(entry.map);
+      // Created with its own icon: Leaflet's default one would fetch images from a path it guesses from the stylesheet.
+      marker = L.marker([s.lat, s.lng], { icon: icon(L, s.availability), title: s.name, keyboard: true }).addTo(entry.map);
       entry.markers.set(s.id, marker);
     }
     marker.setIcon(icon(L, s.availability));
