@@ -55,6 +55,7 @@ builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
 
 var app = builder.Build();
+app.UseThreadPoolForRequests();
 
 if (!app.Environment.IsDevelopment())
 {

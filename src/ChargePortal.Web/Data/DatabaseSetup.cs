@@ -39,7 +39,8 @@ public static class DatabaseSetup
                         "Database:Provider is SqlServer but ConnectionStrings:Default is empty. Set it to your SQL Server connection string.");
                 }
 
-                services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(SocketThreadDbGuard.Instance));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                     new UpcastingFactory<SqlServerAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>()));
@@ -50,7 +51,7 @@ public static class DatabaseSetup
                     ? SqliteConnectionStringFor(options.DataDirectory)
                     : connectionString;
                 EnsureSqliteDirectoryExists(connectionString);
-                services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionPragmas()));
+                services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SocketThreadDbGuard.Instance, new SqliteConnectionPragmas()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                     new UpcastingFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));

@@ -6,13 +6,14 @@ using Serilog;
 
 namespace ChargePortal.Web.Hosting;
 
-/// <summary>Logging, health checks, problem details, OpenAPI and shutdown behaviour.</summary>
+/// <summary>Socket scheduling, logging, health checks, problem details, OpenAPI and shutdown behaviour.</summary>
 public static class OperationsSetup
 {
     private const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        builder.AddInlineSocketIo();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)

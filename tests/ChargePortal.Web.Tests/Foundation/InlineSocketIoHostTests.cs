@@ -1,0 +1,94 @@
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChargePortal.Web.Tests.Foundation;
+
+/// <summary>The host over real Kestrel sockets: I/O inline by default, the application itself on the thread pool.</summary>
+public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost host) : IClassFixture<InlineSocketIoHostTests.ProbedHost>
+{
+    private const string ProbePath = "/test/thread-probe";
+
+    [Fact]
+    public void Kestrel_schedules_socket_io_inline_by_default()
+    {
+        _ = host.BaseUri;
+        host.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.ShouldBeTrue();
+        Environment.GetEnvironmentVariable(InlineSocketIo.RuntimeVariable).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Requests_arrive_on_a_socket_thread_and_run_the_application_on_the_thread_pool()
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseUri };
+        var answers = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            answers.Add(await client.GetStringAsync(ProbePath, TestContext.Current.CancellationToken));
+        }
+
+        // A connection's first request is read on the pool, where Kestrel starts the connection; later ones on the
+        // same connection arrive on the socket's event thread.
+        answers.ShouldContain("arrived on .NET Sockets, handled on pool");
+        answers.ShouldAllBe(a => a.EndsWith("handled on pool", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_setting_turns_inline_io_off()
+    {
+        using var off = new SettingOffHost();
+        _ = off.BaseUri;
+        off.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.ShouldBeFalse();
+    }
+
+    /// <summary>
+    /// Notes the thread a <see cref="ProbePath"/> request arrives on (ahead of the application's pipeline) and answers it
+    /// behind the whole pipeline with both threads.
+    /// </summary>
+    public sealed class ProbedHost : KestrelChargePortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, ThreadProbe>());
+        }
+    }
+
+    private sealed class SettingOffHost : KestrelChargePortalFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { [InlineSocketIo.SettingKey] = "false" };
+    }
+
+    private sealed class ThreadProbe : IStartupFilter
+    {
+        private const string ArrivedOn = "probe.arrived-on";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Items[ArrivedOn] = Describe(Thread.CurrentThread);
+                return nextMiddleware(context);
+            });
+            next(app);
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Path != ProbePath)
+                {
+                    await nextMiddleware(context);
+                    return;
+                }
+
+                await context.Response.WriteAsync($"arrived on {context.Items[ArrivedOn]}, handled on {Describe(Thread.CurrentThread)}");
+            });
+        };
+
+        private static string Describe(Thread thread) => thread.IsThreadPoolThread ? "pool" : thread.Name ?? "an unnamed thread";
+    }
+}
