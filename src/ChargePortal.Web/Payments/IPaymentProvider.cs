@@ -22,7 +22,16 @@ public sealed record ProviderResult(bool Succeeded, string? ProviderPaymentId = 
     public static ProviderResult Failed(string error, string? providerPaymentId = null) => new(false, providerPaymentId, error);
 }
 
-/// <summary>A card processor: holds, captures, releases and refunds. Amounts are in major units (e.g. euros).</summary>
+/// <summary>
+/// The provider did not answer (unreachable, timed out, failing on its side): what it did is unknown. Calls are made
+/// with idempotency keys, so the same call may be retried later.
+/// </summary>
+public sealed class PaymentProviderUnavailableException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// A card processor: holds, captures, releases and refunds. Amounts are in major units (e.g. euros). A refusal is a
+/// failed <see cref="ProviderResult"/>; a provider that cannot be reached throws <see cref="PaymentProviderUnavailableException"/>.
+/// </summary>
 public interface IPaymentProvider
 {
     PaymentProviderKind Kind { get; }

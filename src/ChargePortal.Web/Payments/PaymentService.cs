@@ -22,6 +22,12 @@ public sealed class PaymentService(
     TimeProvider time,
     ILogger<PaymentService> logger)
 {
+    /// <summary>
+    /// Longer than any provider call can take (Stripe.net: three tries of at most 80 s each), so a claim this old is
+    /// one nobody is working on any more.
+    /// </summary>
+    public static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(15);
+
     public bool IsTestMode => provider.IsTestMode;
 
     public PaymentProviderKind ProviderKind => provider.Kind;
@@ -91,7 +97,11 @@ public sealed class PaymentService(
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.TransactionId, transactionId), ct) > 0;
     }
 
-    /// <summary>Settles the session's hold with its final cost: capture it, or release the hold when there is nothing to pay.</summary>
+    /// <summary>
+    /// Settles the session's hold with its final cost: capture it, or release the hold when there is nothing to pay.
+    /// A provider call that throws (provider unreachable, timed out, shutting down) leaves the hold Authorized again,
+    /// so the unbilled-session sweep retries it, and the exception goes to the caller.
+    /// </summary>
     public async Task SettleAsync(long transactionId, decimal cost, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -103,14 +113,14 @@ public sealed class PaymentService(
 
         if (cost <= 0m)
         {
-            var released = await provider.CancelAsync(payment.ProviderPaymentId!, ct);
+            var released = await WhileClaimedAsync(payment.Id, () => provider.CancelAsync(payment.ProviderPaymentId!, ct));
             await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m, released.Error, ct);
             return;
         }
 
         var capture = Math.Min(cost, payment.HoldAmount);
         var rest = cost - capture;
-        var captured = await provider.CaptureAsync(payment.ProviderPaymentId!, capture, payment.Currency, ct);
+        var captured = await WhileClaimedAsync(payment.Id, () => provider.CaptureAsync(payment.ProviderPaymentId!, capture, payment.Currency, ct));
         if (!captured.Succeeded)
         {
             await FinishAsync(db, payment, PaymentStatus.Failed, 0m, cost, "Capture failed: " + captured.Error, ct);
@@ -145,7 +155,7 @@ public sealed class PaymentService(
             return false;
         }
 
-        var released = await provider.CancelAsync(payment.ProviderPaymentId!, ct);
+        var released = await WhileClaimedAsync(payment.Id, () => provider.CancelAsync(payment.ProviderPaymentId!, ct));
         await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m,
             released.Succeeded ? "Released: " + reason : $"Release ({reason}) failed: {released.Error}", ct);
         return released.Succeeded;
@@ -173,7 +183,18 @@ public sealed class PaymentService(
         }
 
         var key = $"refund-{payment.Id}-{payment.RefundedAmount:0.00}-{amount:0.00}";
-        var result = await provider.RefundAsync(payment.ProviderPaymentId!, amount, payment.Currency, key, ct);
+        ProviderResult result;
+        try
+        {
+            result = await provider.RefundAsync(payment.ProviderPaymentId!, amount, payment.Currency, key, ct);
+        }
+        catch (PaymentProviderUnavailableException e)
+        {
+            // Same amount again later reuses the idempotency key, so a refund Stripe did make is not made twice.
+            logger.LogWarning(e, "Refund of payment {PaymentId} not confirmed by the provider", paymentId);
+            return new(false, "The payment provider could not be reached, so the refund is not confirmed. Try the same amount again in a moment.");
+        }
+
         if (!result.Succeeded)
         {
             return new(false, "The refund failed: " + result.Error);
@@ -189,11 +210,50 @@ public sealed class PaymentService(
         return new(true, $"Refunded {amount:0.00} {payment.Currency}.");
     }
 
-    /// <summary>Authorized → Settling: only the caller whose update wins talks to the provider.</summary>
+    /// <summary>
+    /// Puts back holds whose claim is older than <see cref="AbandonedClaimAge"/>: the node that claimed them stopped
+    /// (or lost its database) between the claim and the provider's answer. Authorized again, the job that settles or
+    /// releases such holds picks them up; the provider's idempotency keys keep a repeated capture single.
+    /// </summary>
+    public async Task<int> ReturnAbandonedClaimsAsync(CancellationToken ct)
+    {
+        var claimedBefore = time.GetUtcNow() - AbandonedClaimAge;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var returned = await db.Payments.Where(p => p.Status == PaymentStatus.Settling && p.UpdatedAt < claimedBefore)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Authorized).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct);
+        if (returned > 0)
+        {
+            logger.LogWarning("Returned {Count} payment claims abandoned for over {Age}; they will be settled again", returned, AbandonedClaimAge);
+        }
+
+        return returned;
+    }
+
+    /// <summary>Authorized → Settling: only the caller whose update wins talks to the provider. The claim is timed (UpdatedAt).</summary>
     /// <remarks><paramref name="unlinkedOnly"/>: a release must lose against a session linking the hold at the same moment.</remarks>
-    private static async Task<bool> ClaimAsync(AppDbContext db, int paymentId, CancellationToken ct, bool unlinkedOnly = false) =>
+    private async Task<bool> ClaimAsync(AppDbContext db, int paymentId, CancellationToken ct, bool unlinkedOnly = false) =>
         await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized && (!unlinkedOnly || p.TransactionId == null))
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Settling), ct) > 0;
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Settling).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct) > 0;
+
+    /// <summary>
+    /// A provider call made under a claim. If it throws, nobody knows what the provider did, but its idempotency keys
+    /// make a retry safe: the claim is returned (Settling → Authorized) so a later pass tries again.
+    /// </summary>
+    private async Task<ProviderResult> WhileClaimedAsync(int paymentId, Func<Task<ProviderResult>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Payment {PaymentId}: the provider call failed; the hold stays Authorized and is retried later", paymentId);
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Settling)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Authorized).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), CancellationToken.None);
+            throw;
+        }
+    }
 
     private async Task FinishAsync(AppDbContext db, Payment payment, PaymentStatus status, decimal captured, decimal outstanding, string? reason, CancellationToken ct)
     {

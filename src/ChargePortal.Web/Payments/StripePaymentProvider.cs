@@ -39,7 +39,16 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
             }
 
             // e.g. requires_action (3-D Secure): the app cannot complete that during a hold, so it is cancelled at once.
-            await CancelAsync(intent.Id, ct);
+            // An intent waiting for the driver holds no money, so one Stripe cannot cancel right now is left to expire.
+            try
+            {
+                await CancelAsync(intent.Id, ct);
+            }
+            catch (PaymentProviderUnavailableException e)
+            {
+                logger.LogWarning(e, "Could not cancel unconfirmed intent {Id}; it expires on its own", intent.Id);
+            }
+
             return ProviderResult.Failed(intent.Status == "requires_action" ? NeedsAuthentication : $"The card could not be authorised (status {intent.Status}).", intent.Id);
         }
         catch (StripeException e)
@@ -51,21 +60,34 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
 
     public Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct) =>
         CallAsync(providerPaymentId, "capture", () => new PaymentIntentService(Client).CaptureAsync(providerPaymentId,
-            new PaymentIntentCaptureOptions { AmountToCapture = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = $"capture-{providerPaymentId}" }, ct));
+            new PaymentIntentCaptureOptions { AmountToCapture = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = $"capture-{providerPaymentId}" }, ct), ct);
 
     public Task<ProviderResult> CancelAsync(string providerPaymentId, CancellationToken ct) =>
-        CallAsync(providerPaymentId, "cancel", () => new PaymentIntentService(Client).CancelAsync(providerPaymentId, new PaymentIntentCancelOptions(), new RequestOptions { IdempotencyKey = $"cancel-{providerPaymentId}" }, ct));
+        CallAsync(providerPaymentId, "cancel", () => new PaymentIntentService(Client).CancelAsync(providerPaymentId, new PaymentIntentCancelOptions(), new RequestOptions { IdempotencyKey = $"cancel-{providerPaymentId}" }, ct), ct);
 
     public Task<ProviderResult> RefundAsync(string providerPaymentId, decimal amount, string currency, string idempotencyKey, CancellationToken ct) =>
         CallAsync(providerPaymentId, "refund", () => new RefundService(Client).CreateAsync(
-            new RefundCreateOptions { PaymentIntent = providerPaymentId, Amount = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct));
+            new RefundCreateOptions { PaymentIntent = providerPaymentId, Amount = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct), ct);
 
-    private async Task<ProviderResult> CallAsync<T>(string providerPaymentId, string what, Func<Task<T>> call)
+    /// <summary>
+    /// A call on an existing intent. Stripe's answer that it will not do it is a result; Stripe not answering (no
+    /// connection, a timeout, a 5xx or rate limit after Stripe.net's own retries) is
+    /// <see cref="PaymentProviderUnavailableException"/>: the outcome is unknown and the caller may retry.
+    /// </summary>
+    private async Task<ProviderResult> CallAsync<T>(string providerPaymentId, string what, Func<Task<T>> call, CancellationToken ct)
     {
         try
         {
             await call();
             return ProviderResult.Ok(providerPaymentId);
+        }
+        catch (StripeException e) when ((int)e.HttpStatusCode >= 500 || e.HttpStatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw new PaymentProviderUnavailableException($"Stripe could not {what} {providerPaymentId} right now (HTTP {(int)e.HttpStatusCode}): {e.Message}", e);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new PaymentProviderUnavailableException($"Stripe could not be reached to {what} {providerPaymentId}: {e.Message}", e);
         }
         catch (StripeException e)
         {

@@ -43,10 +43,19 @@ public sealed class UnusedHoldReleaser(IDbContextFactory<AppDbContext> dbFactory
                 continue;
             }
 
-            if (await payments.ReleaseAsync(hold.Id, $"no session started within {Describe(Timeout)} of the remote start", ct))
+            try
             {
-                released++;
-                logger.LogInformation("Released unused hold {PaymentId} at {StationId}", hold.Id, hold.StationId);
+                if (await payments.ReleaseAsync(hold.Id, $"no session started within {Describe(Timeout)} of the remote start", ct))
+                {
+                    released++;
+                    logger.LogInformation("Released unused hold {PaymentId} at {StationId}", hold.Id, hold.StationId);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The provider could not be reached for this hold; it stays Authorized for the next pass, and the
+                // holds after it in this pass are still released.
+                logger.LogError(ex, "Could not release hold {PaymentId}; the next pass retries", hold.Id);
             }
         }
 

@@ -93,8 +93,17 @@ public sealed class SessionPricingService(
             return false;
         }
 
-        await payments.SettleAsync(transactionId, total, ct);
-        await receipts.SendAsync(transactionId, ct);
+        try
+        {
+            await payments.SettleAsync(transactionId, total, ct);
+        }
+        finally
+        {
+            // The price stands even when the provider cannot be reached (the sweep settles the hold later), so the
+            // driver gets the receipt now; nothing else would send it.
+            await receipts.SendAsync(transactionId, ct);
+        }
+
         return true;
     }
 

@@ -12,7 +12,7 @@ namespace ChargePortal.Web.Tariffs;
 /// events rather than stall stations, and a node that stops between storing the end and pricing it takes the event
 /// with it. An unpriced session is never billed and its card hold is never captured. So each pass, on one node of the
 /// cluster, prices completed sessions of the last week still without a cost, and settles holds still open on sessions
-/// already priced (a node stopped between the two).
+/// already priced (a node stopped between the two, or the payment provider could not be reached).
 /// </summary>
 public sealed class UnbilledSessionSweeper(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -36,6 +36,8 @@ public sealed class UnbilledSessionSweeper(
     /// <summary>One pass; returns how many sessions it priced or settled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        // Holds a stopped node claimed and never settled are Authorized again before this pass looks for them.
+        await payments.ReturnAbandonedClaimsAsync(ct);
         var now = time.GetUtcNow();
         var cutoff = now - Grace;
         var oldest = now - MaxAge;

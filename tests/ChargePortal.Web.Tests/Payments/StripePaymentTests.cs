@@ -5,6 +5,7 @@ using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Payments.Cards;
+using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Transactions;
 using Microsoft.AspNetCore.Identity;
@@ -95,13 +96,26 @@ public sealed class StripePaymentTests : IAsyncLifetime
         capture.Error.ShouldBe("This PaymentIntent could not be captured.");
     }
 
-    private static async Task<(PaymentService Service, long TransactionId, string UserId)> ArrangeSessionAsync(StripeChargePortalFactory factory)
+    /// <summary>A session of the demo driver at AMS-CS-01; <paramref name="completedAgo"/> makes it one that ended then.</summary>
+    private static async Task<(PaymentService Service, long TransactionId, string UserId)> ArrangeSessionAsync(StripeChargePortalFactory factory,
+        TimeSpan? completedAgo = null, long energyWh = 0)
     {
         var services = factory.Services;
         var users = services.CreateScope().ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var driver = await users.FindByEmailAsync("driver@chargeportal.local");
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var tx = new ChargingTransaction { StationId = "AMS-CS-01", OcppTransactionId = Guid.NewGuid().ToString("N"), ConnectorId = 1, EvseId = 1, UserId = driver!.Id, IdTag = "APP-TEST" };
+        if (completedAgo is { } ago)
+        {
+            var now = DateTimeOffset.UtcNow;
+            tx.StartedAt = now - ago - TimeSpan.FromMinutes(30);
+            tx.StoppedAt = now - ago;
+            tx.MeterStartWh = 0;
+            tx.MeterStopWh = energyWh;
+            tx.EnergyWh = energyWh;
+            tx.Status = TransactionStatus.Completed;
+        }
+
         db.Transactions.Add(tx);
         await db.SaveChangesAsync();
         return (services.GetRequiredService<PaymentService>(), tx.Id, driver.Id);
@@ -178,6 +192,87 @@ public sealed class StripePaymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stripe_unreachable_is_reported_as_unavailable_not_as_a_refusal()
+    {
+        var closedPort = new StripePaymentProvider(new StripeConnection(new StripeOptions { SecretKey = "sk_test_standin", ApiBase = $"http://127.0.0.1:{ClosedPort()}/" }),
+            NullLogger<StripePaymentProvider>.Instance);
+
+        var thrown = await Should.ThrowAsync<PaymentProviderUnavailableException>(() => closedPort.CaptureAsync("pi_x", 10m, "EUR", TestContext.Current.CancellationToken));
+        thrown.Message.ShouldContain("could not be reached to capture pi_x");
+    }
+
+    [Fact]
+    public async Task A_capture_while_Stripe_is_down_leaves_the_hold_authorized_and_a_later_settle_captures_it()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
+        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
+
+        _stripe.Unavailable = true;
+        await Should.ThrowAsync<PaymentProviderUnavailableException>(() => service.SettleAsync(txId, 12.34m, ct));
+        var waiting = await PaymentAsync(factory, payment.Id);
+        waiting.Status.ShouldBe(PaymentStatus.Authorized, "a 503 says nothing about the card: the hold waits for a retry, not for an operator");
+        waiting.CapturedAmount.ShouldBe(0m);
+        waiting.FailureReason.ShouldBeNull();
+
+        _stripe.Unavailable = false;
+        await service.SettleAsync(txId, 12.34m, ct);
+        var captured = await PaymentAsync(factory, payment.Id);
+        captured.Status.ShouldBe(PaymentStatus.Captured);
+        captured.CapturedAmount.ShouldBe(12.34m);
+        ((long)_stripe.Intent(payment.ProviderPaymentId!)["amount_received"]!).ShouldBe(1234);
+    }
+
+    [Fact]
+    public async Task A_session_priced_while_Stripe_is_down_is_mailed_at_once_and_its_hold_captured_by_the_next_sweep()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
+        var (service, txId, userId) = await ArrangeSessionAsync(factory, completedAgo: TimeSpan.FromMinutes(5), energyWh: 10_000);
+        var ct = TestContext.Current.CancellationToken;
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
+
+        _stripe.Unavailable = true;
+        await Should.ThrowAsync<PaymentProviderUnavailableException>(() => factory.Services.GetRequiredService<SessionPricingService>().PriceAsync(txId, ct));
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
+        {
+            (await db.Transactions.SingleAsync(t => t.Id == txId, ct)).Cost.ShouldNotBeNull("the price stands while the provider is down");
+        }
+
+        Directory.GetFiles(factory.MailDirectory).Select(File.ReadAllText).ShouldContain(mail => mail.Contains($"session {txId}", StringComparison.Ordinal));
+        (await PaymentAsync(factory, payment.Id)).Status.ShouldBe(PaymentStatus.Authorized);
+
+        _stripe.Unavailable = false;
+        (await factory.Services.GetRequiredService<UnbilledSessionSweeper>().RunOnceAsync(ct)).ShouldBe(1);
+        var captured = await PaymentAsync(factory, payment.Id);
+        captured.Status.ShouldBe(PaymentStatus.Captured);
+        captured.CapturedAmount.ShouldBeGreaterThan(0m);
+        Directory.GetFiles(factory.MailDirectory).Count(f => File.ReadAllText(f).Contains($"session {txId}", StringComparison.Ordinal))
+            .ShouldBe(1, "the sweep settles the hold; the receipt already went out");
+    }
+
+    [Fact]
+    public async Task A_refund_while_Stripe_is_down_is_refused_in_plain_words_and_changes_nothing()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
+        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
+        await service.SettleAsync(txId, 10m, ct);
+
+        _stripe.Unavailable = true;
+        var refund = await service.RefundAsync(payment.Id, 4m, "op", null, ct);
+        refund.Succeeded.ShouldBeFalse();
+        refund.Message.ShouldBe("The payment provider could not be reached, so the refund is not confirmed. Try the same amount again in a moment.");
+        var unchanged = await PaymentAsync(factory, payment.Id);
+        unchanged.Status.ShouldBe(PaymentStatus.Captured);
+        unchanged.RefundedAmount.ShouldBe(0m);
+    }
+
+    [Fact]
     public async Task Refunds_are_bounded_by_what_was_captured()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
@@ -196,6 +291,13 @@ public sealed class StripePaymentTests : IAsyncLifetime
         refunded.Status.ShouldBe(PaymentStatus.Refunded);
         refunded.RefundedAmount.ShouldBe(10m);
         (await service.RefundAsync(payment.Id, 1m, "op", null, ct)).Succeeded.ShouldBeFalse();
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Sign(string payload, string secret, long? timestamp = null)

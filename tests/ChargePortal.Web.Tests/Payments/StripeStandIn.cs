@@ -25,7 +25,7 @@ public enum StandInCard
 /// A local HTTP stand-in of the Stripe endpoints ChargePortal calls: customers, Checkout Sessions in setup mode
 /// (create, retrieve with expand), payment methods (detach), payment intents (create with confirm and manual
 /// capture, capture, cancel) and refunds. <see cref="CompleteCheckout"/> plays the driver on Stripe's hosted page.
-/// Modes make the next card decline or captures fail. Requests are recorded.
+/// Modes make the next card decline, captures fail or the whole API unavailable. Requests are recorded.
 /// </summary>
 public sealed class StripeStandIn : IAsyncDisposable
 {
@@ -40,6 +40,9 @@ public sealed class StripeStandIn : IAsyncDisposable
     public bool DeclineCards { get; set; }
 
     public bool FailCaptures { get; set; }
+
+    /// <summary>Stripe is down: every request gets a 503 api_error (Stripe.net retries those, then gives up).</summary>
+    public bool Unavailable { get; set; }
 
     public ConcurrentQueue<(string Method, string Path, IReadOnlyDictionary<string, string> Form)> Requests { get; } = new();
 
@@ -119,6 +122,11 @@ public sealed class StripeStandIn : IAsyncDisposable
         if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer sk_", StringComparison.Ordinal))
         {
             return Error(401, "invalid_request_error", null, "Invalid API Key provided.");
+        }
+
+        if (Unavailable)
+        {
+            return Error(503, "api_error", null, "Stripe is temporarily unavailable.");
         }
 
         var segments = path.Trim('/').Split('/');

@@ -139,6 +139,34 @@ public sealed class UnbilledSessionSweeperTests(ChargePortalFactory factory) : I
         (await PaymentAsync(hold.Id)).Status.ShouldBe(PaymentStatus.Authorized);
     }
 
+    [Fact]
+    public async Task A_hold_a_stopped_node_claimed_is_captured_once_its_claim_is_abandoned_and_a_fresh_claim_is_left_alone()
+    {
+        // Node A claimed both holds (Authorized → Settling) and stopped before the provider answered.
+        var (abandoned, userId) = await HoldAsync("AMS-ZA-01");
+        var abandonedSession = await SessionAsync("AMS-ZA-01", TransactionStatus.Completed, TimeSpan.FromMinutes(30), idTag: abandoned.IdTag, userId: userId, cost: 2.50m);
+        (await Payments.LinkAsync("AMS-ZA-01", abandoned.IdTag!, abandonedSession, Ct)).ShouldBeTrue();
+        var (fresh, _) = await HoldAsync("AMS-ZA-02");
+        var freshSession = await SessionAsync("AMS-ZA-02", TransactionStatus.Completed, TimeSpan.FromMinutes(30), idTag: fresh.IdTag, userId: userId, cost: 1.00m);
+        (await Payments.LinkAsync("AMS-ZA-02", fresh.IdTag!, freshSession, Ct)).ShouldBeTrue();
+        await ClaimAsync(abandoned.Id, DateTimeOffset.UtcNow - PaymentService.AbandonedClaimAge - TimeSpan.FromMinutes(1));
+        await ClaimAsync(fresh.Id, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1));
+
+        await Sweeper.RunOnceAsync(Ct);
+
+        var captured = await PaymentAsync(abandoned.Id);
+        captured.Status.ShouldBe(PaymentStatus.Captured);
+        captured.CapturedAmount.ShouldBe(2.50m);
+        (await PaymentAsync(fresh.Id)).Status.ShouldBe(PaymentStatus.Settling, "a claim a minute old may still be waiting for the provider's answer");
+    }
+
+    private async Task ClaimAsync(int paymentId, DateTimeOffset claimedAt)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync(Ct);
+        (await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Settling).SetProperty(p => p.UpdatedAt, claimedAt), Ct)).ShouldBe(1);
+    }
+
     /// <summary>
     /// The job on its own fake clock, ten minutes ahead: a session that ended seconds ago is due for it, but not for the
     /// host's own job on the real clock, which therefore cannot bill it first.

@@ -92,12 +92,22 @@ public sealed class ChargingSessionStarter(
             return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your {card.Label} and only the final cost will be charged. Plug in now.", payment.Id, idTag);
         }
 
-        await payments.ReleaseAsync(payment.Id, "Remote start not accepted", ct);
+        var holdReleased = "the hold on your card was released.";
+        try
+        {
+            await payments.ReleaseAsync(payment.Id, "Remote start not accepted", ct);
+        }
+        catch (PaymentProviderUnavailableException)
+        {
+            // The hold stays Authorized and unlinked; the unused-hold job releases it once the provider answers again.
+            holdReleased = "the hold on your card will be released automatically within a few minutes.";
+        }
+
         return result.Failure switch
         {
-            CommandFailure.Offline or CommandFailure.Timeout => new(StartChargingOutcome.StationOffline, "The station did not answer; the hold on your card was released.", payment.Id),
-            null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({status ?? "no status"}); the hold on your card was released.", payment.Id),
-            _ => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({result.Detail}); the hold on your card was released.", payment.Id),
+            CommandFailure.Offline or CommandFailure.Timeout => new(StartChargingOutcome.StationOffline, $"The station did not answer; {holdReleased}", payment.Id),
+            null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({status ?? "no status"}); {holdReleased}", payment.Id),
+            _ => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({result.Detail}); {holdReleased}", payment.Id),
         };
     }
 
