@@ -18,7 +18,11 @@ public static class OperationsSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+            // Station frames are handled on the sockets' event threads (InlineSocketIo), and a console write blocks
+            // when whoever reads stdout falls behind: one slow log reader would stall every station on that thread.
+            // Events go through a bounded queue to a writer thread instead; past 10,000 waiting, new ones are dropped.
+            .WriteTo.Async(a => a.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
+                bufferSize: 10_000, blockWhenFull: false));
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
