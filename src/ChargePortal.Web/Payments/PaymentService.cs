@@ -62,10 +62,22 @@ public sealed class PaymentService(
         db.Payments.Add(payment);
         await db.SaveChangesAsync(ct);
 
-        var result = await provider.PlaceHoldAsync(new HoldRequest(options.HoldAmount, currency, $"Charging at {stationId} connector {connectorId}",
-            $"hold-{payment.Id}-{payment.CreatedAt.ToUnixTimeMilliseconds()}",
-            new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stationId"] = stationId },
-            card.CustomerId, card.PaymentMethodId), ct);
+        ProviderResult result;
+        try
+        {
+            result = await provider.PlaceHoldAsync(new HoldRequest(options.HoldAmount, currency, $"Charging at {stationId} connector {connectorId}",
+                $"hold-{payment.Id}-{payment.CreatedAt.ToUnixTimeMilliseconds()}",
+                new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stationId"] = stationId },
+                card.CustomerId, card.PaymentMethodId), ct);
+        }
+        catch (PaymentProviderUnavailableException e)
+        {
+            // Charging does not start without a confirmed hold. Should the provider have placed it after all, an
+            // uncaptured hold lapses on its own (Stripe: after 7 days); nothing is ever captured from it.
+            logger.LogWarning(e, "Hold {PaymentId} not confirmed by the provider", payment.Id);
+            result = ProviderResult.Failed("The payment provider could not be reached; nothing was charged. Try again in a moment.");
+        }
+
         payment.ProviderPaymentId = result.ProviderPaymentId;
         payment.Status = result.Succeeded ? PaymentStatus.Authorized : PaymentStatus.Failed;
         payment.FailureReason = result.Error;
@@ -219,8 +231,7 @@ public sealed class PaymentService(
     {
         var claimedBefore = time.GetUtcNow() - AbandonedClaimAge;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var returned = await db.Payments.Where(p => p.Status == PaymentStatus.Settling && p.UpdatedAt < claimedBefore)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Authorized).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct);
+        var returned = await ReturnClaimsAsync(db.Payments.Where(p => p.UpdatedAt < claimedBefore), ct);
         if (returned > 0)
         {
             logger.LogWarning("Returned {Count} payment claims abandoned for over {Age}; they will be settled again", returned, AbandonedClaimAge);
@@ -249,11 +260,15 @@ public sealed class PaymentService(
         {
             logger.LogWarning(e, "Payment {PaymentId}: the provider call failed; the hold stays Authorized and is retried later", paymentId);
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Settling)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Authorized).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), CancellationToken.None);
+            await ReturnClaimsAsync(db.Payments.Where(p => p.Id == paymentId), CancellationToken.None);
             throw;
         }
     }
+
+    /// <summary>Settling → Authorized for the claimed ones among <paramref name="payments"/>.</summary>
+    private Task<int> ReturnClaimsAsync(IQueryable<Payment> payments, CancellationToken ct) =>
+        payments.Where(p => p.Status == PaymentStatus.Settling)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.Authorized).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct);
 
     private async Task FinishAsync(AppDbContext db, Payment payment, PaymentStatus status, decimal captured, decimal outstanding, string? reason, CancellationToken ct)
     {
@@ -296,10 +311,22 @@ public sealed class PaymentService(
         };
         db.Payments.Add(extra);
         await db.SaveChangesAsync(ct);
-        var hold = await provider.PlaceHoldAsync(new HoldRequest(rest, payment.Currency, $"Remainder of session {payment.TransactionId}", $"rest-{payment.Id}",
-            new Dictionary<string, string> { ["paymentId"] = extra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            payment.ProviderCustomerId, payment.PaymentMethodId ?? "", OffSession: true), ct);
-        var capture = hold.Succeeded ? await provider.CaptureAsync(hold.ProviderPaymentId!, rest, payment.Currency, ct) : hold;
+        var unreachable = ProviderResult.Failed("The payment provider could not be reached; the remainder was not charged.");
+        ProviderResult hold = unreachable, capture;
+        try
+        {
+            hold = await provider.PlaceHoldAsync(new HoldRequest(rest, payment.Currency, $"Remainder of session {payment.TransactionId}", $"rest-{payment.Id}",
+                new Dictionary<string, string> { ["paymentId"] = extra.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                payment.ProviderCustomerId, payment.PaymentMethodId ?? "", OffSession: true), ct);
+            capture = hold.Succeeded ? await provider.CaptureAsync(hold.ProviderPaymentId!, rest, payment.Currency, ct) : hold;
+        }
+        catch (PaymentProviderUnavailableException e)
+        {
+            // No job retries an off-session charge: the remainder is left outstanding for the operator, with the reason.
+            logger.LogWarning(e, "Remainder of session {TransactionId} not charged: the provider did not answer", payment.TransactionId);
+            capture = unreachable;
+        }
+
         extra.ProviderPaymentId = hold.ProviderPaymentId;
         extra.Status = capture.Succeeded ? PaymentStatus.Captured : PaymentStatus.Failed;
         extra.CapturedAmount = capture.Succeeded ? rest : 0m;

@@ -51,6 +51,10 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
 
             return ProviderResult.Failed(intent.Status == "requires_action" ? NeedsAuthentication : $"The card could not be authorised (status {intent.Status}).", intent.Id);
         }
+        catch (Exception e) when (IsUnavailable(e, ct))
+        {
+            throw new PaymentProviderUnavailableException($"Stripe did not answer the hold ({request.IdempotencyKey}): {e.Message}", e);
+        }
         catch (StripeException e)
         {
             logger.LogWarning("Stripe hold failed: {Code} {Message}", e.StripeError?.Code, e.Message);
@@ -70,9 +74,9 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
             new RefundCreateOptions { PaymentIntent = providerPaymentId, Amount = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct), ct);
 
     /// <summary>
-    /// A call on an existing intent. Stripe's answer that it will not do it is a result; Stripe not answering (no
-    /// connection, a timeout, a 5xx or rate limit after Stripe.net's own retries) is
-    /// <see cref="PaymentProviderUnavailableException"/>: the outcome is unknown and the caller may retry.
+    /// A call on an existing intent. Stripe's answer that it will not do it is a result; Stripe not answering
+    /// (<see cref="IsUnavailable"/>) is <see cref="PaymentProviderUnavailableException"/>: the outcome is unknown and the
+    /// caller may retry.
     /// </summary>
     private async Task<ProviderResult> CallAsync<T>(string providerPaymentId, string what, Func<Task<T>> call, CancellationToken ct)
     {
@@ -81,13 +85,9 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
             await call();
             return ProviderResult.Ok(providerPaymentId);
         }
-        catch (StripeException e) when ((int)e.HttpStatusCode >= 500 || e.HttpStatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        catch (Exception e) when (IsUnavailable(e, ct))
         {
-            throw new PaymentProviderUnavailableException($"Stripe could not {what} {providerPaymentId} right now (HTTP {(int)e.HttpStatusCode}): {e.Message}", e);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new PaymentProviderUnavailableException($"Stripe could not be reached to {what} {providerPaymentId}: {e.Message}", e);
+            throw new PaymentProviderUnavailableException($"Stripe did not answer the {what} of {providerPaymentId}: {e.Message}", e);
         }
         catch (StripeException e)
         {
@@ -95,6 +95,18 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
             return ProviderResult.Failed(Describe(e), providerPaymentId);
         }
     }
+
+    /// <summary>
+    /// Stripe did not decide anything: no connection, a timeout (not our own cancellation), or a 5xx / rate limit still
+    /// there after Stripe.net's own retries.
+    /// </summary>
+    private static bool IsUnavailable(Exception e, CancellationToken ct) => e switch
+    {
+        StripeException stripeError => (int)stripeError.HttpStatusCode >= 500 || stripeError.HttpStatusCode == System.Net.HttpStatusCode.TooManyRequests,
+        HttpRequestException => true,
+        TaskCanceledException => !ct.IsCancellationRequested,
+        _ => false,
+    };
 
     private static string Describe(StripeException e) => e.StripeError?.Code switch
     {

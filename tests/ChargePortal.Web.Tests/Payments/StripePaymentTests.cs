@@ -198,7 +198,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
             NullLogger<StripePaymentProvider>.Instance);
 
         var thrown = await Should.ThrowAsync<PaymentProviderUnavailableException>(() => closedPort.CaptureAsync("pi_x", 10m, "EUR", TestContext.Current.CancellationToken));
-        thrown.Message.ShouldContain("could not be reached to capture pi_x");
+        thrown.Message.ShouldContain("did not answer the capture of pi_x");
     }
 
     [Fact]
@@ -210,14 +210,14 @@ public sealed class StripePaymentTests : IAsyncLifetime
         var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
         await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
 
-        _stripe.Unavailable = true;
+        _stripe.Unavailable = _ => true;
         await Should.ThrowAsync<PaymentProviderUnavailableException>(() => service.SettleAsync(txId, 12.34m, ct));
         var waiting = await PaymentAsync(factory, payment.Id);
         waiting.Status.ShouldBe(PaymentStatus.Authorized, "a 503 says nothing about the card: the hold waits for a retry, not for an operator");
         waiting.CapturedAmount.ShouldBe(0m);
         waiting.FailureReason.ShouldBeNull();
 
-        _stripe.Unavailable = false;
+        _stripe.Unavailable = null;
         await service.SettleAsync(txId, 12.34m, ct);
         var captured = await PaymentAsync(factory, payment.Id);
         captured.Status.ShouldBe(PaymentStatus.Captured);
@@ -234,7 +234,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
         await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
 
-        _stripe.Unavailable = true;
+        _stripe.Unavailable = _ => true;
         await Should.ThrowAsync<PaymentProviderUnavailableException>(() => factory.Services.GetRequiredService<SessionPricingService>().PriceAsync(txId, ct));
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
         {
@@ -244,13 +244,47 @@ public sealed class StripePaymentTests : IAsyncLifetime
         Directory.GetFiles(factory.MailDirectory).Select(File.ReadAllText).ShouldContain(mail => mail.Contains($"session {txId}", StringComparison.Ordinal));
         (await PaymentAsync(factory, payment.Id)).Status.ShouldBe(PaymentStatus.Authorized);
 
-        _stripe.Unavailable = false;
+        _stripe.Unavailable = null;
         (await factory.Services.GetRequiredService<UnbilledSessionSweeper>().RunOnceAsync(ct)).ShouldBe(1);
         var captured = await PaymentAsync(factory, payment.Id);
         captured.Status.ShouldBe(PaymentStatus.Captured);
         captured.CapturedAmount.ShouldBeGreaterThan(0m);
         Directory.GetFiles(factory.MailDirectory).Count(f => File.ReadAllText(f).Contains($"session {txId}", StringComparison.Ordinal))
             .ShouldBe(1, "the sweep settles the hold; the receipt already went out");
+    }
+
+    [Fact]
+    public async Task A_hold_while_Stripe_is_down_is_refused_with_the_reason()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
+        var (service, _, userId) = await ArrangeSessionAsync(factory);
+        _stripe.Unavailable = _ => true;
+
+        var hold = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", TestContext.Current.CancellationToken);
+
+        hold.Status.ShouldBe(PaymentStatus.Failed, "charging must not start without a confirmed hold");
+        hold.FailureReason.ShouldBe("The payment provider could not be reached; nothing was charged. Try again in a moment.");
+        (await PaymentAsync(factory, hold.Id)).Status.ShouldBe(PaymentStatus.Failed);
+    }
+
+    [Fact]
+    public async Task A_remainder_Stripe_does_not_answer_for_is_left_outstanding_with_the_reason()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri, "ChargeRest");
+        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
+        _stripe.Unavailable = path => path == "/v1/payment_intents"; // captures work, new intents do not
+
+        await service.SettleAsync(txId, 70m, ct);
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        var payments = await db.Payments.Where(p => p.TransactionId == txId).OrderBy(p => p.Id).ToListAsync(ct);
+        payments.Select(p => p.Status).ShouldBe([PaymentStatus.Captured, PaymentStatus.Failed]);
+        payments[0].CapturedAmount.ShouldBe(50m);
+        payments[1].OutstandingAmount.ShouldBe(20m, "the operator sees what is still owed");
+        payments[1].FailureReason.ShouldBe("The payment provider could not be reached; the remainder was not charged.");
     }
 
     [Fact]
@@ -263,7 +297,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         await service.SettleAsync(txId, 10m, ct);
 
-        _stripe.Unavailable = true;
+        _stripe.Unavailable = _ => true;
         var refund = await service.RefundAsync(payment.Id, 4m, "op", null, ct);
         refund.Succeeded.ShouldBeFalse();
         refund.Message.ShouldBe("The payment provider could not be reached, so the refund is not confirmed. Try the same amount again in a moment.");

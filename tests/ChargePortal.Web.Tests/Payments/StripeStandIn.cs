@@ -41,8 +41,8 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     public bool FailCaptures { get; set; }
 
-    /// <summary>Stripe is down: every request gets a 503 api_error (Stripe.net retries those, then gives up).</summary>
-    public bool Unavailable { get; set; }
+    /// <summary>Stripe is down for the request paths this matches: they get a 503 api_error (Stripe.net retries those, then gives up).</summary>
+    public Func<string, bool>? Unavailable { get; set; }
 
     public ConcurrentQueue<(string Method, string Path, IReadOnlyDictionary<string, string> Form)> Requests { get; } = new();
 
@@ -124,7 +124,7 @@ public sealed class StripeStandIn : IAsyncDisposable
             return Error(401, "invalid_request_error", null, "Invalid API Key provided.");
         }
 
-        if (Unavailable)
+        if (Unavailable?.Invoke(path) == true)
         {
             return Error(503, "api_error", null, "Stripe is temporarily unavailable.");
         }
