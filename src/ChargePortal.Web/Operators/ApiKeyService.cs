@@ -10,7 +10,7 @@ public sealed record CreatedApiKey(int Id, string Name, string Key);
 
 public sealed record ApiKeySummary(int Id, string Name, string Prefix, string OwnerEmail, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider time)
 {
     private const string KeyPrefix = "cpk_";
     private const int PrefixLength = 12;
@@ -74,6 +74,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             key.LastUsedAt = now;
+            using var turn = await writeGate.EnterAsync(ct); // on the API's path, like the audit row (see AuditLog)
             await db.SaveChangesAsync(ct);
         }
 
