@@ -10,8 +10,9 @@ public enum Target
 
 /// <summary>
 /// What to run. <see cref="NodeCounts"/>: ChargePortal runs once per node count, more than one node adding Redis (the
-/// baseline is always one process). <see cref="Commands"/>: in each multi-node run, commands sent to the node holding
-/// the station and as many to another node.
+/// baseline is always one process). <see cref="Commands"/>: commands sent through the HTTP API during each ChargePortal
+/// run, as given; when not given, 200 in multi-node runs (to the node holding the station and as many to another node)
+/// and none on one node (see <see cref="CommandsFor"/>).
 /// </summary>
 public sealed record BenchmarkOptions(
     IReadOnlyList<int> StationCounts,
@@ -21,7 +22,7 @@ public sealed record BenchmarkOptions(
     IReadOnlyList<Target> Targets,
     int ConnectConcurrency,
     IReadOnlyList<int> NodeCounts,
-    int Commands)
+    int? Commands)
 {
     public const int MaxNodes = 4;
 
@@ -34,8 +35,9 @@ public sealed record BenchmarkOptions(
           --duration    measured seconds per run (1-600), after --warmup seconds (0-300)
           --nodes       ChargePortal node counts to run (1-4); 2 or more share one SQLite file and a private
                         redis-server started on 127.0.0.1 for the run (needs redis-server on the PATH)
-          --commands    in multi-node runs: commands (get-configuration) sent through the HTTP API to the node
-                        holding the station and as many to another node (0-10000)
+          --commands    commands (get-configuration) sent through the HTTP API while the load runs (0-10000):
+                        on several nodes to the node holding the station and as many to another node (default
+                        200); on one node to that node (default none)
         """;
 
     public static BenchmarkOptions? Parse(string[] args)
@@ -46,7 +48,7 @@ public sealed record BenchmarkOptions(
         var warmup = 10;
         var connect = 100;
         var nodes = new List<int> { 1 };
-        var commands = 200;
+        int? commands = null;
         var targets = new List<Target> { Target.Baseline, Target.ChargePortal };
         try
         {
@@ -101,11 +103,14 @@ public sealed record BenchmarkOptions(
         var valid = stations.Count > 0 && stations.All(s => s is > 0 and <= 20_000)
             && rate is > 0 and <= 20 && duration is > 0 and <= 600 && warmup is >= 0 and <= 300
             && connect is > 0 and <= 1000 && targets.Count > 0
-            && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is >= 0 and <= 10_000;
+            && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is null or (>= 0 and <= 10_000);
         return valid
             ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands)
             : null;
     }
+
+    /// <summary>Commands to send in a run of <paramref name="nodes"/> ChargePortal nodes.</summary>
+    public int CommandsFor(int nodes) => Commands ?? (nodes > 1 ? 200 : 0);
 
     private static List<int> Ints(string value) => [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))];
 }

@@ -18,24 +18,28 @@ public sealed record CommandStats(int Ok, int Failed, double P50Ms, double P99Ms
         $"{P50Ms:0.0} / {P99Ms:0.0}{(Failed > 0 ? $" ({Failed} failed)" : "")}");
 }
 
-/// <summary>Command latency through the HTTP API: to the node holding the station, and routed from another node through Redis.</summary>
-public sealed record CommandResults(CommandStats Local, CommandStats Routed)
+/// <summary>
+/// Command latency through the HTTP API: to the node holding the station, and routed from another node through Redis
+/// (null on one node).
+/// </summary>
+public sealed record CommandResults(CommandStats Local, CommandStats? Routed)
 {
-    public double AddedP50Ms => Routed.P50Ms - Local.P50Ms;
+    public string Added => Routed is null ? "–" : string.Create(CultureInfo.InvariantCulture,
+        $"{Routed.P50Ms - Local.P50Ms:+0.0;-0.0;0.0} / {Routed.P99Ms - Local.P99Ms:+0.0;-0.0;0.0}");
 
-    public double AddedP99Ms => Routed.P99Ms - Local.P99Ms;
+    public string RoutedText => Routed?.ToString() ?? "–";
 
-    public string Added => string.Create(CultureInfo.InvariantCulture, $"{AddedP50Ms:+0.0;-0.0;0.0} / {AddedP99Ms:+0.0;-0.0;0.0}");
-
-    public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"commands p50 / p99 ms: holding node {Local} ({Local.Ok} ok), other node {Routed} ({Routed.Ok} ok), routing adds {Added}");
+    public string ToLine() => Routed is null
+        ? $"commands p50 / p99 ms: {Local} ({Local.Ok} ok)"
+        : $"commands p50 / p99 ms: holding node {Local} ({Local.Ok} ok), other node {Routed} ({Routed.Ok} ok), routing adds {Added}";
 }
 
 /// <summary>
 /// Sends commands through the HTTP API while the load runs. Each pair asks one station for its configuration
 /// (<c>get-configuration</c>) once through the node that holds its socket and once through the next node, which
 /// forwards the call over Redis to the holder and the answer back; the two orders alternate. The difference between
-/// the two latency distributions is what routing through Redis adds per command.
+/// the two latency distributions is what routing through Redis adds per command. On one node each "pair" is the one
+/// command to that node.
 /// </summary>
 internal sealed class CommandProbe : IDisposable
 {
@@ -91,7 +95,7 @@ internal sealed class CommandProbe : IDisposable
             await PairAsync(i, local, routed, failed);
         }
 
-        return new CommandResults(CommandStats.From(local, failed[0]), CommandStats.From(routed, failed[1]));
+        return new CommandResults(CommandStats.From(local, failed[0]), _nodes.Length > 1 ? CommandStats.From(routed, failed[1]) : null);
     }
 
     public void Dispose()
@@ -114,7 +118,8 @@ internal sealed class CommandProbe : IDisposable
 
         var station = open[_random.Next(open.Length)];
         var other = (station.Node + 1) % _nodes.Length;
-        foreach (var routedNow in index % 2 == 0 ? new[] { false, true } : [true, false])
+        bool[] paths = _nodes.Length == 1 ? [false] : index % 2 == 0 ? [false, true] : [true, false];
+        foreach (var routedNow in paths)
         {
             var latency = await SendAsync(routedNow ? other : station.Node, station.Id);
             if (latency is { } ms)

@@ -23,7 +23,7 @@ public sealed class Deployment : IAsyncDisposable
 
     public IReadOnlyList<ServerProcess> Nodes => _nodes;
 
-    /// <summary>An operator API key for the commands API (multi-node runs only).</summary>
+    /// <summary>An operator API key for the commands API (ChargePortal runs that send commands).</summary>
     public string? ApiKey { get; private set; }
 
     public static async Task<Deployment> StartAsync(Target target, int nodes, BenchmarkOptions options)
@@ -38,7 +38,8 @@ public sealed class Deployment : IAsyncDisposable
         {
             if (nodes == 1)
             {
-                deployment._nodes.Add(await ServerProcess.StartAsync(target, target.ToString(), deployment._directory));
+                var settings = target == Target.ChargePortal && options.CommandsFor(1) > 0 ? deployment.SeedApiKey() : null;
+                deployment._nodes.Add(await ServerProcess.StartAsync(target, target.ToString(), deployment._directory, settings));
             }
             else
             {
@@ -78,26 +79,36 @@ public sealed class Deployment : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A fresh operator API key (<see cref="ApiKey"/>) and the settings that seed it. The demo seed is the way to get a
+    /// key into a fresh database; its ten stations stay offline.
+    /// </summary>
+    private Dictionary<string, string> SeedApiKey()
+    {
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        ApiKey = "cpk_bench_" + secret;
+        return new Dictionary<string, string>
+        {
+            ["Seed__DemoData"] = "true",
+            ["Seed__DemoPassword"] = "Bench!" + secret,
+            ["Seed__OperatorApiKey"] = ApiKey,
+        };
+    }
+
     private async Task StartClusterAsync(int nodes, BenchmarkOptions options)
     {
         // Redis dies by itself after the longest this run can take: node starts, connecting, warm-up, measuring, teardown.
         var maxLife = TimeSpan.FromSeconds(nodes * 120 + 600) + options.Warmup + options.Duration;
         _redis = await RedisServer.StartAsync(maxLife);
-        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        ApiKey = "cpk_bench_" + secret;
-        var prefix = "bench-" + secret[..8].ToLowerInvariant();
+        var seed = SeedApiKey();
+        var prefix = "bench-" + ApiKey![10..18].ToLowerInvariant();
         for (var i = 1; i <= nodes; i++)
         {
-            var settings = new Dictionary<string, string>
+            var settings = new Dictionary<string, string>(seed)
             {
                 ["Redis__ConnectionString"] = _redis.ConnectionString,
                 ["Cluster__NodeId"] = "bench-node-" + i.ToString(CultureInfo.InvariantCulture),
                 ["Cluster__ChannelPrefix"] = prefix,
-
-                // The demo seed is the way to get an operator API key into a fresh database; its ten stations stay offline.
-                ["Seed__DemoData"] = "true",
-                ["Seed__DemoPassword"] = "Bench!" + secret,
-                ["Seed__OperatorApiKey"] = ApiKey,
             };
 
             // One after the other: the first migrates and seeds the shared database, the others find it ready.

@@ -79,14 +79,15 @@ public static class LoadGenerator
 
         // From the start of the warm-up: the collection that opens the region pauses the generator once, unmeasured.
         var quiet = LoadGeneratorRuntime.PauseCollections();
-        using var probe = nodes.Count > 1 && options.Commands > 0 ? new CommandProbe(deployment, connected) : null;
+        var commandCount = options.CommandsFor(nodes.Count);
+        using var probe = deployment.ApiKey is not null && commandCount > 0 ? new CommandProbe(deployment, connected) : null;
         var warmingUp = probe?.WarmUpAsync() ?? Task.CompletedTask;
         await Task.Delay(options.Warmup);
         await warmingUp;
 
         measuring.On = true;
         var clock = Stopwatch.StartNew();
-        var commands = probe?.MeasureAsync(options.Commands, options.Duration);
+        var commands = probe?.MeasureAsync(commandCount, options.Duration);
         await Task.Delay(options.Duration);
         measuring.On = false;
         quiet.Dispose();

@@ -25,7 +25,7 @@ public static class Report
                 $"| {r.Stations} | {r.Target} | {r.Nodes} | {r.Held} | {r.Errors} | {r.MessagesPerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {memory} | {ratio} |"));
             if (commands)
             {
-                text.Append(r.Commands is { } c ? $" {c.Local} | {c.Routed} | {c.Added} |" : " – | – | – |");
+                text.Append(r.Commands is { } c ? $" {c.Local} | {c.RoutedText} | {c.Added} |" : " – | – | – |");
             }
 
             text.AppendLine();
