@@ -121,6 +121,18 @@ public sealed class StripePaymentTests : IAsyncLifetime
         return (services.GetRequiredService<PaymentService>(), tx.Id, driver.Id);
     }
 
+    /// <summary>As <see cref="ArrangeSessionAsync"/>, with a Stripe hold placed for the session and linked to it.</summary>
+    private static async Task<(PaymentService Service, long TransactionId, Payment Hold)> ArrangeHeldSessionAsync(StripeChargePortalFactory factory,
+        TimeSpan? completedAgo = null, long energyWh = 0)
+    {
+        var (service, txId, userId) = await ArrangeSessionAsync(factory, completedAgo, energyWh);
+        var ct = TestContext.Current.CancellationToken;
+        var hold = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        hold.Status.ShouldBe(PaymentStatus.Authorized);
+        (await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct)).ShouldBeTrue();
+        return (service, txId, hold);
+    }
+
     private static async Task<Payment> PaymentAsync(StripeChargePortalFactory factory, int id)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -134,11 +146,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async Task Settling_captures_exactly_the_cost_releases_zero_and_flags_more_than_the_hold(string cost, string status, string captured, string outstanding)
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
-        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var (service, txId, payment) = await ArrangeHeldSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
-        payment.Status.ShouldBe(PaymentStatus.Authorized);
-        (await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct)).ShouldBeTrue();
 
         await service.SettleAsync(txId, decimal.Parse(cost, System.Globalization.CultureInfo.InvariantCulture), ct);
         await service.SettleAsync(txId, 1m, ct); // a repeat changes nothing
@@ -154,10 +163,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async Task Over_hold_with_charge_rest_captures_the_remainder_separately()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri, "ChargeRest");
-        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var (service, txId, _) = await ArrangeHeldSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
-        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         await service.SettleAsync(txId, 70m, ct);
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var payments = await db.Payments.Where(p => p.TransactionId == txId).OrderBy(p => p.Id).ToListAsync(ct);
@@ -205,10 +212,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async Task A_capture_while_Stripe_is_down_leaves_the_hold_authorized_and_a_later_settle_captures_it()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
-        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var (service, txId, payment) = await ArrangeHeldSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
-        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
 
         _stripe.Unavailable = _ => true;
         await Should.ThrowAsync<PaymentProviderUnavailableException>(() => service.SettleAsync(txId, 12.34m, ct));
@@ -229,10 +234,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async Task A_session_priced_while_Stripe_is_down_is_mailed_at_once_and_its_hold_captured_by_the_next_sweep()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
-        var (service, txId, userId) = await ArrangeSessionAsync(factory, completedAgo: TimeSpan.FromMinutes(5), energyWh: 10_000);
+        var (_, txId, payment) = await ArrangeHeldSessionAsync(factory, completedAgo: TimeSpan.FromMinutes(5), energyWh: 10_000);
         var ct = TestContext.Current.CancellationToken;
-        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
-        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
 
         _stripe.Unavailable = _ => true;
         await Should.ThrowAsync<PaymentProviderUnavailableException>(() => factory.Services.GetRequiredService<SessionPricingService>().PriceAsync(txId, ct));
@@ -271,10 +274,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async Task A_remainder_Stripe_does_not_answer_for_is_left_outstanding_with_the_reason()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri, "ChargeRest");
-        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var (service, txId, _) = await ArrangeHeldSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
-        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         _stripe.Unavailable = path => path == "/v1/payment_intents"; // captures work, new intents do not
 
         await service.SettleAsync(txId, 70m, ct);
@@ -291,10 +292,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async Task A_refund_while_Stripe_is_down_is_refused_in_plain_words_and_changes_nothing()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
-        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var (service, txId, payment) = await ArrangeHeldSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
-        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         await service.SettleAsync(txId, 10m, ct);
 
         _stripe.Unavailable = _ => true;
@@ -310,10 +309,8 @@ public sealed class StripePaymentTests : IAsyncLifetime
     public async Task Refunds_are_bounded_by_what_was_captured()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
-        var (service, txId, userId) = await ArrangeSessionAsync(factory);
+        var (service, txId, payment) = await ArrangeHeldSessionAsync(factory);
         var ct = TestContext.Current.CancellationToken;
-        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
-        await service.LinkAsync("AMS-CS-01", "APP-TEST", txId, ct);
         await service.SettleAsync(txId, 10m, ct);
 
         (await service.RefundAsync(payment.Id, 11m, "op", null, ct)).Message.ShouldBe("The refund must be more than 0 and at most 10.00 EUR.");
