@@ -3,6 +3,9 @@ using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +13,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Tests.Foundation;
 
-/// <summary>The host over real Kestrel sockets: I/O inline by default, the application itself on the thread pool.</summary>
+/// <summary>The host over real Kestrel sockets: I/O inline by default, the application (requests, hubs) on the thread pool.</summary>
 public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost host) : IClassFixture<InlineSocketIoHostTests.ProbedHost>
 {
     private const string ProbePath = "/test/thread-probe";
+    private const string ProbeHubPath = "/test/thread-probe-hub";
 
     [Fact]
     public void Kestrel_schedules_socket_io_inline_by_default()
@@ -37,6 +41,28 @@ public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost h
         // same connection arrive on the socket's event thread.
         answers.ShouldContain("arrived on .NET Sockets, handled on pool");
         answers.ShouldAllBe(a => a.EndsWith("handled on pool", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hub_methods_run_on_the_thread_pool_not_on_the_socket_thread()
+    {
+        // The portal's Blazor circuits and the live hub are SignalR hubs: their work (rendering, queries) must not
+        // hold up the stations that share a socket thread. SignalR hands frames to hubs through pipes scheduled on the pool.
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseUri, ProbeHubPath.TrimStart('/')), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        var answers = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            answers.Add(await connection.InvokeAsync<string>(nameof(ThreadProbeHub.HandledOn), TestContext.Current.CancellationToken));
+        }
+
+        answers.ShouldAllBe(a => a == "pool");
     }
 
     [Fact]
@@ -77,6 +103,8 @@ public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost h
                 return nextMiddleware(context);
             });
             next(app);
+            app.UseRouting();
+            app.UseEndpoints(endpoints => endpoints.MapHub<ThreadProbeHub>(ProbeHubPath).AllowAnonymous());
             app.Use(async (context, nextMiddleware) =>
             {
                 if (context.Request.Path != ProbePath)
@@ -89,6 +117,14 @@ public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost h
             });
         };
 
-        private static string Describe(Thread thread) => thread.IsThreadPoolThread ? "pool" : thread.Name ?? "an unnamed thread";
+    }
+
+    private static string Describe(Thread thread) => thread.IsThreadPoolThread ? "pool" : thread.Name ?? "an unnamed thread";
+
+    /// <summary>Answers with the kind of thread its method runs on.</summary>
+    public sealed class ThreadProbeHub : Hub
+    {
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "SignalR invokes hub methods on an instance.")]
+        public string HandledOn() => Describe(Thread.CurrentThread);
     }
 }
