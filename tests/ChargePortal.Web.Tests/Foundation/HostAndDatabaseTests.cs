@@ -11,6 +11,18 @@ namespace ChargePortal.Web.Tests.Foundation;
 public sealed class HostAndDatabaseTests(ChargePortalFactory factory) : IClassFixture<ChargePortalFactory>
 {
     [Fact]
+    public async Task Sqlite_connections_wait_for_a_busy_writer_in_sqlite_itself()
+    {
+        // Left at Microsoft.Data.Sqlite's 0, a write meeting another writer is retried only after a 150 ms sleep.
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+        Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(30_000);
+    }
+
+    [Fact]
     public async Task Health_endpoints_report_live_and_ready()
     {
         var client = factory.CreateClient();
