@@ -27,13 +27,32 @@ public sealed class SocketThreadTests
     }
 
     [Fact]
+    public async Task Off_the_pool_leaving_is_never_already_done_so_the_caller_cannot_stay_behind()
+    {
+        // A hop that completed before its caller looked would let the caller continue on the socket thread. With a
+        // ValueTask, this loop failed within a few hundred iterations.
+        var completedOnArrival = await OnDedicatedThreadAsync(() => Task.FromResult(SocketThread.LeaveAsync().GetAwaiter().IsCompleted));
+        completedOnArrival.ShouldBeFalse();
+
+        for (var i = 0; i < 200; i++)
+        {
+            var onPool = await OnDedicatedThreadAsync(async () =>
+            {
+                await SocketThread.LeaveAsync();
+                return Thread.CurrentThread.IsThreadPoolThread;
+            });
+            onPool.ShouldBeTrue($"iteration {i}");
+        }
+    }
+
+    [Fact]
     public async Task On_the_thread_pool_leaving_costs_no_hop()
     {
         var (completedAtOnce, sameThread) = await Task.Run(() =>
         {
             var thread = Environment.CurrentManagedThreadId;
-            var leaving = SocketThread.LeaveAsync();
-            return (leaving.IsCompletedSuccessfully, Environment.CurrentManagedThreadId == thread);
+            var leaving = SocketThread.LeaveAsync().GetAwaiter();
+            return (leaving.IsCompleted, Environment.CurrentManagedThreadId == thread);
         }, TestContext.Current.CancellationToken);
 
         completedAtOnce.ShouldBeTrue();
