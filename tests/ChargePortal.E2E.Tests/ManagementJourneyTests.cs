@@ -35,6 +35,7 @@ public sealed class ManagementJourneyTests(AppHostFixture app, BrowserFixture br
         await Expect(page.Locator("[data-testid=kpi-revenue]")).ToHaveTextAsync((before.RevenueEur + 8.50m).ToString("0.00", CultureInfo.InvariantCulture) + " EUR");
         await Expect(page.Locator("[data-testid=kpi-sessions]")).ToHaveTextAsync((before.Count + 2).ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("[data-testid=kpi-stations]")).ToHaveTextAsync("7");
+        await Expect(page.Locator("[data-testid=day-zone]")).ToHaveTextAsync("Days in Europe/Amsterdam time");
         await Expect(page.Locator("[data-testid=station-tile]")).ToHaveCountAsync(7);
         await Expect(page.GetByText("Westerpark")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=energy-per-day] svg")).ToBeVisibleAsync();
@@ -49,6 +50,12 @@ public sealed class ManagementJourneyTests(AppHostFixture app, BrowserFixture br
         var table = page.Locator("[data-testid=sessions-table]");
         await Expect(table.GetByText("AMS-CS-01 · 1")).ToBeVisibleAsync();
         await Expect(table.GetByText("AMS-WP-01")).ToHaveCountAsync(0);
+
+        // Start times are on the site's clock (Amsterdam), not UTC.
+        var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var local = TimeZoneInfo.ConvertTime(startedAt, amsterdam).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        await Expect(table.Locator("[data-testid=session-link]").Filter(new() { HasText = local }).First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Started (site time)")).ToBeVisibleAsync();
     }
 
     [Fact]

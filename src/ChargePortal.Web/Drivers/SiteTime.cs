@@ -31,5 +31,33 @@ public static class SiteTime
         };
     }
 
+    /// <summary>
+    /// A local wall time as an instant. In a spring-forward gap the pre-gap offset is used, so a day that starts in
+    /// the gap (some zones change at midnight) starts at the change; an autumn ambiguous time is read as its first
+    /// occurrence (the larger offset).
+    /// </summary>
+    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        TimeSpan offset;
+        if (zone.IsAmbiguousTime(local))
+        {
+            offset = zone.GetAmbiguousTimeOffsets(local).Max();
+        }
+        else if (zone.IsInvalidTime(local))
+        {
+            offset = zone.GetUtcOffset(local.AddHours(-3));
+        }
+        else
+        {
+            offset = zone.GetUtcOffset(local);
+        }
+
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>The first instant of a calendar day in the zone.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => ToInstant(day.ToDateTime(TimeOnly.MinValue), zone);
+
     public static string Clock(DateTimeOffset utc, string? timeZoneId) => Local(utc, timeZoneId).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Drivers;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Sites;
@@ -11,10 +12,10 @@ public enum DashboardPeriod
     Last30Days,
 }
 
-/// <summary>The window a period covers: whole UTC days, the last one up to now.</summary>
-public sealed record DashboardWindow(DateTimeOffset From, DateTimeOffset To, int Days)
+/// <summary>The window a period covers: whole days in <see cref="Zone"/> (the sites' own), the last one up to now.</summary>
+public sealed record DashboardWindow(DateTimeOffset From, DateTimeOffset To, int Days, TimeZoneInfo Zone)
 {
-    public static DashboardWindow For(DashboardPeriod period, DateTimeOffset now)
+    public static DashboardWindow For(DashboardPeriod period, DateTimeOffset now, TimeZoneInfo zone)
     {
         var days = period switch
         {
@@ -22,11 +23,16 @@ public sealed record DashboardWindow(DateTimeOffset From, DateTimeOffset To, int
             DashboardPeriod.Last7Days => 7,
             _ => 30,
         };
-        var midnight = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        return new DashboardWindow(midnight.AddDays(1 - days), now, days);
+        return new DashboardWindow(SiteTime.StartOfDay(DayOf(now, zone).AddDays(1 - days), zone), now, days, zone);
     }
 
     public TimeSpan Length => To - From;
+
+    public DateOnly FirstDay => DayOf(From, Zone);
+
+    public DateOnly DayOf(DateTimeOffset at) => DayOf(at, Zone);
+
+    private static DateOnly DayOf(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }
 
 public sealed record SessionFact(DateTimeOffset StartedAt, DateTimeOffset? StoppedAt, long EnergyWh, decimal? Cost, string? Currency);
@@ -37,13 +43,15 @@ public sealed record OfflineInterval(string StationId, DateTimeOffset From, Date
 
 public sealed record DayFigure(DateOnly Day, double EnergyKwh, IReadOnlyDictionary<string, decimal> Revenue);
 
+/// <summary>The dashboard's KPIs; the period and the per-day figures follow the calendar days of <c>DayZone</c>.</summary>
 public sealed record DashboardFigures(
     double EnergyKwh,
     IReadOnlyDictionary<string, decimal> Revenue,
     int Sessions,
     double UtilisationPercent,
     double UptimePercent,
-    IReadOnlyList<DayFigure> Days);
+    IReadOnlyList<DayFigure> Days,
+    string DayZone);
 
 /// <summary>The dashboard's KPIs from facts already narrowed to the window by the database.</summary>
 public static class DashboardCalculator
@@ -86,15 +94,15 @@ public static class DashboardCalculator
             : Math.Max(0, 100.0 * (1 - down / (inService.Count * (double)window.Length.Ticks)));
 
         var days = Enumerable.Range(0, window.Days)
-            .Select(i => DateOnly.FromDateTime(window.From.UtcDateTime.Date.AddDays(i)))
+            .Select(window.FirstDay.AddDays)
             .Select(day =>
             {
-                var ofDay = started.Where(s => DateOnly.FromDateTime(s.StartedAt.UtcDateTime) == day).ToList();
+                var ofDay = started.Where(s => window.DayOf(s.StartedAt) == day).ToList();
                 return new DayFigure(day, ofDay.Sum(s => s.EnergyWh) / 1000.0, SumRevenue(ofDay));
             })
             .ToList();
 
-        return new DashboardFigures(energy, revenue, started.Count, utilisation, uptime, days);
+        return new DashboardFigures(energy, revenue, started.Count, utilisation, uptime, days, window.Zone.Id);
     }
 
     private static Dictionary<string, decimal> SumRevenue(IEnumerable<SessionFact> sessions) =>
@@ -146,7 +154,6 @@ public sealed class DashboardMetrics(IDbContextFactory<AppDbContext> dbFactory, 
 {
     public async Task<DashboardFigures> ComputeAsync(SiteScope scope, DashboardPeriod period, CancellationToken ct)
     {
-        var window = DashboardWindow.For(period, time.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var stationQuery = db.Stations.AsNoTracking();
@@ -154,6 +161,9 @@ public sealed class DashboardMetrics(IDbContextFactory<AppDbContext> dbFactory, 
         {
             stationQuery = stationQuery.Where(s => s.SiteId != null && scope.SiteIds.Contains(s.SiteId.Value));
         }
+
+        var zoneIds = await stationQuery.Select(s => s.Site != null ? s.Site.TimeZoneId : null).Distinct().ToListAsync(ct);
+        var window = DashboardWindow.For(period, time.GetUtcNow(), DayZone(zoneIds));
 
         var stations = await stationQuery
             .Select(s => new StationFact(s.Id, s.IsOnline, s.LastSeenAt, s.Connectors.Count))
@@ -173,5 +183,15 @@ public sealed class DashboardMetrics(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
 
         return DashboardCalculator.Compute(window, sessions, stations, offline);
+    }
+
+    /// <summary>
+    /// The sites' own days when they share a time zone (the usual case: an owner's sites, or one site picked). Sites in
+    /// several zones have no common "today", so their days are UTC; a station without a site counts as UTC.
+    /// </summary>
+    private static TimeZoneInfo DayZone(IReadOnlyList<string?> zoneIds)
+    {
+        var zones = zoneIds.Select(SiteTime.Zone).DistinctBy(z => z.Id).ToList();
+        return zones.Count == 1 ? zones[0] : TimeZoneInfo.Utc;
     }
 }

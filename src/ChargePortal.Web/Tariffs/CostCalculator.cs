@@ -1,3 +1,5 @@
+using ChargePortal.Web.Drivers;
+
 namespace ChargePortal.Web.Tariffs;
 
 /// <summary>Cumulative energy delivered since the session started, as sampled at one moment.</summary>
@@ -222,32 +224,11 @@ public static class CostCalculator
                 foreach (var period in tariff.Periods.Where(p => (p.DaysOfWeekMask & (1 << (int)day.DayOfWeek)) != 0))
                 {
                     var endDay = period.EndTime <= period.StartTime ? day.AddDays(1) : day;
-                    result.Add((ToUtc(day.ToDateTime(period.StartTime)), ToUtc(endDay.ToDateTime(period.EndTime)), period));
+                    result.Add((SiteTime.ToInstant(day.ToDateTime(period.StartTime), zone), SiteTime.ToInstant(endDay.ToDateTime(period.EndTime), zone), period));
                 }
             }
 
             return result;
-        }
-
-        /// <summary>Local wall time to an instant. In a spring-forward gap the pre-gap offset is used; an autumn
-        /// ambiguous time is read as its first occurrence (the larger offset).</summary>
-        private DateTimeOffset ToUtc(DateTime local)
-        {
-            TimeSpan offset;
-            if (zone.IsAmbiguousTime(local))
-            {
-                offset = zone.GetAmbiguousTimeOffsets(local).Max();
-            }
-            else if (zone.IsInvalidTime(local))
-            {
-                offset = zone.GetUtcOffset(local.AddHours(-3));
-            }
-            else
-            {
-                offset = zone.GetUtcOffset(local);
-            }
-
-            return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime();
         }
     }
 }

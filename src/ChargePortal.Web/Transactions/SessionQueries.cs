@@ -4,16 +4,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Transactions;
 
-/// <summary>Filters of the sessions list and the CSV export. Dates are UTC instants; To is exclusive.</summary>
+/// <summary>
+/// Filters of the sessions list and the CSV export. From and To are UTC instants, To exclusive; FromDay and ToDay are
+/// calendar days in each session's site time zone, both inclusive (what a person picking dates means).
+/// </summary>
 public sealed record SessionFilter(
     string? StationId = null,
     int? SiteId = null,
     string? IdTag = null,
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
-    TransactionStatus? Status = null)
+    TransactionStatus? Status = null,
+    DateOnly? FromDay = null,
+    DateOnly? ToDay = null)
 {
-    public string? Validate() => From is { } f && To is { } t && f >= t ? "'from' must be before 'to'." : null;
+    public string? Validate() =>
+        From is { } f && To is { } t && f >= t ? "'from' must be before 'to'."
+        : FromDay is { } first && ToDay is { } last && first > last ? "'fromDate' must not be after 'toDate'."
+        : null;
 }
 
 public sealed record SessionRow(
@@ -26,6 +34,7 @@ public sealed record SessionRow(
     int EvseId,
     int ConnectorId,
     string? IdTag,
+    string? SiteTimeZoneId,
     DateTimeOffset StartedAt,
     DateTimeOffset? StoppedAt,
     long EnergyWh,
@@ -51,7 +60,7 @@ public sealed class SessionQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<SessionPage> PageAsync(SiteScope scope, SessionFilter filter, int skip, int take, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Filtered(db, scope, filter);
+        var query = await FilteredAsync(db, scope, filter, ct);
         var total = await query.CountAsync(ct);
         var rows = await Project(query.OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.Id)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))).ToListAsync(ct);
@@ -62,7 +71,7 @@ public sealed class SessionQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async IAsyncEnumerable<SessionRow> StreamAsync(SiteScope scope, SessionFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Project(Filtered(db, scope, filter).OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.Id));
+        var query = Project((await FilteredAsync(db, scope, filter, ct)).OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.Id));
         await foreach (var row in query.AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
@@ -72,7 +81,7 @@ public sealed class SessionQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<SessionDetail?> FindAsync(SiteScope scope, long id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await Project(Filtered(db, scope, new SessionFilter()).Where(t => t.Id == id)).FirstOrDefaultAsync(ct);
+        var row = await Project((await FilteredAsync(db, scope, new SessionFilter(), ct)).Where(t => t.Id == id)).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
@@ -85,7 +94,7 @@ public sealed class SessionQueries(IDbContextFactory<AppDbContext> dbFactory)
         return new SessionDetail(row, meter);
     }
 
-    private static IQueryable<ChargingTransaction> Filtered(AppDbContext db, SiteScope scope, SessionFilter filter)
+    private static async Task<IQueryable<ChargingTransaction>> FilteredAsync(AppDbContext db, SiteScope scope, SessionFilter filter, CancellationToken ct)
     {
         var query = db.Transactions.AsNoTracking();
         if (!scope.AllSites)
@@ -125,11 +134,12 @@ public sealed class SessionQueries(IDbContextFactory<AppDbContext> dbFactory)
             query = query.Where(t => t.Status == status);
         }
 
-        return query;
+        return await SiteDayWindow.ApplyAsync(db, query, filter.FromDay, filter.ToDay, ct);
     }
 
     private static IQueryable<SessionRow> Project(IQueryable<ChargingTransaction> query) =>
         query.Select(t => new SessionRow(t.Id, t.OcppTransactionId, t.StationId, t.Station!.Name, t.Station.SiteId,
-            t.Station.Site != null ? t.Station.Site.Name : null, t.EvseId, t.ConnectorId, t.IdTag, t.StartedAt, t.StoppedAt,
+            t.Station.Site != null ? t.Station.Site.Name : null, t.EvseId, t.ConnectorId, t.IdTag,
+            t.Station.Site != null ? t.Station.Site.TimeZoneId : null, t.StartedAt, t.StoppedAt,
             t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason));
 }

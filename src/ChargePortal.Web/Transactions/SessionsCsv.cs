@@ -1,14 +1,19 @@
 using System.Globalization;
 using System.Text;
+using ChargePortal.Web.Drivers;
 
 namespace ChargePortal.Web.Transactions;
 
-/// <summary>RFC 4180 CSV of sessions: invariant culture, ISO-8601 UTC times, quoted where needed.</summary>
+/// <summary>
+/// RFC 4180 CSV of sessions: invariant culture, ISO-8601 UTC times (and the start on the site's clock, with its
+/// offset, for people reading per-site days), quoted where needed.
+/// </summary>
 public static class SessionsCsv
 {
     public static readonly string Header = string.Join(',',
         "id", "transaction_id", "station_id", "site", "evse_id", "connector_id", "id_tag", "started_at_utc", "stopped_at_utc",
-        "duration_seconds", "energy_kwh", "cost", "currency", "status", "stop_reason");
+        "duration_seconds", "energy_kwh", "cost", "currency", "status", "stop_reason",
+        "started_at_local");
 
     public static string Line(SessionRow r) => string.Join(',',
         r.Id.ToString(CultureInfo.InvariantCulture),
@@ -25,7 +30,8 @@ public static class SessionsCsv
         r.Cost is { } c ? c.ToString("0.00##", CultureInfo.InvariantCulture) : "",
         Escape(r.Currency),
         r.Status.ToString(),
-        Escape(r.StopReason));
+        Escape(r.StopReason),
+        SiteTime.Local(r.StartedAt, r.SiteTimeZoneId).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
 
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -13,6 +13,8 @@ public static class SessionsExport
 {
     public const string Path = "/portal/sessions.csv";
 
+    private const string DayFormat = "yyyy-MM-dd";
+
     public static IServiceCollection AddSessions(this IServiceCollection services) => services.AddSingleton<SessionQueries>();
 
     public static IEndpointRouteBuilder MapSessionsExport(this IEndpointRouteBuilder endpoints)
@@ -42,17 +44,25 @@ public static class SessionsExport
         Add("from", f.From is { } from ? SessionsCsv.Iso(from) : null);
         Add("to", f.To is { } to ? SessionsCsv.Iso(to) : null);
         Add("status", f.Status?.ToString());
+        Add("fromDate", f.FromDay?.ToString(DayFormat, CultureInfo.InvariantCulture));
+        Add("toDate", f.ToDay?.ToString(DayFormat, CultureInfo.InvariantCulture));
         return query.Count == 0 ? Path : Path + "?" + string.Join('&', query);
     }
 
     private static async Task<IResult> ExportAsync(
-        string? stationId, int? siteId, string? idTag, string? from, string? to, string? status,
+        string? stationId, int? siteId, string? idTag, string? from, string? to, string? status, string? fromDate, string? toDate,
         ClaimsPrincipal user, SiteAccess access, SessionQueries sessions, HttpContext http, CancellationToken ct)
     {
         if (!TryParseInstant(from, out var fromAt) || !TryParseInstant(to, out var toAt))
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date",
                 detail: "'from' and 'to' must be ISO-8601 date-times with an offset, e.g. 2026-11-01T00:00:00Z.");
+        }
+
+        if (!TryParseDay(fromDate, out var fromDay) || !TryParseDay(toDate, out var toDay))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date",
+                detail: "'fromDate' and 'toDate' must be calendar days like 2026-11-01 (each site's own days, both included).");
         }
 
         TransactionStatus? parsedStatus = null;
@@ -67,7 +77,7 @@ public static class SessionsExport
             parsedStatus = s;
         }
 
-        var filter = new SessionFilter(stationId, siteId, idTag, fromAt, toAt, parsedStatus);
+        var filter = new SessionFilter(stationId, siteId, idTag, fromAt, toAt, parsedStatus, fromDay, toDay);
         if (filter.Validate() is { } error)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad range", detail: error);
@@ -92,6 +102,23 @@ public static class SessionsExport
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             value = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryParseDay(string? text, out DateOnly? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            value = day;
             return true;
         }
 

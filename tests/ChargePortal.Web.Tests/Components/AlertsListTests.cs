@@ -50,7 +50,7 @@ public sealed class AlertsListTests : BunitContext
     [Fact]
     public void Dashboard_kpis_show_energy_revenue_per_currency_and_percentages()
     {
-        var figures = new DashboardFigures(42.46, new Dictionary<string, decimal> { ["GBP"] = 2m, ["EUR"] = 12.345m }, 7, 12.34, 99.5, []);
+        var figures = new DashboardFigures(42.46, new Dictionary<string, decimal> { ["GBP"] = 2m, ["EUR"] = 12.345m }, 7, 12.34, 99.5, [], "UTC");
         var kpis = Render<DashboardKpis>(p => p.Add(k => k.Figures, figures));
 
         kpis.Find("[data-testid=kpi-energy]").TextContent.ShouldBe("42.5 kWh");

@@ -32,7 +32,7 @@ public sealed class SessionsCsvExportTests(ChargePortalFactory factory) : IClass
 
         lines[0].ShouldBe(SessionsCsv.Header);
         lines.Length.ShouldBe(2);
-        lines[1].ShouldEndWith(",\"TAG,\"\"quoted\"\"\",2026-03-14T09:26:53Z,2026-03-14T10:56:53Z,5400,12.345,4.50,EUR,Completed,\"'=HYPERLINK(\"\"x\"\")\"");
+        lines[1].ShouldEndWith(",\"TAG,\"\"quoted\"\"\",2026-03-14T09:26:53Z,2026-03-14T10:56:53Z,5400,12.345,4.50,EUR,Completed,\"'=HYPERLINK(\"\"x\"\")\",2026-03-14T10:26:53+01:00");
         lines[1].ShouldContain(",csv-1,AMS-CS-01,Centraal Station P+R");
     }
 
