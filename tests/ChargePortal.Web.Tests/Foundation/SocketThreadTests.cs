@@ -46,6 +46,29 @@ public sealed class SocketThreadTests
     }
 
     [Fact]
+    public async Task A_result_handed_over_off_the_pool_reaches_its_awaiter_on_the_pool_every_time()
+    {
+        // What the database guard's interceptors return: their caller, not an async wrapper in between, must resume on
+        // the pool. Returning from an async method that awaited LeaveAsync failed this within a few hundred tries.
+        for (var i = 0; i < 200; i++)
+        {
+            var (value, onPool) = await OnDedicatedThreadAsync(async () =>
+            {
+                var value = await SocketThread.LeaveWith(i);
+                return (value, Thread.CurrentThread.IsThreadPoolThread);
+            });
+            value.ShouldBe(i);
+            onPool.ShouldBeTrue($"iteration {i}");
+        }
+
+        // On the pool there is nothing to leave: the result is there at once.
+        var atOnce = await Task.Run(() => ResultIfDone(SocketThread.LeaveWith(7)), TestContext.Current.CancellationToken);
+        atOnce.ShouldBe(7);
+
+        static int ResultIfDone(ValueTask<int> hop) => hop.IsCompletedSuccessfully ? hop.Result : -1;
+    }
+
+    [Fact]
     public async Task On_the_thread_pool_leaving_costs_no_hop()
     {
         var (completedAtOnce, sameThread) = await Task.Run(() =>
