@@ -26,6 +26,8 @@ public sealed record RecordedTransaction(long Id, string OcppTransactionId, bool
 /// </summary>
 public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, IStationEventPublisher events)
 {
+    private const string PendingPrefix = "pending-";
+
     public async Task<RecordedTransaction> StartAsync(TransactionStart start, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -37,6 +39,13 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
                 && t.StartedAt == start.StartedAt && t.MeterStartWh == start.MeterStartWh, ct);
         if (existing is not null)
         {
+            if (existing.OcppTransactionId.StartsWith(PendingPrefix, StringComparison.Ordinal))
+            {
+                // Written by a version that stored the placeholder and the id in two commits, and stopped in between.
+                existing.OcppTransactionId = existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await db.SaveChangesAsync(ct);
+            }
+
             if (start.SeqNo is { } seq && seq > existing.LastSeqNo)
             {
                 existing.LastSeqNo = seq;
@@ -48,12 +57,15 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
             return new RecordedTransaction(existing.Id, existing.OcppTransactionId, false);
         }
 
+        // 1.6: the CSMS hands out the transaction id, the row id (unique, and it fits an int for a very long time).
+        // The placeholder and the id are written in one database transaction, so nobody ever reads the placeholder.
+        await using var commit = start.OcppTransactionId is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var transaction = new ChargingTransaction
         {
             StationId = start.StationId,
             EvseId = start.EvseId,
             ConnectorId = start.ConnectorId,
-            OcppTransactionId = start.OcppTransactionId ?? "pending-" + Guid.NewGuid().ToString("N"),
+            OcppTransactionId = start.OcppTransactionId ?? PendingPrefix + Guid.NewGuid().ToString("N"),
             IdTag = start.IdTag,
             UserId = start.UserId,
             MeterStartWh = start.MeterStartWh,
@@ -64,11 +76,11 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
         db.Transactions.Add(transaction);
         await db.SaveChangesAsync(ct);
 
-        if (start.OcppTransactionId is null)
+        if (commit is not null)
         {
-            // 1.6: the CSMS hands out the transaction id; the row id is unique and fits an int for a very long time.
             transaction.OcppTransactionId = transaction.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await db.SaveChangesAsync(ct);
+            await commit.CommitAsync(ct);
         }
 
         events.Publish(new TransactionStarted(start.StationId, start.StartedAt, transaction.OcppTransactionId, start.EvseId, start.ConnectorId, start.IdTag));
