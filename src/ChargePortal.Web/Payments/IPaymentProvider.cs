@@ -3,6 +3,9 @@ namespace ChargePortal.Web.Payments;
 /// <summary>
 /// A hold on the driver's saved card: <paramref name="CustomerId"/> is the Stripe Customer (null when simulated);
 /// <paramref name="OffSession"/> when the driver is not there to confirm (the remainder charged after a session).
+/// With <paramref name="AuthenticationReturnUrl"/> the driver is there and can confirm with their bank (3-D Secure):
+/// a bank that asks for it gives <see cref="ProviderResult.AuthenticationUrl"/>, and the bank sends the driver back
+/// to this address with <c>payment_intent=&lt;provider payment id&gt;</c> added to its query.
 /// </summary>
 public sealed record HoldRequest(
     decimal Amount,
@@ -12,14 +15,23 @@ public sealed record HoldRequest(
     IReadOnlyDictionary<string, string> Metadata,
     string? CustomerId,
     string PaymentMethodId,
-    bool OffSession = false);
+    bool OffSession = false,
+    Uri? AuthenticationReturnUrl = null);
 
-/// <summary>What a provider call did. <see cref="Error"/> is plain words a driver or operator can read.</summary>
-public sealed record ProviderResult(bool Succeeded, string? ProviderPaymentId = null, string? Error = null)
+/// <summary>
+/// What a provider call did. <see cref="Error"/> is plain words a driver or operator can read. A hold that waits
+/// for the driver to confirm with their bank has neither succeeded nor failed: it has <see cref="AuthenticationUrl"/>.
+/// </summary>
+public sealed record ProviderResult(bool Succeeded, string? ProviderPaymentId = null, string? Error = null, Uri? AuthenticationUrl = null)
 {
+    public bool NeedsAuthentication => AuthenticationUrl is not null;
+
     public static ProviderResult Ok(string providerPaymentId) => new(true, providerPaymentId);
 
     public static ProviderResult Failed(string error, string? providerPaymentId = null) => new(false, providerPaymentId, error);
+
+    public static ProviderResult AwaitingAuthentication(string providerPaymentId, Uri authenticationUrl) =>
+        new(false, providerPaymentId, null, authenticationUrl);
 }
 
 /// <summary>
@@ -40,6 +52,12 @@ public interface IPaymentProvider
     bool IsTestMode { get; }
 
     Task<ProviderResult> PlaceHoldAsync(HoldRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// After the driver came back from their bank: succeeded when the hold is now in place, failed when the bank
+    /// refused or the driver gave up (the hold is then not in place, and may be cancelled).
+    /// </summary>
+    Task<ProviderResult> CheckAuthenticationAsync(string providerPaymentId, CancellationToken ct);
 
     Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct);
 

@@ -23,6 +23,9 @@ public sealed class Payment
     public string? ProviderCustomerId { get; set; }
     public string? PaymentMethodId { get; set; }
 
+    /// <summary>When the remote start was sent on this hold; set once, so a hold starts charging once.</summary>
+    public DateTimeOffset? StartRequestedAt { get; set; }
+
     /// <summary>When the station accepted the remote start; an unlinked hold is released a while after this.</summary>
     public DateTimeOffset? StartAcceptedAt { get; set; }
     public PaymentStatus Status { get; set; } = PaymentStatus.Created;
@@ -47,6 +50,9 @@ public enum PaymentProviderKind
 public enum PaymentStatus
 {
     Created,
+
+    /// <summary>The driver's bank asked them to confirm the hold (3-D Secure); not in place until they have.</summary>
+    AwaitingAuthentication,
     Authorized,
 
     /// <summary>Being captured or released right now (a claim that keeps settlement single).</summary>

@@ -9,6 +9,9 @@ public sealed record RefundOutcome(bool Succeeded, string Message);
 
 public sealed record PaymentRow(Payment Payment, string? UserEmail);
 
+/// <summary>A hold just placed; <see cref="AuthenticationUrl"/> when the driver must first confirm it with their bank.</summary>
+public sealed record HoldOutcome(Payment Payment, Uri? AuthenticationUrl);
+
 /// <summary>
 /// The life of a card hold: placed before charging, linked to the session when it starts, captured
 /// (exact cost), released (nothing to pay) or refunded. Every step is a conditional state change, so a
@@ -40,8 +43,22 @@ public sealed class PaymentService(
             .Select(p => new PaymentRow(p, p.User!.Email)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// How long a driver has to confirm a hold with their bank before it is given up: bank pages time out after
+    /// about ten minutes.
+    /// </summary>
+    public static readonly TimeSpan AuthenticationTimeout = TimeSpan.FromMinutes(15);
+
     /// <summary>Places the configured hold on the driver's saved <paramref name="card"/>; the payment says whether it succeeded.</summary>
-    public async Task<Payment> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency, CancellationToken ct)
+    public async Task<Payment> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency, CancellationToken ct) =>
+        (await PlaceHoldAsync(userId, card, stationId, connectorId, idTag, currency, null, ct)).Payment;
+
+    /// <summary>
+    /// Places the hold with the driver there to confirm it with their bank if it asks (3-D Secure): the bank sends
+    /// them back to <paramref name="authenticationReturnUrl"/>, and <see cref="CompleteAuthenticationAsync"/> finds out.
+    /// </summary>
+    public async Task<HoldOutcome> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency,
+        Uri? authenticationReturnUrl, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
@@ -68,7 +85,7 @@ public sealed class PaymentService(
             result = await provider.PlaceHoldAsync(new HoldRequest(options.HoldAmount, currency, $"Charging at {stationId} connector {connectorId}",
                 $"hold-{payment.Id}-{payment.CreatedAt.ToUnixTimeMilliseconds()}",
                 new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stationId"] = stationId },
-                card.CustomerId, card.PaymentMethodId), ct);
+                card.CustomerId, card.PaymentMethodId, AuthenticationReturnUrl: authenticationReturnUrl), ct);
         }
         catch (PaymentProviderUnavailableException e)
         {
@@ -79,11 +96,118 @@ public sealed class PaymentService(
         }
 
         payment.ProviderPaymentId = result.ProviderPaymentId;
-        payment.Status = result.Succeeded ? PaymentStatus.Authorized : PaymentStatus.Failed;
+        payment.Status = result.Succeeded ? PaymentStatus.Authorized
+            : result.NeedsAuthentication ? PaymentStatus.AwaitingAuthentication
+            : PaymentStatus.Failed;
         payment.FailureReason = result.Error;
         payment.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return payment;
+        return new HoldOutcome(payment, result.AuthenticationUrl);
+    }
+
+    /// <summary>The driver's own payment by the provider's id (what the bank's return address carries).</summary>
+    public async Task<Payment?> FindForDriverAsync(string userId, string providerPaymentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId && p.ProviderPaymentId == providerPaymentId, ct);
+    }
+
+    /// <summary>
+    /// The driver came back from their bank: asks the provider whether the hold is now in place. Authorized if it
+    /// is; otherwise Failed, and the unconfirmed intent is cancelled. A payment no longer waiting (the webhook or
+    /// another tab got there first) is returned as it is. Null when it is not this driver's payment.
+    /// </summary>
+    public async Task<Payment?> CompleteAuthenticationAsync(string userId, string providerPaymentId, CancellationToken ct)
+    {
+        var payment = await FindForDriverAsync(userId, providerPaymentId, ct);
+        if (payment is null || payment.Status != PaymentStatus.AwaitingAuthentication)
+        {
+            return payment;
+        }
+
+        var result = await provider.CheckAuthenticationAsync(providerPaymentId, ct);
+        if (!result.Succeeded)
+        {
+            await CancelUnconfirmedAsync(providerPaymentId, ct);
+        }
+
+        await DecideAuthenticationAsync(payment.Id, result.Succeeded, result.Error, ct);
+        return await FindForDriverAsync(userId, providerPaymentId, ct);
+    }
+
+    /// <summary>
+    /// The simulated provider's test bank page: the driver's answer is recorded on their waiting payment, the way a
+    /// real bank's answer reaches the provider. False when there is no such waiting test-mode payment.
+    /// </summary>
+    public async Task<bool> RecordTestBankAnswerAsync(string userId, string providerPaymentId, bool confirmed, CancellationToken ct)
+    {
+        var payment = await FindForDriverAsync(userId, providerPaymentId, ct);
+        if (payment is not { Provider: PaymentProviderKind.Simulated, Status: PaymentStatus.AwaitingAuthentication })
+        {
+            return false;
+        }
+
+        return await DecideAuthenticationAsync(payment.Id, confirmed, confirmed ? null : StripePaymentProvider.AuthenticationNotCompleted, ct);
+    }
+
+    /// <summary>
+    /// Claims the remote start for an Authorized hold that has not started anything yet: true for the one caller
+    /// that may send it (a reloaded return page, or two tabs, must not start twice).
+    /// </summary>
+    public async Task<bool> ClaimStartAsync(int paymentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized && p.TransactionId == null && p.StartRequestedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.StartRequestedAt, time.GetUtcNow()).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct) > 0;
+    }
+
+    /// <summary>Gives up holds whose driver did not come back from their bank within <see cref="AuthenticationTimeout"/>.</summary>
+    public async Task<int> ExpireUnconfirmedAsync(CancellationToken ct)
+    {
+        var before = time.GetUtcNow() - AuthenticationTimeout;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var waiting = await db.Payments.AsNoTracking()
+            .Where(p => p.Status == PaymentStatus.AwaitingAuthentication && p.UpdatedAt < before)
+            .Select(p => new { p.Id, p.ProviderPaymentId }).ToListAsync(ct);
+        var expired = 0;
+        foreach (var payment in waiting)
+        {
+            if (payment.ProviderPaymentId is { } id)
+            {
+                await CancelUnconfirmedAsync(id, ct);
+            }
+
+            if (await DecideAuthenticationAsync(payment.Id, false, "The payment was not confirmed with the bank in time; nothing was held.", ct))
+            {
+                expired++;
+            }
+        }
+
+        return expired;
+    }
+
+    /// <summary>AwaitingAuthentication → Authorized or Failed, once.</summary>
+    private async Task<bool> DecideAuthenticationAsync(int paymentId, bool confirmed, string? reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.AwaitingAuthentication)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.Status, confirmed ? PaymentStatus.Authorized : PaymentStatus.Failed)
+                .SetProperty(p => p.FailureReason, reason)
+                .SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct) > 0;
+    }
+
+    /// <summary>An intent the driver did not confirm holds no money; cancelling it only tidies up, so a provider that does not answer is not an error.</summary>
+    private async Task CancelUnconfirmedAsync(string providerPaymentId, CancellationToken ct)
+    {
+        try
+        {
+            await provider.CancelAsync(providerPaymentId, ct);
+        }
+        catch (PaymentProviderUnavailableException e)
+        {
+            logger.LogWarning(e, "Could not cancel unconfirmed intent {Id}; it expires on its own", providerPaymentId);
+        }
     }
 
     /// <summary>Attaches the newest unlinked hold for this station and idTag to the session that just started.</summary>

@@ -1,4 +1,5 @@
 using ChargePortal.Web.Payments.Cards;
+using ChargePortal.Web.Payments.Pages;
 
 namespace ChargePortal.Web.Payments;
 
@@ -45,10 +46,19 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
             TestCardBehavior.Succeeds => ProviderResult.Ok(id),
             TestCardBehavior.Declined => ProviderResult.Failed("The card was declined (generic decline).", id),
             TestCardBehavior.InsufficientFunds => ProviderResult.Failed("The card has insufficient funds.", id),
+            TestCardBehavior.RequiresAuthentication when request.AuthenticationReturnUrl is not null =>
+                ProviderResult.AwaitingAuthentication(id, TestBank.PageFor(id)),
             TestCardBehavior.RequiresAuthentication => ProviderResult.Failed(StripePaymentProvider.NeedsAuthentication, id),
             _ => ProviderResult.Failed("This card was not saved in test mode; add it again."),
         });
     }
+
+    /// <summary>
+    /// The test bank page records the driver's answer on the payment itself (see <see cref="PaymentService.RecordTestBankAnswerAsync"/>),
+    /// so a payment still waiting when this is asked was never answered.
+    /// </summary>
+    public Task<ProviderResult> CheckAuthenticationAsync(string providerPaymentId, CancellationToken ct) =>
+        Task.FromResult(ProviderResult.Failed(StripePaymentProvider.AuthenticationNotCompleted, providerPaymentId));
 
     public Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct) =>
         Task.FromResult(ProviderResult.Ok(providerPaymentId));

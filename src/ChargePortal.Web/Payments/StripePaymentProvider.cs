@@ -8,6 +8,8 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
     public const string NeedsAuthentication =
         "Your bank asks to confirm this payment (3-D Secure), which the app cannot do during a hold; nothing was held. Try another card.";
 
+    public const string AuthenticationNotCompleted = "Your bank did not confirm the payment; nothing was held.";
+
     private StripeClient Client => stripe.Client;
 
     public PaymentProviderKind Kind => PaymentProviderKind.Stripe;
@@ -29,6 +31,8 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
             AllowedPaymentMethodTypes = ["card"],
             Description = request.Description,
             Metadata = new Dictionary<string, string>(request.Metadata),
+            // With a return address Stripe answers 3-D Secure with a bank page to send the driver to (redirect_to_url).
+            ReturnUrl = request.AuthenticationReturnUrl?.AbsoluteUri,
         };
         try
         {
@@ -38,7 +42,13 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
                 return ProviderResult.Ok(intent.Id);
             }
 
-            // e.g. requires_action (3-D Secure): the app cannot complete that during a hold, so it is cancelled at once.
+            if (intent.Status == "requires_action" && request.AuthenticationReturnUrl is not null
+                && intent.NextAction?.Type == "redirect_to_url" && Uri.TryCreate(intent.NextAction.RedirectToUrl?.Url, UriKind.Absolute, out var bank))
+            {
+                return ProviderResult.AwaitingAuthentication(intent.Id, bank);
+            }
+
+            // e.g. requires_action with no driver to confirm it: the app cannot complete that, so it is cancelled at once.
             // An intent waiting for the driver holds no money, so one Stripe cannot cancel right now is left to expire.
             try
             {
@@ -60,6 +70,33 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
             logger.LogWarning("Stripe hold failed: {Code} {Message}", e.StripeError?.Code, e.Message);
             return ProviderResult.Failed(Describe(e), e.StripeError?.PaymentIntent?.Id);
         }
+    }
+
+    public async Task<ProviderResult> CheckAuthenticationAsync(string providerPaymentId, CancellationToken ct)
+    {
+        PaymentIntent intent;
+        try
+        {
+            intent = await new PaymentIntentService(Client).GetAsync(providerPaymentId, null, null, ct);
+        }
+        catch (Exception e) when (IsUnavailable(e, ct))
+        {
+            throw new PaymentProviderUnavailableException($"Stripe did not answer about {providerPaymentId}: {e.Message}", e);
+        }
+        catch (StripeException e)
+        {
+            logger.LogWarning("Stripe lookup of {Id} failed: {Code} {Message}", providerPaymentId, e.StripeError?.Code, e.Message);
+            return ProviderResult.Failed(Describe(e), providerPaymentId);
+        }
+
+        if (intent.Status == "requires_capture")
+        {
+            return ProviderResult.Ok(intent.Id);
+        }
+
+        // A failed authentication sends the intent back to requires_payment_method, with the bank's reason.
+        var reason = intent.LastPaymentError?.Message is { Length: > 0 } why ? $"{AuthenticationNotCompleted} ({why})" : AuthenticationNotCompleted;
+        return ProviderResult.Failed(reason, intent.Id);
     }
 
     public Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct) =>

@@ -125,14 +125,14 @@ public sealed class StripeWebhookHandler(
         var now = time.GetUtcNow();
         switch (stripeEvent.Type, stripeEvent.Data.Object)
         {
-            case (EventTypes.PaymentIntentAmountCapturableUpdated, PaymentIntent _) when payment.Status == PaymentStatus.Created:
+            case (EventTypes.PaymentIntentAmountCapturableUpdated, PaymentIntent _) when payment.Status is PaymentStatus.Created or PaymentStatus.AwaitingAuthentication:
                 payment.Status = PaymentStatus.Authorized;
                 break;
             case (EventTypes.PaymentIntentSucceeded, PaymentIntent pi) when payment.Status is PaymentStatus.Created or PaymentStatus.Authorized or PaymentStatus.Settling:
                 payment.Status = PaymentStatus.Captured;
                 payment.CapturedAmount = MinorUnits.To(pi.AmountReceived, payment.Currency);
                 break;
-            case (EventTypes.PaymentIntentPaymentFailed, PaymentIntent pi) when payment.Status is PaymentStatus.Created or PaymentStatus.Authorized:
+            case (EventTypes.PaymentIntentPaymentFailed, PaymentIntent pi) when payment.Status is PaymentStatus.Created or PaymentStatus.AwaitingAuthentication or PaymentStatus.Authorized:
                 payment.Status = PaymentStatus.Failed;
                 payment.FailureReason = pi.LastPaymentError?.Message ?? "The payment failed.";
                 break;

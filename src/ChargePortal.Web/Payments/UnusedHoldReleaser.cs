@@ -8,6 +8,7 @@ namespace ChargePortal.Web.Payments;
 /// Releases holds no session used: the station accepted the remote start but the driver never plugged in (the
 /// station gave up after its connection timeout), or the node crashed between hold and start. After
 /// <see cref="PaymentOptions.UnusedHoldTimeout"/> without a linked session the hold is cancelled with its reason.
+/// Holds whose driver never came back from their bank's confirmation page are given up here too.
 /// </summary>
 public sealed class UnusedHoldReleaser(IDbContextFactory<AppDbContext> dbFactory, PaymentService payments, PaymentOptions options, TimeProvider time, ILogger<UnusedHoldReleaser> logger)
 {
@@ -19,12 +20,19 @@ public sealed class UnusedHoldReleaser(IDbContextFactory<AppDbContext> dbFactory
     /// <summary>One pass; returns how many holds it released.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        var expired = await payments.ExpireUnconfirmedAsync(ct);
+        if (expired > 0)
+        {
+            logger.LogInformation("Gave up {Count} holds not confirmed with the bank in time", expired);
+        }
+
         var cutoff = time.GetUtcNow() - Timeout;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Timed from the accepted start, or from the hold itself when the start was never answered (a crash).
+        // Timed from the accepted start, or when the start was never answered (a crash) from the hold's last change:
+        // its placement, its confirmation with the bank, or the start being sent.
         var stale = await db.Payments.AsNoTracking()
             .Where(p => p.Status == PaymentStatus.Authorized && p.TransactionId == null
-                && ((p.StartAcceptedAt != null && p.StartAcceptedAt < cutoff) || (p.StartAcceptedAt == null && p.CreatedAt < cutoff)))
+                && ((p.StartAcceptedAt != null && p.StartAcceptedAt < cutoff) || (p.StartAcceptedAt == null && p.UpdatedAt < cutoff)))
             .Select(p => new { p.Id, p.StationId, p.IdTag, p.CreatedAt })
             .ToListAsync(ct);
 

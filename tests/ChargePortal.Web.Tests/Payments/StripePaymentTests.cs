@@ -387,6 +387,27 @@ public sealed class StripePaymentTests : IAsyncLifetime
         (await PaymentAsync(factory, payment.Id)).CapturedAmount.ShouldBe(12.34m);
     }
 
+    [Fact]
+    public async Task A_hold_confirmed_with_the_bank_is_authorized_by_the_webhook_even_if_the_driver_never_comes_back()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
+        var (service, _, userId) = await ArrangeSessionAsync(factory);
+        var payment = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-X", "EUR", TestContext.Current.CancellationToken);
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.Payments.Where(p => p.Id == payment.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.AwaitingAuthentication), TestContext.Current.CancellationToken);
+        }
+
+        var payload = Event("evt_3ds", "payment_intent.amount_capturable_updated", payment.ProviderPaymentId!, 0);
+        (await PostWebhookAsync(factory.CreateClient(), payload, Sign(payload, StripeChargePortalFactory.WebhookSecret))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Authorized but not started: the unused-hold job releases it like any hold no session used.
+        var after = await PaymentAsync(factory, payment.Id);
+        after.Status.ShouldBe(PaymentStatus.Authorized);
+        after.StartRequestedAt.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("wrong-secret")]
     [InlineData("stale")]

@@ -24,7 +24,8 @@ public enum StandInCard
 /// <summary>
 /// A local HTTP stand-in of the Stripe endpoints ChargePortal calls: customers, Checkout Sessions in setup mode
 /// (create, retrieve with expand), payment methods (detach), payment intents (create with confirm and manual
-/// capture, capture, cancel) and refunds. <see cref="CompleteCheckout"/> plays the driver on Stripe's hosted page.
+/// capture, retrieve, capture, cancel) and refunds. <see cref="CompleteCheckout"/> plays the driver on Stripe's hosted
+/// page, <see cref="AnswerAuthentication"/> on the bank's 3-D Secure page.
 /// Modes make the next card decline, captures fail or the whole API unavailable. Requests are recorded.
 /// </summary>
 public sealed class StripeStandIn : IAsyncDisposable
@@ -96,6 +97,30 @@ public sealed class StripeStandIn : IAsyncDisposable
         return pmId;
     }
 
+    /// <summary>
+    /// The driver on the bank's 3-D Secure page of an intent waiting for it: confirmed, the hold is in place
+    /// (requires_capture); refused, Stripe returns the intent to requires_payment_method with the bank's reason.
+    /// Returns where the bank sends the driver back: the intent's return_url with payment_intent added.
+    /// </summary>
+    public Uri AnswerAuthentication(string intentId, bool confirmed)
+    {
+        var intent = _intents[intentId];
+        if ((string?)intent["status"] != "requires_action")
+        {
+            throw new InvalidOperationException($"{intentId} is {intent["status"]}, not waiting for authentication.");
+        }
+
+        intent["status"] = confirmed ? "requires_capture" : "requires_payment_method";
+        intent["next_action"] = null;
+        if (!confirmed)
+        {
+            intent["last_payment_error"] = new JsonObject { ["type"] = "card_error", ["code"] = "payment_intent_authentication_failure", ["message"] = "The cardholder did not pass authentication." };
+        }
+
+        var returnUrl = (string)intent["return_url"]!;
+        return new Uri($"{returnUrl}{(returnUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}payment_intent={intentId}");
+    }
+
     public static async Task<StripeStandIn> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -142,11 +167,14 @@ public sealed class StripeStandIn : IAsyncDisposable
                 return Detach(id);
             case ["v1", "payment_intents"] when http.Request.Method == "POST":
                 return Create(form);
+            case ["v1", "payment_intents", var id] when http.Request.Method == "GET":
+                return _intents.TryGetValue(id, out var found) ? Results.Json(found) : Error(404, "invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'");
             case ["v1", "payment_intents", var id, "capture"]:
                 return Capture(id, form);
             case ["v1", "payment_intents", var id, "cancel"]:
-                return _intents.TryGetValue(id, out var toCancel) && (string?)toCancel["status"] == "requires_action"
-                    ? Transition(id, "requires_action", "canceled")
+                // Stripe cancels an intent in any state but succeeded and canceled.
+                return _intents.TryGetValue(id, out var toCancel) && (string?)toCancel["status"] is { } state and not ("succeeded" or "canceled")
+                    ? Transition(id, state, "canceled")
                     : Transition(id, "requires_capture", "canceled");
             case ["v1", "refunds"]:
                 return Refund(form);
@@ -292,7 +320,12 @@ public sealed class StripeStandIn : IAsyncDisposable
 
         if (behavior == StandInCard.RequiresAuthentication)
         {
+            // Like Stripe: with a return_url the next action is the bank's page to redirect to; without, Stripe.js's.
             intent["status"] = "requires_action";
+            intent["return_url"] = form.GetValueOrDefault("return_url");
+            intent["next_action"] = form.GetValueOrDefault("return_url") is { Length: > 0 }
+                ? new JsonObject { ["type"] = "redirect_to_url", ["redirect_to_url"] = new JsonObject { ["url"] = new Uri(BaseUri, $"/3ds/{id}").AbsoluteUri, ["return_url"] = form["return_url"] } }
+                : new JsonObject { ["type"] = "use_stripe_sdk" };
             _intents[id] = intent;
             return Results.Json(intent);
         }

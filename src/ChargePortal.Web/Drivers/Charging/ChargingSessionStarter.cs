@@ -21,9 +21,16 @@ public enum StartChargingOutcome
     PaymentFailed,
     StationOffline,
     StationRefused,
+
+    /// <summary>The driver's bank asks them to confirm the hold first: send them to <see cref="StartChargingResult.AuthenticationUrl"/>.</summary>
+    NeedsAuthentication,
+
+    /// <summary>The start after the bank's confirmation was already sent (a reloaded page, another tab).</summary>
+    AlreadyRequested,
 }
 
-public sealed record StartChargingResult(StartChargingOutcome Outcome, string Message, int? PaymentId = null, string? IdTag = null)
+public sealed record StartChargingResult(StartChargingOutcome Outcome, string Message, int? PaymentId = null, string? IdTag = null,
+    Uri? AuthenticationUrl = null, string? StationId = null)
 {
     public bool Succeeded => Outcome == StartChargingOutcome.Requested;
 }
@@ -50,7 +57,15 @@ public sealed class ChargingSessionStarter(
     // Remote start/stop never uses the diagnostics upload URL, the only thing the base URI feeds.
     private static readonly Uri UnusedBaseUri = new("http://localhost/");
 
-    public async Task<StartChargingResult> StartAsync(string userId, string stationId, int connectorId, CancellationToken ct)
+    public Task<StartChargingResult> StartAsync(string userId, string stationId, int connectorId, CancellationToken ct) =>
+        StartAsync(userId, stationId, connectorId, null, ct);
+
+    /// <summary>
+    /// Holds and starts. With <paramref name="authenticationReturnUrl"/> a bank that asks the driver to confirm the
+    /// hold (3-D Secure) is allowed: the result is <see cref="StartChargingOutcome.NeedsAuthentication"/>, and the bank
+    /// sends the driver back there for <see cref="ContinueAfterAuthenticationAsync"/>.
+    /// </summary>
+    public async Task<StartChargingResult> StartAsync(string userId, string stationId, int connectorId, Uri? authenticationReturnUrl, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var station = await db.Stations.AsNoTracking().Where(s => s.Id == stationId).Select(s => new { s.Id, s.IsOnline, s.Name }).FirstOrDefaultAsync(ct);
@@ -76,10 +91,67 @@ public sealed class ChargingSessionStarter(
 
         var idTag = await EnsureAppTokenAsync(db, userId, ct);
         var tariff = await tariffs.ForConnectorAsync(stationId, connectorId, time.GetUtcNow(), ct);
-        var payment = await payments.PlaceHoldAsync(userId, card, stationId, connectorId, idTag, tariff?.Currency ?? "EUR", ct);
+        var (payment, bank) = await payments.PlaceHoldAsync(userId, card, stationId, connectorId, idTag, tariff?.Currency ?? "EUR", authenticationReturnUrl, ct);
+        if (payment.Status == PaymentStatus.AwaitingAuthentication && bank is not null)
+        {
+            return new(StartChargingOutcome.NeedsAuthentication, $"Your bank asks you to confirm the hold on your {card.Label}; charging starts when you come back.",
+                payment.Id, idTag, bank, stationId);
+        }
+
         if (payment.Status != PaymentStatus.Authorized)
         {
             return new(StartChargingOutcome.PaymentFailed, $"Your {card.Label} could not be authorised: {payment.FailureReason ?? "unknown reason"} Charging was not started.", payment.Id);
+        }
+
+        return await RemoteStartAsync(userId, payment, card.Label, ct);
+    }
+
+    /// <summary>
+    /// The driver is back from their bank (the return address carries the provider's payment id): if the bank
+    /// confirmed the hold, the station is started with it, once however often the page is loaded.
+    /// </summary>
+    public async Task<StartChargingResult> ContinueAfterAuthenticationAsync(string userId, string providerPaymentId, CancellationToken ct)
+    {
+        Payment? payment;
+        try
+        {
+            payment = await payments.CompleteAuthenticationAsync(userId, providerPaymentId, ct);
+        }
+        catch (PaymentProviderUnavailableException)
+        {
+            return new(StartChargingOutcome.PaymentFailed, "The payment provider could not be reached to confirm your bank's answer. Reload this page in a moment.");
+        }
+
+        if (payment is null)
+        {
+            return new(StartChargingOutcome.PaymentFailed, "There is no payment of yours waiting for your bank's confirmation.");
+        }
+
+        var label = await cards.GetAsync(userId, ct) is { } card ? card.Label : "card";
+        if (payment.Status != PaymentStatus.Authorized)
+        {
+            return new(StartChargingOutcome.PaymentFailed, $"Your {label} could not be authorised: {payment.FailureReason ?? payment.Status.ToString()} Charging was not started.",
+                payment.Id, StationId: payment.StationId);
+        }
+
+        if (payment.StartRequestedAt is not null || payment.TransactionId is not null)
+        {
+            return new(StartChargingOutcome.AlreadyRequested, "Charging was already requested with this confirmation. Plug in, or open My sessions.",
+                payment.Id, payment.IdTag, StationId: payment.StationId);
+        }
+
+        return await RemoteStartAsync(userId, payment, label, ct);
+    }
+
+    /// <summary>The remote start on an Authorized hold; the hold is released if the station does not accept it.</summary>
+    private async Task<StartChargingResult> RemoteStartAsync(string userId, Payment payment, string cardLabel, CancellationToken ct)
+    {
+        var stationId = payment.StationId!;
+        var idTag = payment.IdTag!;
+        var connectorId = payment.ConnectorId ?? 1;
+        if (!await payments.ClaimStartAsync(payment.Id, ct))
+        {
+            return new(StartChargingOutcome.AlreadyRequested, "Charging was already requested with this hold. Plug in, or open My sessions.", payment.Id, idTag, StationId: stationId);
         }
 
         var body = JsonSerializer.SerializeToElement(new { idTag, connectorId });
@@ -89,7 +161,8 @@ public sealed class ChargingSessionStarter(
         {
             await payments.MarkStartAcceptedAsync(payment.Id, ct);
             var hold = TariffText.Money(payment.HoldAmount, payment.Currency, System.Globalization.CultureInfo.InvariantCulture);
-            return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your {card.Label} and only the final cost will be charged. Plug in now.", payment.Id, idTag);
+            return new(StartChargingOutcome.Requested, $"Charging requested. {hold} is held on your {cardLabel} and only the final cost will be charged. Plug in now.",
+                payment.Id, idTag, StationId: stationId);
         }
 
         var holdReleased = "the hold on your card was released.";
@@ -105,9 +178,9 @@ public sealed class ChargingSessionStarter(
 
         return result.Failure switch
         {
-            CommandFailure.Offline or CommandFailure.Timeout => new(StartChargingOutcome.StationOffline, $"The station did not answer; {holdReleased}", payment.Id),
-            null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({status ?? "no status"}); {holdReleased}", payment.Id),
-            _ => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({result.Detail}); {holdReleased}", payment.Id),
+            CommandFailure.Offline or CommandFailure.Timeout => new(StartChargingOutcome.StationOffline, $"The station did not answer; {holdReleased}", payment.Id, StationId: stationId),
+            null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({status ?? "no status"}); {holdReleased}", payment.Id, StationId: stationId),
+            _ => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({result.Detail}); {holdReleased}", payment.Id, StationId: stationId),
         };
     }
 

@@ -528,6 +528,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("StartAcceptedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("StartRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("StationId")
                         .HasColumnType("nvarchar(max)");
 

@@ -505,6 +505,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<long?>("StartAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StartRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StationId")
                         .HasColumnType("TEXT");
 
