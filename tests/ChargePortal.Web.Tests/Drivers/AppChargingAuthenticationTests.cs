@@ -56,6 +56,27 @@ public sealed class AppChargingAuthenticationTests(KestrelChargePortalFactory fa
     }
 
     [Fact]
+    public async Task A_station_that_refuses_after_the_bank_confirmed_releases_the_hold_and_a_reload_does_not_retry()
+    {
+        await using var cp = await ConnectStationAsync();
+        var driverId = await DriverWithBankCheckedCardAsync();
+        var asked = await Starter.StartAsync(driverId, StationId, 1, ReturnUrl, Ct);
+        var intent = asked.AuthenticationUrl!.OriginalString.Split('=')[1];
+        (await Payments.RecordTestBankAnswerAsync(driverId, intent, confirmed: true, Ct)).ShouldBeTrue();
+
+        var continuing = Starter.ContinueAfterAuthenticationAsync(driverId, intent, Ct);
+        await cp.RespondAsync(await cp.ExpectCallAsync("RemoteStartTransaction"), new JsonObject { ["status"] = "Rejected" });
+        var refused = await continuing;
+
+        refused.Outcome.ShouldBe(StartChargingOutcome.StationRefused);
+        refused.Message.ShouldContain("the hold on your card was released");
+        (await Payments.FindForDriverAsync(driverId, intent, Ct))!.Status.ShouldBe(PaymentStatus.Cancelled);
+        var reloaded = await Starter.ContinueAfterAuthenticationAsync(driverId, intent, Ct);
+        reloaded.Outcome.ShouldBe(StartChargingOutcome.AlreadyRequested);
+        reloaded.Message.ShouldBe("This confirmation was already used. To charge again, start from the station page.");
+    }
+
+    [Fact]
     public async Task A_refusal_at_the_bank_starts_nothing_and_says_why()
     {
         await using var cp = await ConnectStationAsync();

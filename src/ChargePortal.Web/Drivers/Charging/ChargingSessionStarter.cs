@@ -128,6 +128,13 @@ public sealed class ChargingSessionStarter(
         }
 
         var label = await cards.GetAsync(userId, ct) is { } card ? card.Label : "card";
+        if (payment.StartRequestedAt is not null && payment.Status != PaymentStatus.Authorized)
+        {
+            // Reloaded after the start was tried: the hold has since been captured or released with its session.
+            return new(StartChargingOutcome.AlreadyRequested, "This confirmation was already used. To charge again, start from the station page.",
+                payment.Id, payment.IdTag, StationId: payment.StationId);
+        }
+
         if (payment.Status != PaymentStatus.Authorized)
         {
             return new(StartChargingOutcome.PaymentFailed, $"Your {label} could not be authorised: {payment.FailureReason ?? payment.Status.ToString()} Charging was not started.",
