@@ -59,6 +59,12 @@ public interface IPaymentProvider
     /// </summary>
     Task<ProviderResult> CheckAuthenticationAsync(string providerPaymentId, CancellationToken ct);
 
+    /// <summary>
+    /// The provider's holds made for <paramref name="paymentId"/> (by the paymentId metadata every hold carries) that
+    /// are still open: neither captured nor cancelled. For a hold whose placement went unanswered.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindOpenHoldsAsync(int paymentId, CancellationToken ct);
+
     Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct);
 
     Task<ProviderResult> CancelAsync(string providerPaymentId, CancellationToken ct);

@@ -37,6 +37,12 @@ public sealed class Payment
     /// <summary>Cost above the hold that was not captured (Payments:OverHoldPolicy = Flag); operators settle it by hand.</summary>
     public decimal OutstandingAmount { get; set; }
     public string? FailureReason { get; set; }
+
+    /// <summary>
+    /// The provider did not answer when the hold was placed, so it may have placed it after all: such a hold is
+    /// looked for and released (<see cref="PaymentService.ReleaseUnknownHoldsAsync"/>) until this is cleared.
+    /// </summary>
+    public bool HoldOutcomeUnknown { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -49,6 +49,14 @@ public sealed class PaymentService(
     /// </summary>
     public static readonly TimeSpan AuthenticationTimeout = TimeSpan.FromMinutes(15);
 
+    /// <summary>How often a hold whose placement went unanswered is looked for, and for how long a miss is not trusted.</summary>
+    public static readonly TimeSpan UnknownHoldSearchInterval = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan UnknownHoldSearchWindow = TimeSpan.FromHours(1);
+
+    /// <summary>Past this an uncaptured Stripe hold has lapsed on its own; a search that keeps failing stops here.</summary>
+    public static readonly TimeSpan UnknownHoldGiveUp = TimeSpan.FromDays(7);
+
     /// <summary>Places the configured hold on the driver's saved <paramref name="card"/>; the payment says whether it succeeded.</summary>
     public async Task<Payment> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency, CancellationToken ct) =>
         (await PlaceHoldAsync(userId, card, stationId, connectorId, idTag, currency, null, ct)).Payment;
@@ -89,10 +97,11 @@ public sealed class PaymentService(
         }
         catch (PaymentProviderUnavailableException e)
         {
-            // Charging does not start without a confirmed hold. Should the provider have placed it after all, an
-            // uncaptured hold lapses on its own (Stripe: after 7 days); nothing is ever captured from it.
+            // Charging does not start without a confirmed hold. Should the provider have placed it after all, it is
+            // found and released later (ReleaseUnknownHoldsAsync); nothing is ever captured from it.
             logger.LogWarning(e, "Hold {PaymentId} not confirmed by the provider", payment.Id);
             result = ProviderResult.Failed("The payment provider could not be reached; nothing was charged. Try again in a moment.");
+            payment.HoldOutcomeUnknown = true;
         }
 
         payment.ProviderPaymentId = result.ProviderPaymentId;
@@ -184,6 +193,56 @@ public sealed class PaymentService(
         }
 
         return expired;
+    }
+
+    /// <summary>
+    /// Looks for holds the provider placed although it did not answer at the time, and releases them, so a driver
+    /// who was told "nothing was charged" does not see a pending hold on their card for days. The provider's search
+    /// lags behind (Stripe: about a minute, more during an outage), so each such payment is looked up now and then
+    /// for <see cref="UnknownHoldSearchWindow"/> before it counts as never placed. Returns how many holds it released.
+    /// </summary>
+    public async Task<int> ReleaseUnknownHoldsAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.Payments.AsNoTracking()
+            .Where(p => p.HoldOutcomeUnknown && p.UpdatedAt < now - UnknownHoldSearchInterval)
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.CreatedAt }).Take(20).ToListAsync(ct);
+        var released = 0;
+        foreach (var payment in due)
+        {
+            var age = now - payment.CreatedAt;
+            bool keepLooking;
+            try
+            {
+                var open = await provider.FindOpenHoldsAsync(payment.Id, ct);
+                foreach (var hold in open)
+                {
+                    if ((await provider.CancelAsync(hold, ct)).Succeeded)
+                    {
+                        released++;
+                        logger.LogWarning("Released hold {Hold} of payment {PaymentId}: placed although the provider did not answer at the time", hold, payment.Id);
+                        await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(u => u
+                            .SetProperty(p => p.ProviderPaymentId, p => p.ProviderPaymentId ?? hold)
+                            .SetProperty(p => p.FailureReason, p => (p.FailureReason ?? "") + " A hold the provider placed after all was released."), ct);
+                    }
+                }
+
+                // Found means known; not found is trusted only once the search has had time to catch up.
+                keepLooking = open.Count == 0 && age < UnknownHoldSearchWindow;
+            }
+            catch (PaymentProviderUnavailableException e)
+            {
+                logger.LogWarning(e, "Could not look for an unconfirmed hold of payment {PaymentId}; the next pass tries again", payment.Id);
+                keepLooking = true;
+            }
+
+            await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.HoldOutcomeUnknown, keepLooking && age < UnknownHoldGiveUp)
+                .SetProperty(p => p.UpdatedAt, now), ct);
+        }
+
+        return released;
     }
 
     /// <summary>AwaitingAuthentication → Authorized or Failed, once.</summary>
@@ -447,8 +506,10 @@ public sealed class PaymentService(
         catch (PaymentProviderUnavailableException e)
         {
             // No job retries an off-session charge: the remainder is left outstanding for the operator, with the reason.
+            // A remainder hold placed unanswered is released like any other (ReleaseUnknownHoldsAsync).
             logger.LogWarning(e, "Remainder of session {TransactionId} not charged: the provider did not answer", payment.TransactionId);
             capture = unreachable;
+            extra.HoldOutcomeUnknown = true;
         }
 
         extra.ProviderPaymentId = hold.ProviderPaymentId;

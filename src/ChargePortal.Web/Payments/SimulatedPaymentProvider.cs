@@ -60,6 +60,9 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
     public Task<ProviderResult> CheckAuthenticationAsync(string providerPaymentId, CancellationToken ct) =>
         Task.FromResult(ProviderResult.Failed(StripePaymentProvider.AuthenticationNotCompleted, providerPaymentId));
 
+    /// <summary>The simulated provider always answers, so no hold of its is ever unknown.</summary>
+    public Task<IReadOnlyList<string>> FindOpenHoldsAsync(int paymentId, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
+
     public Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct) =>
         Task.FromResult(ProviderResult.Ok(providerPaymentId));
 

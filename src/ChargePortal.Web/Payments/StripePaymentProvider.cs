@@ -99,6 +99,25 @@ public sealed class StripePaymentProvider(StripeConnection stripe, ILogger<Strip
         return ProviderResult.Failed(reason, intent.Id);
     }
 
+    public async Task<IReadOnlyList<string>> FindOpenHoldsAsync(int paymentId, CancellationToken ct)
+    {
+        var query = FormattableString.Invariant($"metadata['paymentId']:'{paymentId}'");
+        try
+        {
+            var found = await new PaymentIntentService(Client).SearchAsync(new PaymentIntentSearchOptions { Query = query, Limit = 10 }, null, ct);
+            return [.. found.Data.Where(i => i.Status is not ("canceled" or "succeeded")).Select(i => i.Id)];
+        }
+        catch (Exception e) when (IsUnavailable(e, ct))
+        {
+            throw new PaymentProviderUnavailableException($"Stripe did not answer the search for payment {paymentId}: {e.Message}", e);
+        }
+        catch (StripeException e)
+        {
+            // A refusal (e.g. search not available on the account) is as unknown as no answer: the caller tries later.
+            throw new PaymentProviderUnavailableException($"Stripe refused the search for payment {paymentId}: {e.StripeError?.Message ?? e.Message}", e);
+        }
+    }
+
     public Task<ProviderResult> CaptureAsync(string providerPaymentId, decimal amount, string currency, CancellationToken ct) =>
         CallAsync(providerPaymentId, "capture", () => new PaymentIntentService(Client).CaptureAsync(providerPaymentId,
             new PaymentIntentCaptureOptions { AmountToCapture = MinorUnits.From(amount, currency) }, new RequestOptions { IdempotencyKey = $"capture-{providerPaymentId}" }, ct), ct);

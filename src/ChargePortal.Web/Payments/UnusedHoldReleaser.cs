@@ -8,7 +8,8 @@ namespace ChargePortal.Web.Payments;
 /// Releases holds no session used: the station accepted the remote start but the driver never plugged in (the
 /// station gave up after its connection timeout), or the node crashed between hold and start. After
 /// <see cref="PaymentOptions.UnusedHoldTimeout"/> without a linked session the hold is cancelled with its reason.
-/// Holds whose driver never came back from their bank's confirmation page are given up here too.
+/// Holds whose driver never came back from their bank's confirmation page are given up here too, and holds the
+/// provider placed without answering at the time are looked for and released.
 /// </summary>
 public sealed class UnusedHoldReleaser(IDbContextFactory<AppDbContext> dbFactory, PaymentService payments, PaymentOptions options, TimeProvider time, ILogger<UnusedHoldReleaser> logger)
 {
@@ -25,6 +26,8 @@ public sealed class UnusedHoldReleaser(IDbContextFactory<AppDbContext> dbFactory
         {
             logger.LogInformation("Gave up {Count} holds not confirmed with the bank in time", expired);
         }
+
+        await payments.ReleaseUnknownHoldsAsync(ct);
 
         var cutoff = time.GetUtcNow() - Timeout;
         await using var db = await dbFactory.CreateDbContextAsync(ct);

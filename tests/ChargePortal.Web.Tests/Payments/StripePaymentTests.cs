@@ -271,6 +271,72 @@ public sealed class StripePaymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hold_Stripe_placed_without_answering_is_found_later_and_released()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
+        var (service, _, userId) = await ArrangeSessionAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        _stripe.FailAfterCreatingIntents = true;
+
+        var hold = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        _stripe.FailAfterCreatingIntents = false;
+
+        hold.Status.ShouldBe(PaymentStatus.Failed);
+        hold.HoldOutcomeUnknown.ShouldBeTrue();
+        var placed = _stripe.IntentsFor(hold.Id).ShouldHaveSingleItem("Stripe.net's retries reuse the idempotency key");
+        ((string)placed["status"]!).ShouldBe("requires_capture");
+
+        // Not looked for again within the minute; then, while Stripe's search still lags, a miss is not trusted.
+        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        _stripe.SearchLags = true;
+        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchInterval);
+        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeTrue();
+
+        _stripe.SearchLags = false;
+        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchInterval);
+        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(1);
+
+        ((string)placed["status"]!).ShouldBe("canceled");
+        var after = await PaymentAsync(factory, hold.Id);
+        after.Status.ShouldBe(PaymentStatus.Failed);
+        after.HoldOutcomeUnknown.ShouldBeFalse();
+        after.ProviderPaymentId.ShouldBe((string)placed["id"]!);
+        after.FailureReason.ShouldBe("The payment provider could not be reached; nothing was charged. Try again in a moment. A hold the provider placed after all was released.");
+    }
+
+    [Fact]
+    public async Task A_hold_Stripe_never_placed_stops_being_looked_for_after_the_search_window()
+    {
+        await using var factory = new StripeChargePortalFactory(_stripe.BaseUri);
+        var (service, _, userId) = await ArrangeSessionAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        _stripe.Unavailable = path => path == "/v1/payment_intents";
+        var hold = await service.PlaceHoldAsync(userId, TestToken, "AMS-CS-01", 1, "APP-TEST", "EUR", ct);
+        _stripe.Unavailable = null;
+        hold.HoldOutcomeUnknown.ShouldBeTrue();
+
+        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchInterval);
+        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeTrue("a miss within the first hour may be the search lagging");
+
+        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchWindow);
+        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeFalse();
+        _stripe.IntentsFor(hold.Id).ShouldBeEmpty();
+    }
+
+    /// <summary>Moves the payment's times back, as if <paramref name="by"/> had passed.</summary>
+    private static async Task AgeAsync(StripeChargePortalFactory factory, int paymentId, TimeSpan by)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, TestContext.Current.CancellationToken);
+        payment.CreatedAt -= by + TimeSpan.FromSeconds(1);
+        payment.UpdatedAt -= by + TimeSpan.FromSeconds(1);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task A_remainder_Stripe_does_not_answer_for_is_left_outstanding_with_the_reason()
     {
         await using var factory = new StripeChargePortalFactory(_stripe.BaseUri, "ChargeRest");

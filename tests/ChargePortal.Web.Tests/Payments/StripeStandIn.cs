@@ -36,6 +36,7 @@ public sealed class StripeStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _sessions = new();
     private readonly ConcurrentDictionary<string, JsonObject> _setupIntents = new();
     private readonly ConcurrentDictionary<string, (JsonObject Method, StandInCard Behavior)> _methods = new();
+    private readonly ConcurrentDictionary<string, string> _byIdempotencyKey = new();
     private int _next;
 
     public bool DeclineCards { get; set; }
@@ -44,6 +45,15 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     /// <summary>Stripe is down for the request paths this matches: they get a 503 api_error (Stripe.net retries those, then gives up).</summary>
     public Func<string, bool>? Unavailable { get; set; }
+
+    /// <summary>
+    /// New intents are made, but the answer is a 503, as when Stripe fails after doing the work; Stripe.net's retries
+    /// carry the same idempotency key and get the same answer.
+    /// </summary>
+    public bool FailAfterCreatingIntents { get; set; }
+
+    /// <summary>Search finds nothing, as while Stripe's search index lags behind.</summary>
+    public bool SearchLags { get; set; }
 
     public ConcurrentQueue<(string Method, string Path, IReadOnlyDictionary<string, string> Form)> Requests { get; } = new();
 
@@ -56,6 +66,10 @@ public sealed class StripeStandIn : IAsyncDisposable
     }
 
     public JsonObject Intent(string id) => _intents[id];
+
+    /// <summary>The intents made for one of ChargePortal's payments (its paymentId metadata).</summary>
+    public IReadOnlyList<JsonObject> IntentsFor(int paymentId) =>
+        [.. _intents.Values.Where(i => (string?)i["metadata"]?["paymentId"] == paymentId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     public JsonObject Session(string id) => _sessions[id];
 
@@ -166,7 +180,9 @@ public sealed class StripeStandIn : IAsyncDisposable
             case ["v1", "payment_methods", var id, "detach"] when http.Request.Method == "POST":
                 return Detach(id);
             case ["v1", "payment_intents"] when http.Request.Method == "POST":
-                return Create(form);
+                return CreateOnce(http.Request.Headers["Idempotency-Key"].ToString(), form);
+            case ["v1", "payment_intents", "search"] when http.Request.Method == "GET":
+                return Search(form.GetValueOrDefault("query") ?? "");
             case ["v1", "payment_intents", var id] when http.Request.Method == "GET":
                 return _intents.TryGetValue(id, out var found) ? Results.Json(found) : Error(404, "invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'");
             case ["v1", "payment_intents", var id, "capture"]:
@@ -278,9 +294,39 @@ public sealed class StripeStandIn : IAsyncDisposable
         return metadata;
     }
 
-    private IResult Create(Dictionary<string, string> form)
+    /// <summary>Like Stripe, a repeated idempotency key gets the first request's intent, not a second one.</summary>
+    private IResult CreateOnce(string idempotencyKey, Dictionary<string, string> form)
     {
-        var id = $"pi_standin_{Interlocked.Increment(ref _next)}";
+        if (idempotencyKey.Length > 0 && _byIdempotencyKey.TryGetValue(idempotencyKey, out var earlier))
+        {
+            return FailAfterCreatingIntents ? Error(503, "api_error", null, "Stripe is temporarily unavailable.") : Results.Json(_intents[earlier]);
+        }
+
+        var created = $"pi_standin_{Interlocked.Increment(ref _next)}";
+        var result = Create(created, form);
+        if (idempotencyKey.Length > 0 && _intents.ContainsKey(created))
+        {
+            _byIdempotencyKey[idempotencyKey] = created;
+        }
+
+        return FailAfterCreatingIntents && _intents.ContainsKey(created) ? Error(503, "api_error", null, "Stripe is temporarily unavailable.") : result;
+    }
+
+    /// <summary>Only the query ChargePortal makes: <c>metadata['paymentId']:'N'</c>.</summary>
+    private IResult Search(string query)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(query, @"^metadata\['paymentId'\]:'(\d+)'$");
+        if (!match.Success)
+        {
+            return Error(400, "invalid_request_error", "parameter_invalid", $"The stand-in cannot search for: {query}");
+        }
+
+        var found = SearchLags ? [] : _intents.Values.Where(i => (string?)i["metadata"]?["paymentId"] == match.Groups[1].Value).Select(i => i.DeepClone()).ToArray();
+        return Results.Json(new JsonObject { ["object"] = "search_result", ["data"] = new JsonArray(found), ["has_more"] = false, ["url"] = "/v1/payment_intents/search" });
+    }
+
+    private IResult Create(string id, Dictionary<string, string> form)
+    {
         var amount = long.Parse(form["amount"], System.Globalization.CultureInfo.InvariantCulture);
         if (form.GetValueOrDefault("capture_method") != "manual" || form.GetValueOrDefault("confirm") != "true")
         {
@@ -298,6 +344,7 @@ public sealed class StripeStandIn : IAsyncDisposable
             ["capture_method"] = "manual",
             ["payment_method"] = form.GetValueOrDefault("payment_method"),
             ["status"] = "requires_capture",
+            ["metadata"] = Metadata(form),
         };
         var behavior = StandInCard.Visa;
         if (form.GetValueOrDefault("payment_method") is { } pm && form.GetValueOrDefault("customer") is { } customer)

@@ -497,6 +497,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<bool>("HoldOutcomeUnknown")
+                        .HasColumnType("bit");
+
                     b.Property<string>("IdTag")
                         .HasColumnType("nvarchar(max)");
 

@@ -474,6 +474,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HoldOutcomeUnknown")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdTag")
                         .HasColumnType("TEXT");
 
