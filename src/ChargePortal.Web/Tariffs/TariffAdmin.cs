@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Drivers;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Tariffs;
@@ -51,7 +52,8 @@ public sealed class TariffPeriodForm
     public decimal PricePerMinute { get; set; }
 }
 
-public sealed record TariffRow(Tariff Tariff, string SiteName, int SessionsPriced);
+/// <summary>A tariff version as the tariffs page lists it; it starts and ends on the clock of the site's zone.</summary>
+public sealed record TariffRow(Tariff Tariff, string SiteName, int SessionsPriced, string SiteTimeZoneId);
 
 public sealed record TariffSaveResult(IReadOnlyList<string> Errors, int? TariffId)
 {
@@ -82,7 +84,7 @@ public sealed class TariffAdmin(IDbContextFactory<AppDbContext> dbFactory, Audit
         var used = await db.Transactions.Where(t => t.TariffId != null).GroupBy(t => t.TariffId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. tariffs.OrderBy(t => t.Site!.Name).ThenBy(t => t.StationId).ThenBy(t => t.ConnectorId).ThenByDescending(t => t.EffectiveFrom)
-            .Select(t => new TariffRow(t, t.Site!.Name, used.GetValueOrDefault(t.Id)))];
+            .Select(t => new TariffRow(t, t.Site!.Name, used.GetValueOrDefault(t.Id), t.Site.TimeZoneId))];
     }
 
     public static IReadOnlyList<string> Validate(TariffForm form)
@@ -180,7 +182,9 @@ public sealed class TariffAdmin(IDbContextFactory<AppDbContext> dbFactory, Audit
         var sameScope = await db.Tariffs.Where(t => t.SiteId == form.SiteId && t.StationId == stationId && t.ConnectorId == form.ConnectorId).ToListAsync(ct);
         if (sameScope.FirstOrDefault(t => t.EffectiveFrom >= form.EffectiveFrom) is { } later)
         {
-            errors.Add($"A version already starts at {later.EffectiveFrom:yyyy-MM-dd HH:mm} UTC; a new version must start after the latest one.");
+            var zone = await db.Sites.Where(x => x.Id == form.SiteId).Select(x => x.TimeZoneId).FirstOrDefaultAsync(ct);
+            var starts = SiteTime.Local(later.EffectiveFrom, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            errors.Add($"A version already starts at {starts} ({SiteTime.Zone(zone).Id}); a new version must start after the latest one.");
         }
 
         if (errors.Count > 0)

@@ -63,8 +63,8 @@ public sealed class TariffsPageTests : BunitContext, IClassFixture<ChargePortalF
     }
 
     [Theory]
-    [InlineData("31/01/2027 18:00", "Start date must look like 2026-01-31 18:00 (UTC).")]
-    [InlineData("tomorrow", "Start date must look like 2026-01-31 18:00 (UTC).")]
+    [InlineData("31/01/2027 18:00", "Start date must look like 2026-01-31 18:00 (the site's time).")]
+    [InlineData("tomorrow", "Start date must look like 2026-01-31 18:00 (the site's time).")]
     [InlineData("2020-01-31 18:00", "A new version cannot start in the past; choose a start from now on.")]
     public async Task A_start_date_that_is_not_a_date_or_is_in_the_past_is_refused_and_nothing_is_saved(string from, string message)
     {
@@ -77,6 +77,28 @@ public sealed class TariffsPageTests : BunitContext, IClassFixture<ChargePortalF
 
         page.WaitForAssertion(() => page.Find("[data-testid=tariff-errors]").TextContent.ShouldContain(message));
         (await TariffCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_start_is_typed_and_shown_on_the_sites_clock()
+    {
+        var page = await RenderAsOperatorAsync();
+        var year = DateTime.UtcNow.Year + 1;
+        Input(page, "tariff-name").Change("New year");
+        // One station only, so the whole-site versions other tests add may still start before it.
+        Input(page, "tariff-station").Change("AMS-CS-03");
+        Input(page, "tariff-kwh").Change("0.45");
+        Input(page, "tariff-from").Change($"{year}-01-01 00:00");
+
+        await page.Find("[data-testid=save-tariff]").ClickAsync(new());
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=tariff-errors]").ShouldBeEmpty());
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var saved = await db.Tariffs.AsNoTracking().OrderByDescending(t => t.Id).FirstAsync(t => t.Name == "New year", Ct);
+        // The demo sites are in Amsterdam, an hour ahead of UTC in winter.
+        saved.EffectiveFrom.ShouldBe(new DateTimeOffset(year - 1, 12, 31, 23, 0, 0, TimeSpan.Zero));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=tariffs-table] tr").Single(r => r.TextContent.Contains("New year", StringComparison.Ordinal))
+            .TextContent.ShouldContain($"{year}-01-01 00:00"));
     }
 
     [Fact]
