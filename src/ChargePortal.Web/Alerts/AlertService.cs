@@ -14,7 +14,8 @@ public sealed record AlertDto(
     string Message,
     DateTimeOffset RaisedAt,
     DateTimeOffset? AcknowledgedAt,
-    string? AcknowledgedBy);
+    string? AcknowledgedBy,
+    string? SiteTimeZoneId = null);
 
 /// <summary>A request to open an alert; ignored while an open alert with the same kind, station and connector exists.</summary>
 public sealed record AlertRequest(AlertKind Kind, string StationId, int EvseId, int ConnectorId, string Message);
@@ -90,7 +91,8 @@ public sealed class AlertService(IDbContextFactory<AppDbContext> dbFactory, ISta
         }
 
         return await query.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(Math.Clamp(take, 1, 1000))
-            .Select(a => new AlertDto(a.Id, a.Kind, a.StationId, a.EvseId, a.ConnectorId, a.Message, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy))
+            .Select(a => new AlertDto(a.Id, a.Kind, a.StationId, a.EvseId, a.ConnectorId, a.Message, a.RaisedAt, a.AcknowledgedAt, a.AcknowledgedBy,
+                db.Stations.Where(s => s.Id == a.StationId).Select(s => s.Site!.TimeZoneId).FirstOrDefault()))
             .ToListAsync(ct);
     }
 

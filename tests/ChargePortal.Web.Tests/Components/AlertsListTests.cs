@@ -22,7 +22,7 @@ public sealed class AlertsListTests : BunitContext
     public void Lists_alerts_and_acknowledges_only_open_ones()
     {
         AlertDto? acknowledged = null;
-        var open = new AlertDto(1, AlertKind.ConnectorFault, "AMS-CS-01", 1, 2, "Connector 2 faulted: GroundFailure", At, null, null);
+        var open = new AlertDto(1, AlertKind.ConnectorFault, "AMS-CS-01", 1, 2, "Connector 2 faulted: GroundFailure", At, null, null, "Europe/Amsterdam");
         var done = new AlertDto(2, AlertKind.StationOffline, "AMS-ZA-01", 0, 0, "No message for 12 min", At.AddHours(-1), At, "operator@chargeportal.local");
         var list = Render<AlertsList>(p => p
             .Add(l => l.Items, [open, done])
@@ -32,12 +32,18 @@ public sealed class AlertsListTests : BunitContext
         list.FindAll("[data-testid=alert-message]").Select(m => m.TextContent).ShouldBe([open.Message, done.Message]);
         list.FindAll("[data-testid=alert-kind]").Select(k => k.TextContent.Trim()).ShouldBe(["Connector fault", "Station offline"]);
         list.Find("[data-testid=alert-acknowledged]").TextContent.ShouldContain("operator@chargeportal.local");
+        list.FindAll("[data-testid=alert-raised]").Select(r => r.TextContent).ShouldBe([Local(At, "Europe/Amsterdam"), Local(At.AddHours(-1), null)]);
+        list.FindAll("[data-testid=alert-raised]")[0].GetAttribute("title").ShouldBe("Europe/Amsterdam");
 
         var buttons = list.FindAll("[data-testid=acknowledge]");
         buttons.Count.ShouldBe(1);
         buttons[0].Click();
         acknowledged.ShouldBe(open);
     }
+
+    /// <summary>What the list should show: the site's clock, or UTC for a station without a site.</summary>
+    private static string Local(DateTimeOffset at, string? zone) =>
+        TimeZoneInfo.ConvertTime(at, zone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Read_only_list_has_no_acknowledge_buttons_and_an_empty_text()

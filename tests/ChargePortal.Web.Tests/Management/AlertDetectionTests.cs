@@ -29,6 +29,20 @@ public sealed class AlertDetectionTests(ChargePortalFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Listed_alerts_carry_the_time_zone_of_their_stations_site()
+    {
+        var (alerts, _, _) = Create();
+        await alerts.RaiseAsync(new AlertRequest(AlertKind.ConnectorFault, "AMS-CS-04", 1, 1, "zone probe at a site"), TestContext.Current.CancellationToken);
+        await factory.AddStationAsync("ZONE-NOSITE", online: true, lastSeen: Now, heartbeatSeconds: 30);
+        await alerts.RaiseAsync(new AlertRequest(AlertKind.ConnectorFault, "ZONE-NOSITE", 1, 1, "zone probe without a site"), TestContext.Current.CancellationToken);
+
+        var listed = await alerts.ListAsync(SiteScope.Everything, openOnly: true, 1000, TestContext.Current.CancellationToken);
+
+        listed.Single(a => a.Message == "zone probe at a site").SiteTimeZoneId.ShouldBe("Europe/Amsterdam");
+        listed.Single(a => a.Message == "zone probe without a site").SiteTimeZoneId.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_station_silent_for_more_than_two_heartbeats_gets_one_offline_alert()
     {
         var (alerts, detector, clock) = Create();
