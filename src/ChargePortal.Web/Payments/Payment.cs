@@ -40,7 +40,7 @@ public sealed class Payment
 
     /// <summary>
     /// The provider did not answer when the hold was placed, so it may have placed it after all: such a hold is
-    /// looked for and released (<see cref="PaymentService.ReleaseUnknownHoldsAsync"/>) until this is cleared.
+    /// looked for and released (<see cref="UnansweredHolds"/>) until this is cleared.
     /// </summary>
     public bool HoldOutcomeUnknown { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -43,27 +43,13 @@ public sealed class PaymentService(
             .Select(p => new PaymentRow(p, p.User!.Email)).ToListAsync(ct);
     }
 
-    /// <summary>
-    /// How long a driver has to confirm a hold with their bank before it is given up: bank pages time out after
-    /// about ten minutes.
-    /// </summary>
-    public static readonly TimeSpan AuthenticationTimeout = TimeSpan.FromMinutes(15);
-
-    /// <summary>How often a hold whose placement went unanswered is looked for, and for how long a miss is not trusted.</summary>
-    public static readonly TimeSpan UnknownHoldSearchInterval = TimeSpan.FromMinutes(1);
-
-    public static readonly TimeSpan UnknownHoldSearchWindow = TimeSpan.FromHours(1);
-
-    /// <summary>Past this an uncaptured Stripe hold has lapsed on its own; a search that keeps failing stops here.</summary>
-    public static readonly TimeSpan UnknownHoldGiveUp = TimeSpan.FromDays(7);
-
     /// <summary>Places the configured hold on the driver's saved <paramref name="card"/>; the payment says whether it succeeded.</summary>
     public async Task<Payment> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency, CancellationToken ct) =>
         (await PlaceHoldAsync(userId, card, stationId, connectorId, idTag, currency, null, ct)).Payment;
 
     /// <summary>
     /// Places the hold with the driver there to confirm it with their bank if it asks (3-D Secure): the bank sends
-    /// them back to <paramref name="authenticationReturnUrl"/>, and <see cref="CompleteAuthenticationAsync"/> finds out.
+    /// them back to <paramref name="authenticationReturnUrl"/>, and <see cref="HoldAuthentication"/> finds out.
     /// </summary>
     public async Task<HoldOutcome> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency,
         Uri? authenticationReturnUrl, CancellationToken ct)
@@ -98,7 +84,7 @@ public sealed class PaymentService(
         catch (PaymentProviderUnavailableException e)
         {
             // Charging does not start without a confirmed hold. Should the provider have placed it after all, it is
-            // found and released later (ReleaseUnknownHoldsAsync); nothing is ever captured from it.
+            // found and released later (UnansweredHolds); nothing is ever captured from it.
             logger.LogWarning(e, "Hold {PaymentId} not confirmed by the provider", payment.Id);
             result = ProviderResult.Failed("The payment provider could not be reached; nothing was charged. Try again in a moment.");
             payment.HoldOutcomeUnknown = true;
@@ -122,44 +108,6 @@ public sealed class PaymentService(
     }
 
     /// <summary>
-    /// The driver came back from their bank: asks the provider whether the hold is now in place. Authorized if it
-    /// is; otherwise Failed, and the unconfirmed intent is cancelled. A payment no longer waiting (the webhook or
-    /// another tab got there first) is returned as it is. Null when it is not this driver's payment.
-    /// </summary>
-    public async Task<Payment?> CompleteAuthenticationAsync(string userId, string providerPaymentId, CancellationToken ct)
-    {
-        var payment = await FindForDriverAsync(userId, providerPaymentId, ct);
-        if (payment is null || payment.Status != PaymentStatus.AwaitingAuthentication)
-        {
-            return payment;
-        }
-
-        var result = await provider.CheckAuthenticationAsync(providerPaymentId, ct);
-        if (!result.Succeeded)
-        {
-            await CancelUnconfirmedAsync(providerPaymentId, ct);
-        }
-
-        await DecideAuthenticationAsync(payment.Id, result.Succeeded, result.Error, ct);
-        return await FindForDriverAsync(userId, providerPaymentId, ct);
-    }
-
-    /// <summary>
-    /// The simulated provider's test bank page: the driver's answer is recorded on their waiting payment, the way a
-    /// real bank's answer reaches the provider. False when there is no such waiting test-mode payment.
-    /// </summary>
-    public async Task<bool> RecordTestBankAnswerAsync(string userId, string providerPaymentId, bool confirmed, CancellationToken ct)
-    {
-        var payment = await FindForDriverAsync(userId, providerPaymentId, ct);
-        if (payment is not { Provider: PaymentProviderKind.Simulated, Status: PaymentStatus.AwaitingAuthentication })
-        {
-            return false;
-        }
-
-        return await DecideAuthenticationAsync(payment.Id, confirmed, confirmed ? null : StripePaymentProvider.AuthenticationNotCompleted, ct);
-    }
-
-    /// <summary>
     /// Claims the remote start for an Authorized hold that has not started anything yet: true for the one caller
     /// that may send it (a reloaded return page, or two tabs, must not start twice).
     /// </summary>
@@ -168,105 +116,6 @@ public sealed class PaymentService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.Authorized && p.TransactionId == null && p.StartRequestedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.StartRequestedAt, time.GetUtcNow()).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct) > 0;
-    }
-
-    /// <summary>Gives up holds whose driver did not come back from their bank within <see cref="AuthenticationTimeout"/>.</summary>
-    public async Task<int> ExpireUnconfirmedAsync(CancellationToken ct)
-    {
-        var before = time.GetUtcNow() - AuthenticationTimeout;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var waiting = await db.Payments.AsNoTracking()
-            .Where(p => p.Status == PaymentStatus.AwaitingAuthentication && p.UpdatedAt < before)
-            .Select(p => new { p.Id, p.ProviderPaymentId }).ToListAsync(ct);
-        var expired = 0;
-        foreach (var payment in waiting)
-        {
-            if (payment.ProviderPaymentId is { } id)
-            {
-                await CancelUnconfirmedAsync(id, ct);
-            }
-
-            if (await DecideAuthenticationAsync(payment.Id, false, "The payment was not confirmed with the bank in time; nothing was held.", ct))
-            {
-                expired++;
-            }
-        }
-
-        return expired;
-    }
-
-    /// <summary>
-    /// Looks for holds the provider placed although it did not answer at the time, and releases them, so a driver
-    /// who was told "nothing was charged" does not see a pending hold on their card for days. The provider's search
-    /// lags behind (Stripe: about a minute, more during an outage), so each such payment is looked up now and then
-    /// for <see cref="UnknownHoldSearchWindow"/> before it counts as never placed. Returns how many holds it released.
-    /// </summary>
-    public async Task<int> ReleaseUnknownHoldsAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await db.Payments.AsNoTracking()
-            .Where(p => p.HoldOutcomeUnknown && p.UpdatedAt < now - UnknownHoldSearchInterval)
-            .OrderBy(p => p.Id).Select(p => new { p.Id, p.CreatedAt }).Take(20).ToListAsync(ct);
-        var released = 0;
-        foreach (var payment in due)
-        {
-            var age = now - payment.CreatedAt;
-            bool keepLooking;
-            try
-            {
-                var open = await provider.FindOpenHoldsAsync(payment.Id, ct);
-                foreach (var hold in open)
-                {
-                    if ((await provider.CancelAsync(hold, ct)).Succeeded)
-                    {
-                        released++;
-                        logger.LogWarning("Released hold {Hold} of payment {PaymentId}: placed although the provider did not answer at the time", hold, payment.Id);
-                        await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(u => u
-                            .SetProperty(p => p.ProviderPaymentId, p => p.ProviderPaymentId ?? hold)
-                            .SetProperty(p => p.FailureReason, p => (p.FailureReason ?? "") + " A hold the provider placed after all was released."), ct);
-                    }
-                }
-
-                // Found means known; not found is trusted only once the search has had time to catch up.
-                keepLooking = open.Count == 0 && age < UnknownHoldSearchWindow;
-            }
-            catch (PaymentProviderUnavailableException e)
-            {
-                logger.LogWarning(e, "Could not look for an unconfirmed hold of payment {PaymentId}; the next pass tries again", payment.Id);
-                keepLooking = true;
-            }
-
-            await db.Payments.Where(p => p.Id == payment.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(p => p.HoldOutcomeUnknown, keepLooking && age < UnknownHoldGiveUp)
-                .SetProperty(p => p.UpdatedAt, now), ct);
-        }
-
-        return released;
-    }
-
-    /// <summary>AwaitingAuthentication → Authorized or Failed, once.</summary>
-    private async Task<bool> DecideAuthenticationAsync(int paymentId, bool confirmed, string? reason, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Payments.Where(p => p.Id == paymentId && p.Status == PaymentStatus.AwaitingAuthentication)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(p => p.Status, confirmed ? PaymentStatus.Authorized : PaymentStatus.Failed)
-                .SetProperty(p => p.FailureReason, reason)
-                .SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct) > 0;
-    }
-
-    /// <summary>An intent the driver did not confirm holds no money; cancelling it only tidies up, so a provider that does not answer is not an error.</summary>
-    private async Task CancelUnconfirmedAsync(string providerPaymentId, CancellationToken ct)
-    {
-        try
-        {
-            await provider.CancelAsync(providerPaymentId, ct);
-        }
-        catch (PaymentProviderUnavailableException e)
-        {
-            logger.LogWarning(e, "Could not cancel unconfirmed intent {Id}; it expires on its own", providerPaymentId);
-        }
     }
 
     /// <summary>Attaches the newest unlinked hold for this station and idTag to the session that just started.</summary>
@@ -506,7 +355,7 @@ public sealed class PaymentService(
         catch (PaymentProviderUnavailableException e)
         {
             // No job retries an off-session charge: the remainder is left outstanding for the operator, with the reason.
-            // A remainder hold placed unanswered is released like any other (ReleaseUnknownHoldsAsync).
+            // A remainder hold placed unanswered is released like any other (UnansweredHolds).
             logger.LogWarning(e, "Remainder of session {TransactionId} not charged: the provider did not answer", payment.TransactionId);
             capture = unreachable;
             extra.HoldOutcomeUnknown = true;

@@ -19,6 +19,8 @@ public static class PaymentsSetup
             ? new SimulatedPaymentProvider()
             : ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp));
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<HoldAuthentication>();
+        services.AddSingleton<UnansweredHolds>();
         services.AddSingleton<StripeCardSetup>();
         services.AddSingleton<PaymentCards>();
         services.AddSingleton<StripeWebhookHandler>();

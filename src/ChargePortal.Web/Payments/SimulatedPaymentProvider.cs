@@ -54,7 +54,7 @@ public sealed class SimulatedPaymentProvider : IPaymentProvider
     }
 
     /// <summary>
-    /// The test bank page records the driver's answer on the payment itself (see <see cref="PaymentService.RecordTestBankAnswerAsync"/>),
+    /// The test bank page records the driver's answer on the payment itself (see <see cref="HoldAuthentication.RecordTestBankAnswerAsync"/>),
     /// so a payment still waiting when this is asked was never answered.
     /// </summary>
     public Task<ProviderResult> CheckAuthenticationAsync(string providerPaymentId, CancellationToken ct) =>

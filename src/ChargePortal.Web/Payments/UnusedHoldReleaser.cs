@@ -11,7 +11,14 @@ namespace ChargePortal.Web.Payments;
 /// Holds whose driver never came back from their bank's confirmation page are given up here too, and holds the
 /// provider placed without answering at the time are looked for and released.
 /// </summary>
-public sealed class UnusedHoldReleaser(IDbContextFactory<AppDbContext> dbFactory, PaymentService payments, PaymentOptions options, TimeProvider time, ILogger<UnusedHoldReleaser> logger)
+public sealed class UnusedHoldReleaser(
+    IDbContextFactory<AppDbContext> dbFactory,
+    PaymentService payments,
+    HoldAuthentication authentication,
+    UnansweredHolds unanswered,
+    PaymentOptions options,
+    TimeProvider time,
+    ILogger<UnusedHoldReleaser> logger)
 {
     // Station clocks drift a little; a session reported as starting just before the hold still counts.
     private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(1);
@@ -21,13 +28,13 @@ public sealed class UnusedHoldReleaser(IDbContextFactory<AppDbContext> dbFactory
     /// <summary>One pass; returns how many holds it released.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var expired = await payments.ExpireUnconfirmedAsync(ct);
+        var expired = await authentication.ExpireUnconfirmedAsync(ct);
         if (expired > 0)
         {
             logger.LogInformation("Gave up {Count} holds not confirmed with the bank in time", expired);
         }
 
-        await payments.ReleaseUnknownHoldsAsync(ct);
+        await unanswered.ReleaseUnknownHoldsAsync(ct);
 
         var cutoff = time.GetUtcNow() - Timeout;
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -39,7 +39,7 @@ public sealed class AppChargingAuthenticationTests(KestrelChargePortalFactory fa
             p => p.Status.ShouldBe(PaymentStatus.AwaitingAuthentication),
             p => p.StartRequestedAt.ShouldBeNull());
 
-        (await Payments.RecordTestBankAnswerAsync(driverId, intent, confirmed: true, Ct)).ShouldBeTrue();
+        (await factory.Services.GetRequiredService<HoldAuthentication>().RecordTestBankAnswerAsync(driverId, intent, confirmed: true, Ct)).ShouldBeTrue();
         var continuing = Starter.ContinueAfterAuthenticationAsync(driverId, intent, Ct);
         var remoteStart = await cp.ExpectCallAsync("RemoteStartTransaction");
         remoteStart[3]!["idTag"]!.GetValue<string>().ShouldBe(asked.IdTag);
@@ -52,7 +52,7 @@ public sealed class AppChargingAuthenticationTests(KestrelChargePortalFactory fa
 
         // The bank's answer is used once: a reloaded return page does not start the station again.
         (await Starter.ContinueAfterAuthenticationAsync(driverId, intent, Ct)).Outcome.ShouldBe(StartChargingOutcome.AlreadyRequested);
-        (await Payments.RecordTestBankAnswerAsync(driverId, intent, confirmed: true, Ct)).ShouldBeFalse();
+        (await factory.Services.GetRequiredService<HoldAuthentication>().RecordTestBankAnswerAsync(driverId, intent, confirmed: true, Ct)).ShouldBeFalse();
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class AppChargingAuthenticationTests(KestrelChargePortalFactory fa
         var driverId = await DriverWithBankCheckedCardAsync();
         var asked = await Starter.StartAsync(driverId, StationId, 1, ReturnUrl, Ct);
         var intent = asked.AuthenticationUrl!.OriginalString.Split('=')[1];
-        (await Payments.RecordTestBankAnswerAsync(driverId, intent, confirmed: true, Ct)).ShouldBeTrue();
+        (await factory.Services.GetRequiredService<HoldAuthentication>().RecordTestBankAnswerAsync(driverId, intent, confirmed: true, Ct)).ShouldBeTrue();
 
         var continuing = Starter.ContinueAfterAuthenticationAsync(driverId, intent, Ct);
         await cp.RespondAsync(await cp.ExpectCallAsync("RemoteStartTransaction"), new JsonObject { ["status"] = "Rejected" });
@@ -84,7 +84,7 @@ public sealed class AppChargingAuthenticationTests(KestrelChargePortalFactory fa
         var asked = await Starter.StartAsync(driverId, StationId, 1, ReturnUrl, Ct);
         var intent = asked.AuthenticationUrl!.OriginalString.Split('=')[1];
 
-        (await Payments.RecordTestBankAnswerAsync(driverId, intent, confirmed: false, Ct)).ShouldBeTrue();
+        (await factory.Services.GetRequiredService<HoldAuthentication>().RecordTestBankAnswerAsync(driverId, intent, confirmed: false, Ct)).ShouldBeTrue();
         var result = await Starter.ContinueAfterAuthenticationAsync(driverId, intent, Ct);
 
         result.Outcome.ShouldBe(StartChargingOutcome.PaymentFailed);
@@ -102,7 +102,7 @@ public sealed class AppChargingAuthenticationTests(KestrelChargePortalFactory fa
         var intent = asked.AuthenticationUrl!.OriginalString.Split('=')[1];
         var operatorId = await factory.UserIdAsync(DemoSeeder.OperatorEmail);
 
-        (await Payments.RecordTestBankAnswerAsync(operatorId, intent, confirmed: true, Ct)).ShouldBeFalse();
+        (await factory.Services.GetRequiredService<HoldAuthentication>().RecordTestBankAnswerAsync(operatorId, intent, confirmed: true, Ct)).ShouldBeFalse();
         var result = await Starter.ContinueAfterAuthenticationAsync(operatorId, intent, Ct);
 
         result.Outcome.ShouldBe(StartChargingOutcome.PaymentFailed);

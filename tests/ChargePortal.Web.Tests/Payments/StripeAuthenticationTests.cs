@@ -35,6 +35,8 @@ public sealed class StripeAuthenticationTests : IAsyncLifetime
 
     private PaymentService Payments => _factory.Services.GetRequiredService<PaymentService>();
 
+    private HoldAuthentication Authentication => _factory.Services.GetRequiredService<HoldAuthentication>();
+
     [Fact]
     public async Task The_hold_waits_for_the_bank_and_is_in_place_once_the_driver_confirms()
     {
@@ -46,7 +48,7 @@ public sealed class StripeAuthenticationTests : IAsyncLifetime
 
         var back = _stripe.AnswerAuthentication(hold.Payment.ProviderPaymentId!, confirmed: true);
         back.Query.ShouldBe($"?payment_intent={hold.Payment.ProviderPaymentId}");
-        var payment = await Payments.CompleteAuthenticationAsync(driverId, hold.Payment.ProviderPaymentId!, Ct);
+        var payment = await Authentication.CompleteAuthenticationAsync(driverId, hold.Payment.ProviderPaymentId!, Ct);
 
         payment!.Status.ShouldBe(PaymentStatus.Authorized);
         payment.FailureReason.ShouldBeNull();
@@ -55,7 +57,7 @@ public sealed class StripeAuthenticationTests : IAsyncLifetime
         // The start is sent once, however often the return page is loaded.
         (await Payments.ClaimStartAsync(payment.Id, Ct)).ShouldBeTrue();
         (await Payments.ClaimStartAsync(payment.Id, Ct)).ShouldBeFalse();
-        (await Payments.CompleteAuthenticationAsync(driverId, payment.ProviderPaymentId!, Ct))!.Status.ShouldBe(PaymentStatus.Authorized);
+        (await Authentication.CompleteAuthenticationAsync(driverId, payment.ProviderPaymentId!, Ct))!.Status.ShouldBe(PaymentStatus.Authorized);
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class StripeAuthenticationTests : IAsyncLifetime
         var (driverId, hold) = await HoldNeedingAuthenticationAsync();
 
         _stripe.AnswerAuthentication(hold.Payment.ProviderPaymentId!, confirmed: false);
-        var payment = await Payments.CompleteAuthenticationAsync(driverId, hold.Payment.ProviderPaymentId!, Ct);
+        var payment = await Authentication.CompleteAuthenticationAsync(driverId, hold.Payment.ProviderPaymentId!, Ct);
 
         payment!.Status.ShouldBe(PaymentStatus.Failed);
         payment.FailureReason.ShouldBe($"{StripePaymentProvider.AuthenticationNotCompleted} (The cardholder did not pass authentication.)");
@@ -77,7 +79,7 @@ public sealed class StripeAuthenticationTests : IAsyncLifetime
     {
         var (driverId, hold) = await HoldNeedingAuthenticationAsync();
 
-        var payment = await Payments.CompleteAuthenticationAsync(driverId, hold.Payment.ProviderPaymentId!, Ct);
+        var payment = await Authentication.CompleteAuthenticationAsync(driverId, hold.Payment.ProviderPaymentId!, Ct);
 
         payment!.Status.ShouldBe(PaymentStatus.Failed);
         payment.FailureReason.ShouldBe(StripePaymentProvider.AuthenticationNotCompleted);
@@ -91,8 +93,8 @@ public sealed class StripeAuthenticationTests : IAsyncLifetime
         _stripe.AnswerAuthentication(hold.Payment.ProviderPaymentId!, confirmed: true);
         var operatorId = await _factory.UserIdAsync(DemoSeeder.OperatorEmail);
 
-        (await Payments.CompleteAuthenticationAsync(operatorId, hold.Payment.ProviderPaymentId!, Ct)).ShouldBeNull();
-        (await Payments.CompleteAuthenticationAsync(operatorId, "pi_made_up", Ct)).ShouldBeNull();
+        (await Authentication.CompleteAuthenticationAsync(operatorId, hold.Payment.ProviderPaymentId!, Ct)).ShouldBeNull();
+        (await Authentication.CompleteAuthenticationAsync(operatorId, "pi_made_up", Ct)).ShouldBeNull();
 
         (await StatusAsync(hold.Payment.Id)).ShouldBe(PaymentStatus.AwaitingAuthentication);
     }
@@ -104,7 +106,7 @@ public sealed class StripeAuthenticationTests : IAsyncLifetime
         var (_, stale) = await HoldNeedingAuthenticationAsync();
         await using (var db = await Db().CreateDbContextAsync(Ct))
         {
-            var longAgo = DateTimeOffset.UtcNow - PaymentService.AuthenticationTimeout - TimeSpan.FromMinutes(1);
+            var longAgo = DateTimeOffset.UtcNow - HoldAuthentication.AuthenticationTimeout - TimeSpan.FromMinutes(1);
             await db.Payments.Where(p => p.Id == stale.Payment.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.UpdatedAt, longAgo), Ct);
         }
 

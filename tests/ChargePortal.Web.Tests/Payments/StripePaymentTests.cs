@@ -287,15 +287,15 @@ public sealed class StripePaymentTests : IAsyncLifetime
         ((string)placed["status"]!).ShouldBe("requires_capture");
 
         // Not looked for again within the minute; then, while Stripe's search still lags, a miss is not trusted.
-        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         _stripe.SearchLags = true;
-        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchInterval);
-        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchInterval);
+        (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeTrue();
 
         _stripe.SearchLags = false;
-        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchInterval);
-        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(1);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchInterval);
+        (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(1);
 
         ((string)placed["status"]!).ShouldBe("canceled");
         var after = await PaymentAsync(factory, hold.Id);
@@ -316,15 +316,17 @@ public sealed class StripePaymentTests : IAsyncLifetime
         _stripe.Unavailable = null;
         hold.HoldOutcomeUnknown.ShouldBeTrue();
 
-        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchInterval);
-        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchInterval);
+        (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeTrue("a miss within the first hour may be the search lagging");
 
-        await AgeAsync(factory, hold.Id, PaymentService.UnknownHoldSearchWindow);
-        (await service.ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchWindow);
+        (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeFalse();
         _stripe.IntentsFor(hold.Id).ShouldBeEmpty();
     }
+
+    private static UnansweredHolds Unanswered(StripeChargePortalFactory factory) => factory.Services.GetRequiredService<UnansweredHolds>();
 
     /// <summary>Moves the payment's times back, as if <paramref name="by"/> had passed.</summary>
     private static async Task AgeAsync(StripeChargePortalFactory factory, int paymentId, TimeSpan by)

@@ -43,7 +43,8 @@ public sealed class UnusedHoldReleaserTests(ChargePortalFactory factory) : IClas
     }
 
     private UnusedHoldReleaser Releaser(TimeProvider time) =>
-        new(DbFactory, Payments, new PaymentOptions { UnusedHoldTimeout = Timeout }, time, NullLogger<UnusedHoldReleaser>.Instance);
+        new(DbFactory, Payments, factory.Services.GetRequiredService<HoldAuthentication>(), factory.Services.GetRequiredService<UnansweredHolds>(),
+            new PaymentOptions { UnusedHoldTimeout = Timeout }, time, NullLogger<UnusedHoldReleaser>.Instance);
 
     [Fact]
     public async Task An_accepted_hold_without_a_session_is_released_after_the_timeout_with_the_reason()

@@ -46,6 +46,7 @@ public sealed record StopChargingResult(bool Succeeded, string Message);
 public sealed class ChargingSessionStarter(
     IDbContextFactory<AppDbContext> dbFactory,
     PaymentService payments,
+    HoldAuthentication authentication,
     PaymentCards cards,
     TariffResolver tariffs,
     StationCommandService commands,
@@ -115,7 +116,7 @@ public sealed class ChargingSessionStarter(
         Payment? payment;
         try
         {
-            payment = await payments.CompleteAuthenticationAsync(userId, providerPaymentId, ct);
+            payment = await authentication.CompleteAuthenticationAsync(userId, providerPaymentId, ct);
         }
         catch (PaymentProviderUnavailableException)
         {
