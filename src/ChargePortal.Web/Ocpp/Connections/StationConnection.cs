@@ -51,12 +51,20 @@ public sealed partial class StationConnection : IStationConnection, IOcppFrameSe
 
     public OcppRpcPeer Peer { get; }
 
+    /// <summary>
+    /// Writes one frame. A socket that closed under the send (a station that answers Reset and reboots at once)
+    /// is <see cref="OcppConnectionClosedException"/>, what callers already handle as "offline".
+    /// </summary>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken ct)
     {
         await _sendLock.WaitAsync(ct);
         try
         {
             await _socket.SendAsync(utf8Frame, WebSocketMessageType.Text, endOfMessage: true, ct);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException && _socket.State != WebSocketState.Open)
+        {
+            throw new OcppConnectionClosedException();
         }
         finally
         {
@@ -149,7 +157,9 @@ public sealed partial class StationConnection : IStationConnection, IOcppFrameSe
     {
         await Peer.DisposeAsync();
         _socket.Dispose();
-        _sendLock.Dispose();
+
+        // _sendLock is deliberately not disposed: a send still finishing on another thread releases it afterwards,
+        // and a disposed SemaphoreSlim would turn that finished send into an ObjectDisposedException.
     }
 
     /// <summary>A frame over the limit is answered like any malformed CALL, and the connection keeps serving.</summary>
