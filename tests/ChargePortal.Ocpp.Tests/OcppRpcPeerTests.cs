@@ -73,6 +73,46 @@ public sealed class OcppRpcPeerTests : IAsyncDisposable
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task Answer_and_close_arriving_while_the_send_is_still_finishing_still_count()
+    {
+        // The send reaches the station, which answers and closes at once; the transport's send then fails because
+        // the connection is gone (the socket closed under it).
+        var sender = new AnswerThenCloseSender();
+        var peer = Peer(OcppVersion.V16, sender: sender);
+        sender.Peer = peer;
+
+        var answer = await peer.CallAsync("Heartbeat", Empty, TestContext.Current.CancellationToken);
+
+        answer.GetProperty("currentTime").GetString().ShouldBe("2024-05-01T10:00:00Z");
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task A_send_that_fails_with_no_answer_is_still_an_error()
+    {
+        var peer = Peer(OcppVersion.V16, sender: new FailingSender());
+
+        await Should.ThrowAsync<OcppConnectionClosedException>(() => peer.CallAsync("Heartbeat", Empty, TestContext.Current.CancellationToken));
+    }
+
+    private sealed class AnswerThenCloseSender : IOcppFrameSender
+    {
+        public OcppRpcPeer? Peer { get; set; }
+
+        public async ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken ct)
+        {
+            var id = JsonDocument.Parse(utf8Frame).RootElement[1].GetString();
+            await Peer!.ReceiveAsync(Encoding.UTF8.GetBytes($$"""[3,"{{id}}",{"currentTime":"2024-05-01T10:00:00Z"}]"""), ct);
+            await Peer.DisposeAsync();
+            throw new OcppConnectionClosedException();
+        }
+    }
+
+    private sealed class FailingSender : IOcppFrameSender
+    {
+        public ValueTask SendAsync(ReadOnlyMemory<byte> utf8Frame, CancellationToken ct) => throw new OcppConnectionClosedException();
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task Incoming_calls_are_answered_in_arrival_order_while_a_handler_waits()
     {
         var firstMayAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

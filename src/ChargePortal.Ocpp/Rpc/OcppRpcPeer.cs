@@ -152,7 +152,16 @@ public sealed class OcppRpcPeer : IAsyncDisposable
                 _pending = pending;
             }
 
-            await SendAsync(new OcppCall(pending.MessageId, action, payload), action, linked.Token);
+            try
+            {
+                await SendAsync(new OcppCall(pending.MessageId, action, payload), action, linked.Token);
+            }
+            catch (Exception) when (pending.Answer.Task.IsCompletedSuccessfully)
+            {
+                // The station had the call and answered while the send was still finishing here, then closed the
+                // connection (it answered Reset and rebooted): the send's failure is the close, the answer counts.
+            }
+
             OcppFrame answer;
             try
             {
