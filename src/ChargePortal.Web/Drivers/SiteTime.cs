@@ -59,5 +59,9 @@ public static class SiteTime
     /// <summary>The first instant of a calendar day in the zone.</summary>
     public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => ToInstant(day.ToDateTime(TimeOnly.MinValue), zone);
 
+    /// <summary>A time on the site's clock in <paramref name="format"/>, e.g. "2026-03-14 10:26" (invariant digits).</summary>
+    public static string Format(DateTimeOffset utc, string? timeZoneId, string format = "yyyy-MM-dd HH:mm") =>
+        Local(utc, timeZoneId).ToString(format, CultureInfo.InvariantCulture);
+
     public static string Clock(DateTimeOffset utc, string? timeZoneId) => Local(utc, timeZoneId).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

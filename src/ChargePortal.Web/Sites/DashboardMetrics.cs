@@ -162,12 +162,11 @@ public sealed class DashboardMetrics(IDbContextFactory<AppDbContext> dbFactory, 
             stationQuery = stationQuery.Where(s => s.SiteId != null && scope.SiteIds.Contains(s.SiteId.Value));
         }
 
-        var zoneIds = await stationQuery.Select(s => s.Site != null ? s.Site.TimeZoneId : null).Distinct().ToListAsync(ct);
-        var window = DashboardWindow.For(period, time.GetUtcNow(), DayZone(zoneIds));
-
-        var stations = await stationQuery
-            .Select(s => new StationFact(s.Id, s.IsOnline, s.LastSeenAt, s.Connectors.Count))
+        var inScope = await stationQuery
+            .Select(s => new { Fact = new StationFact(s.Id, s.IsOnline, s.LastSeenAt, s.Connectors.Count), Zone = s.Site != null ? s.Site.TimeZoneId : null })
             .ToListAsync(ct);
+        var stations = inScope.Select(s => s.Fact).ToList();
+        var window = DashboardWindow.For(period, time.GetUtcNow(), DayZone([.. inScope.Select(s => s.Zone)]));
         var stationIds = stations.Select(s => s.Id).ToList();
 
         // DateTimeOffset is stored as binary on SQLite: range filters work in SQL, sums over them do not.

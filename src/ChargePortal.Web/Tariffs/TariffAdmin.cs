@@ -183,7 +183,7 @@ public sealed class TariffAdmin(IDbContextFactory<AppDbContext> dbFactory, Audit
         if (sameScope.FirstOrDefault(t => t.EffectiveFrom >= form.EffectiveFrom) is { } later)
         {
             var zone = await db.Sites.Where(x => x.Id == form.SiteId).Select(x => x.TimeZoneId).FirstOrDefaultAsync(ct);
-            var starts = SiteTime.Local(later.EffectiveFrom, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var starts = SiteTime.Format(later.EffectiveFrom, zone);
             errors.Add($"A version already starts at {starts} ({SiteTime.Zone(zone).Id}); a new version must start after the latest one.");
         }
 

@@ -31,7 +31,7 @@ public static class SessionsCsv
         Escape(r.Currency),
         r.Status.ToString(),
         Escape(r.StopReason),
-        SiteTime.Local(r.StartedAt, r.SiteTimeZoneId).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        SiteTime.Format(r.StartedAt, r.SiteTimeZoneId, "yyyy-MM-dd'T'HH:mm:sszzz"));
 
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -289,12 +289,12 @@ public sealed class StripePaymentTests : IAsyncLifetime
         // Not looked for again within the minute; then, while Stripe's search still lags, a miss is not trusted.
         (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         _stripe.SearchLags = true;
-        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchInterval);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.SearchInterval);
         (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeTrue();
 
         _stripe.SearchLags = false;
-        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchInterval);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.SearchInterval);
         (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(1);
 
         ((string)placed["status"]!).ShouldBe("canceled");
@@ -316,11 +316,11 @@ public sealed class StripePaymentTests : IAsyncLifetime
         _stripe.Unavailable = null;
         hold.HoldOutcomeUnknown.ShouldBeTrue();
 
-        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchInterval);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.SearchInterval);
         (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeTrue("a miss within the first hour may be the search lagging");
 
-        await AgeAsync(factory, hold.Id, UnansweredHolds.UnknownHoldSearchWindow);
+        await AgeAsync(factory, hold.Id, UnansweredHolds.SearchWindow);
         (await Unanswered(factory).ReleaseUnknownHoldsAsync(ct)).ShouldBe(0);
         (await PaymentAsync(factory, hold.Id)).HoldOutcomeUnknown.ShouldBeFalse();
         _stripe.IntentsFor(hold.Id).ShouldBeEmpty();

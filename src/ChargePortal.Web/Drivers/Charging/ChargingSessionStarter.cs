@@ -142,12 +142,7 @@ public sealed class ChargingSessionStarter(
                 payment.Id, StationId: payment.StationId);
         }
 
-        if (payment.StartRequestedAt is not null || payment.TransactionId is not null)
-        {
-            return new(StartChargingOutcome.AlreadyRequested, "Charging was already requested with this confirmation. Plug in, or open My sessions.",
-                payment.Id, payment.IdTag, StationId: payment.StationId);
-        }
-
+        // A reload after the start was sent is refused by the start's own claim.
         return await RemoteStartAsync(userId, payment, label, ct);
     }
 
