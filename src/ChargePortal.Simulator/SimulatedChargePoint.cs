@@ -15,7 +15,7 @@ namespace ChargePortal.Simulator;
 /// status, runs charging sessions with realistic meter values, obeys the CSMS's commands and queues transaction messages
 /// while offline. Every observable change raises <see cref="Changed"/>.
 /// </summary>
-public sealed class SimulatedChargePoint : IAsyncDisposable
+public sealed partial class SimulatedChargePoint : IAsyncDisposable
 {
     internal const double Volts = 230;
     internal const int Phases = 3;
