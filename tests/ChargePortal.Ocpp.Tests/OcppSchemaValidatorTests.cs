@@ -103,4 +103,34 @@ public class OcppSchemaValidatorTests
         Parallel.For(0, results.Length, i => results[i] = Validate(OcppVersion.V201, "NotifyReport", OcppMessageKind.Request, """{"requestId":1,"generatedAt":"2024-01-01T00:00:00Z","seqNo":0}"""));
         results.ShouldAllBe(r => r.IsValid);
     }
+
+    [Fact]
+    public void Violations_lists_every_failure_with_its_path_where_Validate_stops_at_the_first()
+    {
+        const string json = """
+            {"reason":"Sunrise","chargingStation":{"vendorName":"V","model":"012345678901234567890","modem":{"iccid":5}},
+             "surplus":true}
+            """;
+        using var document = JsonDocument.Parse(json);
+
+        var violations = OcppSchemaValidator.Violations(OcppVersion.V201, "BootNotification", OcppMessageKind.Request, document.RootElement);
+
+        violations.Select(v => v.Path).ShouldBe(["$.reason", "$.chargingStation.model", "$.chargingStation.modem.iccid", "$.surplus"], ignoreOrder: true);
+        violations.Single(v => v.Path == "$.chargingStation.modem.iccid").Code.ShouldBe(OcppErrorCode.TypeConstraintViolation);
+        violations.Single(v => v.Path == "$.surplus").Code.ShouldBe(OcppErrorCode.FormationViolation);
+        OcppSchemaValidator.Validate(OcppVersion.V201, "BootNotification", OcppMessageKind.Request, document.RootElement).Description.ShouldStartWith("$.reason");
+    }
+
+    [Fact]
+    public void Violations_of_a_valid_payload_and_of_arrays_of_objects()
+    {
+        using var valid = JsonDocument.Parse("""{"requestId":1,"reportBase":"FullInventory"}""");
+        OcppSchemaValidator.Violations(OcppVersion.V201, "GetBaseReport", OcppMessageKind.Request, valid.RootElement).ShouldBeEmpty();
+
+        using var items = JsonDocument.Parse("""{"getVariableData":[{"component":{"name":"A"}},{"component":{},"variable":{"name":"B"}}]}""");
+        OcppSchemaValidator.Violations(OcppVersion.V201, "GetVariables", OcppMessageKind.Request, items.RootElement).Select(v => v.Path)
+            .ShouldBe(["$.getVariableData[0].variable", "$.getVariableData[1].component.name"], ignoreOrder: true);
+
+        Should.Throw<KeyNotFoundException>(() => OcppSchemaValidator.Violations(OcppVersion.V16, "GetBaseReport", OcppMessageKind.Request, valid.RootElement));
+    }
 }

@@ -38,6 +38,23 @@ public static class OcppSchemaValidator
             : OcppValidationResult.Valid;
     }
 
+    /// <summary>
+    /// Every violation of <paramref name="payload"/>, each with its JSON path: for telling a person all that is wrong
+    /// at once (the RPC path stops at the first). Empty when valid.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The version has no schema for <paramref name="action"/>.</exception>
+    public static IReadOnlyList<OcppSchemaViolation> Violations(OcppVersion version, string action, OcppMessageKind kind, JsonElement payload)
+    {
+        if (!For(version).TryGetValue(action, out var schemas))
+        {
+            throw new KeyNotFoundException($"Unknown action '{action}' in OCPP {version.DisplayName()}.");
+        }
+
+        var failures = new List<SchemaFailure>();
+        (kind == OcppMessageKind.Request ? schemas.Request.Value : schemas.Response.Value).CollectFailures(payload, failures);
+        return [.. failures.Select(f => new OcppSchemaViolation(f.Path, f.Message, f.Code))];
+    }
+
     private static FrozenDictionary<string, ActionSchemas> For(OcppVersion version) => version switch
     {
         OcppVersion.V16 => V16,

@@ -64,31 +64,72 @@ internal sealed class SchemaNode
     public SchemaFormat Format { get; set; }
 
     /// <summary>Validates <paramref name="value"/>; null when valid, else the first failure (path built on the way out).</summary>
-    public SchemaFailure? Validate(JsonElement value)
+    public SchemaFailure? Validate(JsonElement value) => Check(value, null);
+
+    /// <summary>Adds every failure of <paramref name="value"/> to <paramref name="failures"/> (for people, not the hot path).</summary>
+    public void CollectFailures(JsonElement value, List<SchemaFailure> failures) => Check(value, failures);
+
+    // With all == null the first failure is returned and the walk stops; otherwise every failure is added to all
+    // and the walk goes on (the return value is then only a "found something" signal).
+    private SchemaFailure? Check(JsonElement value, List<SchemaFailure>? all)
     {
         if (!MatchesType(value))
         {
-            return new SchemaFailure(OcppErrorCode.TypeConstraintViolation, $"expected {DescribeTypes()}, got {Describe(value.ValueKind)}");
+            return Report(new SchemaFailure(OcppErrorCode.TypeConstraintViolation, $"expected {DescribeTypes()}, got {Describe(value.ValueKind)}"), all);
         }
 
         return value.ValueKind switch
         {
-            JsonValueKind.Object => ValidateObject(value),
-            JsonValueKind.Array => ValidateArray(value),
-            JsonValueKind.String => ValidateString(value),
-            JsonValueKind.Number => ValidateNumber(value),
+            JsonValueKind.Object => ValidateObject(value, all),
+            JsonValueKind.Array => ValidateArray(value, all),
+            JsonValueKind.String => Report(ValidateString(value), all),
+            JsonValueKind.Number => Report(ValidateNumber(value), all),
             _ => null,
         };
     }
 
-    private SchemaFailure? ValidateObject(JsonElement value)
+    private static SchemaFailure? Report(SchemaFailure? failure, List<SchemaFailure>? all)
     {
+        if (failure is not null)
+        {
+            all?.Add(failure);
+        }
+
+        return failure;
+    }
+
+    /// <summary>Validates a child; in collecting mode, prefixes every failure the child added with <paramref name="segment"/>.</summary>
+    private static SchemaFailure? CheckChild(SchemaNode node, JsonElement value, string segment, List<SchemaFailure>? all)
+    {
+        if (all is null)
+        {
+            return node.Check(value, null)?.Within(segment);
+        }
+
+        var before = all.Count;
+        var failure = node.Check(value, all);
+        for (var i = before; i < all.Count; i++)
+        {
+            all[i].Within(segment);
+        }
+
+        return failure;
+    }
+
+    private SchemaFailure? ValidateObject(JsonElement value, List<SchemaFailure>? all)
+    {
+        SchemaFailure? first = null;
         foreach (var required in Required)
         {
             if (!value.TryGetProperty(required.Utf8Name, out _))
             {
-                return new SchemaFailure(OcppErrorCode.OccurrenceConstraintViolation, "required property missing")
-                    .Within("." + required.Name);
+                var missing = Report(new SchemaFailure(OcppErrorCode.OccurrenceConstraintViolation, "required property missing")
+                    .Within("." + required.Name), all);
+                first ??= missing;
+                if (all is null)
+                {
+                    return first;
+                }
             }
         }
 
@@ -102,17 +143,22 @@ internal sealed class SchemaNode
                     continue;
                 }
 
-                return new SchemaFailure(OcppErrorCode.FormationViolation, "property not allowed by the schema")
-                    .Within("." + property.Name);
+                var extra = Report(new SchemaFailure(OcppErrorCode.FormationViolation, "property not allowed by the schema")
+                    .Within("." + property.Name), all);
+                first ??= extra;
+            }
+            else if (CheckChild(schema.Node, property.Value, "." + schema.Name, all) is { } failure)
+            {
+                first ??= failure;
             }
 
-            if (schema.Node.Validate(property.Value) is { } failure)
+            if (first is not null && all is null)
             {
-                return failure.Within("." + schema.Name);
+                return first;
             }
         }
 
-        return null;
+        return first;
     }
 
     private SchemaProperty? FindProperty(JsonProperty property)
@@ -128,17 +174,17 @@ internal sealed class SchemaNode
         return null;
     }
 
-    private SchemaFailure? ValidateArray(JsonElement value)
+    private SchemaFailure? ValidateArray(JsonElement value, List<SchemaFailure>? all)
     {
         var count = value.GetArrayLength();
         if (count < MinItems)
         {
-            return new SchemaFailure(OcppErrorCode.OccurrenceConstraintViolation, $"at least {MinItems} item(s) required, got {count}");
+            return Report(new SchemaFailure(OcppErrorCode.OccurrenceConstraintViolation, $"at least {MinItems} item(s) required, got {count}"), all);
         }
 
         if (count > MaxItems)
         {
-            return new SchemaFailure(OcppErrorCode.OccurrenceConstraintViolation, $"at most {MaxItems} item(s) allowed, got {count}");
+            return Report(new SchemaFailure(OcppErrorCode.OccurrenceConstraintViolation, $"at most {MaxItems} item(s) allowed, got {count}"), all);
         }
 
         if (Items is null)
@@ -146,18 +192,21 @@ internal sealed class SchemaNode
             return null;
         }
 
+        SchemaFailure? first = null;
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (Items.Validate(item) is { } failure)
+            var failure = CheckChild(Items, item, $"[{index}]", all);
+            first ??= failure;
+            if (first is not null && all is null)
             {
-                return failure.Within($"[{index}]");
+                return first;
             }
 
             index++;
         }
 
-        return null;
+        return first;
     }
 
     private SchemaFailure? ValidateString(JsonElement value)

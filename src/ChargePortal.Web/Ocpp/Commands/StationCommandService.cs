@@ -23,9 +23,10 @@ public enum CommandFailure
 }
 
 /// <summary>The station's answer, or why there is none.</summary>
-public sealed record CommandResult(JsonObject? Answer, CommandFailure? Failure = null, string? Detail = null, string? OcppErrorCode = null)
+public sealed record CommandResult(JsonObject? Answer, CommandFailure? Failure = null, string? Detail = null, string? OcppErrorCode = null, string? OcppErrorDescription = null)
 {
-    public static CommandResult Failed(CommandFailure failure, string detail, string? ocppErrorCode = null) => new(null, failure, detail, ocppErrorCode);
+    public static CommandResult Failed(CommandFailure failure, string detail, string? ocppErrorCode = null, string? ocppErrorDescription = null)
+        => new(null, failure, detail, ocppErrorCode, ocppErrorDescription);
 }
 
 /// <summary>Who asked for a command, for the audit log.</summary>
@@ -35,7 +36,7 @@ public sealed record CommandActor(string Name, string? UserId);
 /// Sends a version-neutral command to a station: parses the arguments, lets the station's version
 /// adapter build the OCPP call, routes it to the node holding the socket, maps the answer, audits it.
 /// </summary>
-public sealed class StationCommandService(
+public sealed partial class StationCommandService(
     IDbContextFactory<AppDbContext> dbFactory,
     IStationCallRouter router,
     DiagnosticsUploads uploads,
@@ -86,32 +87,13 @@ public sealed class StationCommandService(
             return CommandResult.Failed(CommandFailure.BadArguments, ex.Message);
         }
 
-        JsonElement response;
-        try
+        var routed = await RouteAsync(stationId, call, ct);
+        if (routed.Failure is not null)
         {
-            response = await router.CallAsync(stationId, call.Action, call.Payload, ct);
-        }
-        catch (StationOfflineException ex)
-        {
-            return CommandResult.Failed(CommandFailure.Offline, ex.Message);
-        }
-        catch (OcppConnectionClosedException)
-        {
-            return CommandResult.Failed(CommandFailure.Offline, $"Station '{stationId}' disconnected before answering.");
-        }
-        catch (OcppCallTimeoutException ex)
-        {
-            return CommandResult.Failed(CommandFailure.Timeout, $"Station '{stationId}' did not answer {call.Action} within {ex.Timeout.TotalSeconds:0} s.");
-        }
-        catch (OcppCallErrorException ex)
-        {
-            return CommandResult.Failed(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with {ex.WireErrorCode}: {ex.Description}", ex.WireErrorCode);
-        }
-        catch (OcppValidationException ex)
-        {
-            return CommandResult.Failed(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with a payload that violates the schema: {ex.Description}", ex.ErrorCode.ToString());
+            return routed.Failure;
         }
 
+        var response = routed.Response;
         var answer = StationCommandAdapters.For(version.Value).MapAnswer(call, response);
         if (arguments is SendLocalListArguments && answer["status"]?.ToString() == "Accepted")
         {
@@ -119,6 +101,35 @@ public sealed class StationCommandService(
         }
 
         return new CommandResult(answer);
+    }
+
+    /// <summary>The station's answer to <paramref name="call"/>, or the failure as a command result.</summary>
+    internal async Task<(JsonElement Response, CommandResult? Failure)> RouteAsync(string stationId, OcppOutgoingCall call, CancellationToken ct)
+    {
+        try
+        {
+            return (await router.CallAsync(stationId, call.Action, call.Payload, ct), null);
+        }
+        catch (StationOfflineException ex)
+        {
+            return (default, CommandResult.Failed(CommandFailure.Offline, ex.Message));
+        }
+        catch (OcppConnectionClosedException)
+        {
+            return (default, CommandResult.Failed(CommandFailure.Offline, $"Station '{stationId}' disconnected before answering."));
+        }
+        catch (OcppCallTimeoutException ex)
+        {
+            return (default, CommandResult.Failed(CommandFailure.Timeout, $"Station '{stationId}' did not answer {call.Action} within {ex.Timeout.TotalSeconds:0} s."));
+        }
+        catch (OcppCallErrorException ex)
+        {
+            return (default, CommandResult.Failed(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with {ex.WireErrorCode}: {ex.Description}", ex.WireErrorCode, ex.Description));
+        }
+        catch (OcppValidationException ex)
+        {
+            return (default, CommandResult.Failed(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with a payload that violates the schema: {ex.Description}", ex.ErrorCode.ToString()));
+        }
     }
 
     private async Task<StationCommandContext> BuildContextAsync(
