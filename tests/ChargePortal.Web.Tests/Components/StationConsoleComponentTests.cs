@@ -46,7 +46,7 @@ public sealed class StationConsoleComponentTests : BunitContext
     [Fact]
     public async Task Disruptive_command_asks_first_and_sends_nothing_when_cancelled()
     {
-        var sent = new List<(string Command, JsonObject Body)>();
+        var sent = new List<StationCommandArguments>();
         var dialogs = Render<MudDialogProvider>();
         var panel = RenderPanel(sent, "Accepted");
 
@@ -63,7 +63,7 @@ public sealed class StationConsoleComponentTests : BunitContext
     [Fact]
     public async Task Confirmed_command_is_sent_and_the_stations_answer_shown()
     {
-        var sent = new List<(string Command, JsonObject Body)>();
+        var sent = new List<StationCommandArguments>();
         var dialogs = Render<MudDialogProvider>();
         var panel = RenderPanel(sent, "Rejected");
 
@@ -72,8 +72,7 @@ public sealed class StationConsoleComponentTests : BunitContext
         await clicked;
 
         panel.WaitForAssertion(() => panel.Find("[data-testid=command-result]").TextContent.ShouldContain("The station answered reset: Rejected."));
-        sent.ShouldHaveSingleItem().Command.ShouldBe("reset");
-        sent[0].Body["type"]!.GetValue<string>().ShouldBe("Soft");
+        sent.ShouldHaveSingleItem().ShouldBe(new ResetArguments(ResetKind.Soft));
     }
 
     [Fact]
@@ -83,8 +82,8 @@ public sealed class StationConsoleComponentTests : BunitContext
         var panel = Render<CommandPanel>(p => p
             .Add(c => c.StationId, "CP-1")
             .Add(c => c.Connectors, [new ConnectorDto(1, 1, ConnectorType.Type2, 22_000, ConnectorStatus.Available, null)])
-            .Add(c => c.Execute, (command, _) => Task.FromResult(CommandOutcome.From(command,
-                CommandResult.Failed(CommandFailure.Offline, "Station 'CP-1' is not connected."), At))));
+            .Add(c => c.Execute, operation => Task.FromResult(CommandOutcome.From(operation.Command.RouteName(),
+                CommandResult.Failed<StationAnswer>(CommandFailure.Offline, "Station 'CP-1' is not connected."), At))));
 
         var clicked = panel.Find("[data-testid=cmd-clear-cache]").ClickAsync(new());
         await dialogs.WaitForElement("[data-testid=confirm-ok]").ClickAsync(new());
@@ -137,33 +136,31 @@ public sealed class StationConsoleComponentTests : BunitContext
     }
 
     [Fact]
-    public void Outcome_reads_a_configuration_answer()
+    public void Configuration_entries_read_a_configuration_answer()
     {
-        var answer = new JsonObject
-        {
-            ["status"] = "Accepted",
-            ["configuration"] = new JsonArray(
-                new JsonObject { ["key"] = "HeartbeatInterval", ["value"] = "300", ["readonly"] = false },
-                new JsonObject { ["key"] = "OCPPCommCtrlr.HeartbeatInterval", ["value"] = "60", ["readonly"] = null },
-                new JsonObject { ["key"] = "NumberOfConnectors", ["value"] = null, ["readonly"] = true }),
-        };
+        var answer = new ConfigurationAnswer(CommandStatus.Accepted, "Accepted", [], [
+            new ConfigurationValue("HeartbeatInterval", "300", false),
+            new ConfigurationValue("OCPPCommCtrlr.HeartbeatInterval", "60", null),
+            new ConfigurationValue("NumberOfConnectors", null, true),
+            new ConfigurationValue("", "dropped", null),
+        ], []);
 
-        CommandOutcome.Configuration(answer).ShouldBe([
+        ConfigurationEntry.From(answer).ShouldBe([
             new ConfigurationEntry("HeartbeatInterval", "300", false),
             new ConfigurationEntry("OCPPCommCtrlr.HeartbeatInterval", "60", false),
             new ConfigurationEntry("NumberOfConnectors", null, true),
         ]);
-        CommandOutcome.Configuration(null).ShouldBeEmpty();
     }
 
-    private IRenderedComponent<CommandPanel> RenderPanel(List<(string Command, JsonObject Body)> sent, string status) =>
+    private IRenderedComponent<CommandPanel> RenderPanel(List<StationCommandArguments> sent, string status) =>
         Render<CommandPanel>(p => p
             .Add(c => c.StationId, "CP-1")
             .Add(c => c.Connectors, [new ConnectorDto(1, 1, ConnectorType.Type2, 22_000, ConnectorStatus.Available, null)])
-            .Add(c => c.Execute, (command, body) =>
+            .Add(c => c.Execute, operation =>
             {
-                sent.Add((command, body));
-                return Task.FromResult(CommandOutcome.From(command, new CommandResult(new JsonObject { ["status"] = status }), At));
+                sent.Add(operation);
+                var answer = new StationAnswer(Enum.Parse<CommandStatus>(status), status, new JsonObject { ["status"] = status });
+                return Task.FromResult(CommandOutcome.From(operation.Command.RouteName(), new CommandResult<StationAnswer>(answer), At));
             }));
 
     private IRenderedComponent<ConfigurationTable> RenderConfiguration(Func<string, string, Task<CommandOutcome>> save) =>

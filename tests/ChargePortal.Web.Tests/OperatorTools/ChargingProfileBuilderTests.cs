@@ -29,10 +29,11 @@ public sealed class ChargingProfileBuilderTests
 
     private static void ShouldValidateAsSetChargingProfile(OcppVersion version, ChargingProfileDraft draft)
     {
-        var body = ChargingProfileBuilder.CommandBody(draft, version);
+        var operation = ChargingProfileBuilder.Operation(draft, version);
+        var target = JsonSerializer.SerializeToElement(operation.Where.ConnectorId);
         var request = version == OcppVersion.V16
-            ? new Dictionary<string, JsonElement> { ["connectorId"] = body.GetProperty("connectorId"), ["csChargingProfiles"] = body.GetProperty("profile") }
-            : new Dictionary<string, JsonElement> { ["evseId"] = body.GetProperty("connectorId"), ["chargingProfile"] = body.GetProperty("profile") };
+            ? new Dictionary<string, JsonElement> { ["connectorId"] = target, ["csChargingProfiles"] = operation.Profile }
+            : new Dictionary<string, JsonElement> { ["evseId"] = target, ["chargingProfile"] = operation.Profile };
         var result = OcppSchemaValidator.Validate(version, "SetChargingProfile", OcppMessageKind.Request, JsonSerializer.SerializeToElement(request));
         result.IsValid.ShouldBeTrue(result.Description);
     }

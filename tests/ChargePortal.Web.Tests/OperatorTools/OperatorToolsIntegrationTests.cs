@@ -33,7 +33,7 @@ public sealed class OperatorToolsIntegrationTests(KestrelChargePortalFactory fac
         await cp.CallOkAsync("BootNotification", Boot16());
         var retrieveAt = new DateTimeOffset(2026, 12, 24, 3, 0, 0, TimeSpan.Zero);
 
-        var scheduling = Service<FirmwareService>().ScheduleAsync(id, new FirmwareRequest("https://files.example.com/fw-2.1.bin", retrieveAt, 2), Operator, factory.BaseUri, Ct);
+        var scheduling = Service<FirmwareService>().ScheduleAsync(id, new FirmwareRequest("https://files.example.com/fw-2.1.bin", retrieveAt, 2), Operator, Ct);
         var call = await cp.ExpectCallAsync("UpdateFirmware");
         call[3]!["location"]!.GetValue<string>().ShouldBe("https://files.example.com/fw-2.1.bin");
         call[3]!["retries"]!.GetValue<int>().ShouldBe(2);
@@ -63,14 +63,14 @@ public sealed class OperatorToolsIntegrationTests(KestrelChargePortalFactory fac
         await cp.CallOkAsync("BootNotification", Boot201());
         var firmware = Service<FirmwareService>();
 
-        (await firmware.ScheduleAsync(id, new FirmwareRequest("files/fw.bin", DateTimeOffset.UtcNow, 1), Operator, factory.BaseUri, Ct)).Error!.ShouldContain("absolute http, https or ftp URL");
-        (await firmware.ScheduleAsync(id, new FirmwareRequest("file:///etc/passwd", DateTimeOffset.UtcNow, 1), Operator, factory.BaseUri, Ct)).Error!.ShouldContain("absolute http, https or ftp URL");
-        (await firmware.ScheduleAsync(id, new FirmwareRequest("https://x.example/fw", DateTimeOffset.UtcNow, -1), Operator, factory.BaseUri, Ct)).Error!.ShouldContain("Retries");
-        (await firmware.ScheduleAsync("NO-SUCH", new FirmwareRequest("https://x.example/fw", DateTimeOffset.UtcNow, 1), Operator, factory.BaseUri, Ct)).Error!.ShouldContain("NO-SUCH");
+        (await firmware.ScheduleAsync(id, new FirmwareRequest("files/fw.bin", DateTimeOffset.UtcNow, 1), Operator, Ct)).Error!.ShouldContain("absolute http, https or ftp URL");
+        (await firmware.ScheduleAsync(id, new FirmwareRequest("file:///etc/passwd", DateTimeOffset.UtcNow, 1), Operator, Ct)).Error!.ShouldContain("absolute http, https or ftp URL");
+        (await firmware.ScheduleAsync(id, new FirmwareRequest("https://x.example/fw", DateTimeOffset.UtcNow, -1), Operator, Ct)).Error!.ShouldContain("Retries");
+        (await firmware.ScheduleAsync("NO-SUCH", new FirmwareRequest("https://x.example/fw", DateTimeOffset.UtcNow, 1), Operator, Ct)).Error!.ShouldContain("NO-SUCH");
         (await firmware.ListAsync(id, Ct)).ShouldBeEmpty();
 
         // The next call the station sees is this one: nothing was sent before.
-        var ok = firmware.ScheduleAsync(id, new FirmwareRequest("ftp://files.example.com/fw.bin", DateTimeOffset.UtcNow, null), Operator, factory.BaseUri, Ct);
+        var ok = firmware.ScheduleAsync(id, new FirmwareRequest("ftp://files.example.com/fw.bin", DateTimeOffset.UtcNow, null), Operator, Ct);
         var call = await cp.ExpectCallAsync("UpdateFirmware");
         call[3]!["firmware"]!["location"]!.GetValue<string>().ShouldBe("ftp://files.example.com/fw.bin");
         await cp.RespondAsync(call, new JsonObject { ["status"] = "Rejected" });
@@ -89,7 +89,7 @@ public sealed class OperatorToolsIntegrationTests(KestrelChargePortalFactory fac
         var location = call[3]!["log"]!["remoteLocation"]!.GetValue<string>();
         location.ShouldStartWith(factory.BaseUri + "uploads/diagnostics/");
         await cp.RespondAsync(call, new JsonObject { ["status"] = "Accepted", ["filename"] = "diag.log" });
-        (await requesting).Answer!["status"]!.GetValue<string>().ShouldBe("Accepted");
+        (await requesting).Answer!.Status.ShouldBe(CommandStatus.Accepted);
         await cp.CallOkAsync("LogStatusNotification", new JsonObject { ["status"] = "Uploading", ["requestId"] = call[3]!["requestId"]!.DeepClone() });
 
         var bytes = Encoding.UTF8.GetBytes("2026-11-25 boot ok\n2026-11-25 relay fault cleared\n");
@@ -134,7 +134,7 @@ public sealed class OperatorToolsIntegrationTests(KestrelChargePortalFactory fac
         await cp.CallOkAsync("BootNotification", Boot16());
 
         var from = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
-        (await Service<DiagnosticsService>().RequestAsync(id, from, from.AddDays(-1), Operator, factory.BaseUri, Ct)).Failure.ShouldBe(CommandFailure.BadArguments);
+        (await Service<DiagnosticsService>().RequestAsync(id, from, from.AddDays(-1), Operator, factory.BaseUri, Ct)).Error!.Kind.ShouldBe(CommandFailure.BadArguments);
 
         var requesting = Service<DiagnosticsService>().RequestAsync(id, from, from.AddDays(1), Operator, factory.BaseUri, Ct);
         var call = await cp.ExpectCallAsync("GetDiagnostics");

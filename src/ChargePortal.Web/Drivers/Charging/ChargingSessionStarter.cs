@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Payments;
@@ -54,9 +53,6 @@ public sealed class ChargingSessionStarter(
 {
     /// <summary>"APP-" + 12 hex digits: 16 characters, inside OCPP 1.6's 20-character idTag limit.</summary>
     private const int AppTagRandomLength = 12;
-
-    // Remote start/stop never uses the diagnostics upload URL, the only thing the base URI feeds.
-    private static readonly Uri UnusedBaseUri = new("http://localhost/");
 
     public Task<StartChargingResult> StartAsync(string userId, string stationId, int connectorId, CancellationToken ct) =>
         StartAsync(userId, stationId, connectorId, null, ct);
@@ -157,10 +153,9 @@ public sealed class ChargingSessionStarter(
             return new(StartChargingOutcome.AlreadyRequested, "Charging was already requested with this hold. Plug in, or open My sessions.", payment.Id, idTag, StationId: stationId);
         }
 
-        var body = JsonSerializer.SerializeToElement(new { idTag, connectorId });
-        var result = await commands.ExecuteAsync(stationId, "remote-start", body, new CommandActor("driver app", userId), UnusedBaseUri, ct);
-        var status = result.Answer?["status"]?.ToString();
-        if (result.Failure is null && status == "Accepted")
+        var operation = new RemoteStartArguments(idTag, new ConnectorAddress(connectorId, null));
+        var result = await commands.ExecuteAsync(stationId, operation, new CommandActor("driver app", userId), ct);
+        if (result.Succeeded)
         {
             await payments.MarkStartAcceptedAsync(payment.Id, ct);
             var hold = TariffText.Money(payment.HoldAmount, payment.Currency, System.Globalization.CultureInfo.InvariantCulture);
@@ -179,11 +174,11 @@ public sealed class ChargingSessionStarter(
             holdReleased = "the hold on your card will be released automatically within a few minutes.";
         }
 
-        return result.Failure switch
+        return result.Error switch
         {
-            CommandFailure.Offline or CommandFailure.Timeout => new(StartChargingOutcome.StationOffline, $"The station did not answer; {holdReleased}", payment.Id, StationId: stationId),
-            null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({status ?? "no status"}); {holdReleased}", payment.Id, StationId: stationId),
-            _ => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({result.Detail}); {holdReleased}", payment.Id, StationId: stationId),
+            { Kind: CommandFailure.Offline or CommandFailure.Timeout } => new(StartChargingOutcome.StationOffline, $"The station did not answer; {holdReleased}", payment.Id, StationId: stationId),
+            null => new(StartChargingOutcome.StationRefused, $"The station refused to start ({result.Answer!.StatusText}); {holdReleased}", payment.Id, StationId: stationId),
+            { } error => new(StartChargingOutcome.StationRefused, $"The station could not start charging ({error.Detail}); {holdReleased}", payment.Id, StationId: stationId),
         };
     }
 
@@ -232,12 +227,10 @@ public sealed class ChargingSessionStarter(
             return new(false, "This session has already ended.");
         }
 
-        var body = JsonSerializer.SerializeToElement(new { transactionId = transaction.OcppTransactionId });
-        var result = await commands.ExecuteAsync(transaction.StationId, "remote-stop", body, new CommandActor("driver app", userId), UnusedBaseUri, ct);
-        var status = result.Answer?["status"]?.ToString();
-        return result.Failure is null && status == "Accepted"
+        var result = await commands.ExecuteAsync(transaction.StationId, new RemoteStopArguments(transaction.OcppTransactionId), new CommandActor("driver app", userId), ct);
+        return result.Succeeded
             ? new(true, "Stopping… the station ends the session in a moment.")
-            : new(false, result.Failure is null ? $"The station refused to stop ({status})." : $"The station could not be reached ({result.Detail}).");
+            : new(false, result.Error is { } error ? $"The station could not be reached ({error.Detail})." : $"The station refused to stop ({result.Answer!.StatusText}).");
     }
 
     private async Task<string> EnsureAppTokenAsync(AppDbContext db, string userId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 
@@ -9,7 +10,14 @@ namespace ChargePortal.Web.Ocpp.Commands;
 public abstract record StationCommandArguments
 {
     public abstract StationCommandName Command { get; }
+
+    /// <summary>The typed answer for the adapter's neutral answer <paramref name="details"/>.</summary>
+    internal virtual StationAnswer ReadAnswer(JsonObject details, StationCommandContext context) => StationAnswer.From(details);
 }
+
+/// <summary>A version-neutral operation whose station answer is a <typeparamref name="TAnswer"/>.</summary>
+public abstract record StationOperation<TAnswer> : StationCommandArguments
+    where TAnswer : StationAnswer;
 
 /// <summary>
 /// Where a command applies, as the body names it. OCPP 1.6 addresses connectors (0 = the whole station); 2.0.1
@@ -68,101 +76,124 @@ public enum LocalListUpdate
     Differential,
 }
 
-public sealed record RemoteStartArguments(string IdTag, ConnectorAddress Where) : StationCommandArguments
+public sealed record RemoteStartArguments(string IdTag, ConnectorAddress Where) : StationOperation<RemoteStartAnswer>
 {
     public override StationCommandName Command => StationCommandName.RemoteStart;
+
+    internal override StationAnswer ReadAnswer(JsonObject details, StationCommandContext context)
+    {
+        var answer = StationAnswer.From(details);
+        return new RemoteStartAnswer(answer.Status, answer.StatusText, details, context.RemoteStartId);
+    }
 }
 
 /// <summary>The transaction id as the station knows it (1.6 an integer, 2.0.1 a string), written as a string.</summary>
-public sealed record RemoteStopArguments(string TransactionId) : StationCommandArguments
+public sealed record RemoteStopArguments(string TransactionId) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.RemoteStop;
 }
 
-public sealed record UnlockArguments(ConnectorAddress Where) : StationCommandArguments
+public sealed record UnlockArguments(ConnectorAddress Where) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.Unlock;
 }
 
-public sealed record ResetArguments(ResetKind Type) : StationCommandArguments
+public sealed record ResetArguments(ResetKind Type) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.Reset;
 }
 
-public sealed record ChangeAvailabilityArguments(ConnectorAddress Where, bool Operative) : StationCommandArguments
+public sealed record ChangeAvailabilityArguments(ConnectorAddress Where, bool Operative) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.ChangeAvailability;
 }
 
 /// <summary>Empty <see cref="Keys"/> asks for everything the version can answer directly.</summary>
-public sealed record GetConfigurationArguments(IReadOnlyList<string> Keys) : StationCommandArguments
+public sealed record GetConfigurationArguments(IReadOnlyList<string> Keys) : StationOperation<ConfigurationAnswer>
 {
     public override StationCommandName Command => StationCommandName.GetConfiguration;
+
+    internal override StationAnswer ReadAnswer(JsonObject details, StationCommandContext context)
+    {
+        var answer = StationAnswer.From(details);
+        var values = (details["configuration"]?.AsArray() ?? [])
+            .OfType<JsonObject>()
+            .Select(e => new ConfigurationValue(e["key"]!.GetValue<string>(), e["value"]?.GetValue<string>(), e["readonly"]?.GetValue<bool>()))
+            .ToList();
+        var unknown = (details["unknownKeys"]?.AsArray() ?? []).Select(k => k!.GetValue<string>()).ToList();
+        return new ConfigurationAnswer(answer.Status, answer.StatusText, details, values, unknown);
+    }
 }
 
-public sealed record SetConfigurationArguments(string Key, string Value) : StationCommandArguments
+public sealed record SetConfigurationArguments(string Key, string Value) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.SetConfiguration;
 }
 
-public sealed record TriggerMessageArguments(TriggerableMessage Message, ConnectorAddress Where) : StationCommandArguments
+public sealed record TriggerMessageArguments(TriggerableMessage Message, ConnectorAddress Where) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.TriggerMessage;
 }
 
-public sealed record ReserveNowArguments(ConnectorAddress Where, string IdTag, DateTimeOffset ExpiresAt, int ReservationId) : StationCommandArguments
+public sealed record ReserveNowArguments(ConnectorAddress Where, string IdTag, DateTimeOffset ExpiresAt, int ReservationId) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.ReserveNow;
 }
 
-public sealed record CancelReservationArguments(int ReservationId) : StationCommandArguments
+public sealed record CancelReservationArguments(int ReservationId) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.CancelReservation;
 }
 
 /// <summary>The profile stays raw JSON here: only the adapter knows which version's ChargingProfile type it must be.</summary>
-public sealed record SetChargingProfileArguments(ConnectorAddress Where, JsonElement Profile) : StationCommandArguments
+public sealed record SetChargingProfileArguments(ConnectorAddress Where, JsonElement Profile) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.SetChargingProfile;
 }
 
-public sealed record ClearChargingProfileArguments(int? ProfileId, ConnectorAddress Where, ProfilePurpose? Purpose, int? StackLevel) : StationCommandArguments
+public sealed record ClearChargingProfileArguments(int? ProfileId, ConnectorAddress Where, ProfilePurpose? Purpose, int? StackLevel) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.ClearChargingProfile;
 }
 
-public sealed record GetCompositeScheduleArguments(ConnectorAddress Where, int DurationSeconds, ChargingUnit? Unit) : StationCommandArguments
+public sealed record GetCompositeScheduleArguments(ConnectorAddress Where, int DurationSeconds, ChargingUnit? Unit) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.GetCompositeSchedule;
 }
 
-public sealed record UpdateFirmwareArguments(string Location, DateTimeOffset RetrieveAt, int? Retries) : StationCommandArguments
+public sealed record UpdateFirmwareArguments(string Location, DateTimeOffset RetrieveAt, int? Retries) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.UpdateFirmware;
 }
 
-public sealed record GetDiagnosticsArguments(DateTimeOffset? From, DateTimeOffset? To) : StationCommandArguments
+public sealed record GetDiagnosticsArguments(DateTimeOffset? From, DateTimeOffset? To) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.GetDiagnostics;
 }
 
-public sealed record SendLocalListArguments(LocalListUpdate UpdateType, IReadOnlyList<string> Tokens) : StationCommandArguments
+public sealed record SendLocalListArguments(LocalListUpdate UpdateType, IReadOnlyList<string> Tokens) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.SendLocalList;
 }
 
-public sealed record GetLocalListVersionArguments : StationCommandArguments
+public sealed record GetLocalListVersionArguments : StationOperation<LocalListVersionAnswer>
 {
     public override StationCommandName Command => StationCommandName.GetLocalListVersion;
+
+    internal override StationAnswer ReadAnswer(JsonObject details, StationCommandContext context)
+    {
+        var answer = StationAnswer.From(details);
+        return new LocalListVersionAnswer(answer.Status, answer.StatusText, details, details["listVersion"]?.GetValue<int>() ?? 0);
+    }
 }
 
-public sealed record ClearCacheArguments : StationCommandArguments
+public sealed record ClearCacheArguments : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.ClearCache;
 }
 
 /// <summary><see cref="Data"/> is any JSON value; a 1.6 station only takes a string.</summary>
-public sealed record DataTransferArguments(string VendorId, string? MessageId, JsonElement? Data) : StationCommandArguments
+public sealed record DataTransferArguments(string VendorId, string? MessageId, JsonElement? Data) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.DataTransfer;
 }

@@ -86,10 +86,10 @@ public sealed partial class StationCommandService
             return new RawCallResult(action, version, null, CommandFailure.Offline, $"Station '{stationId}' is not connected.");
         }
 
-        var (response, failure) = await RouteAsync(stationId, new OcppOutgoingCall(action, payload), ct);
-        return failure is null
+        var (response, error) = await RouteAsync(stationId, new OcppOutgoingCall(action, payload), ct);
+        return error is null
             ? new RawCallResult(action, version, response)
-            : new RawCallResult(action, version, null, failure.Failure, failure.Detail, failure.OcppErrorCode, failure.OcppErrorDescription);
+            : new RawCallResult(action, version, null, error.Kind, error.Detail, error.OcppErrorCode, error.OcppErrorDescription);
     }
 
     private static string? RefuseAction(OcppVersion version, string action)

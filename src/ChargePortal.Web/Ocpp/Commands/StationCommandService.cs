@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.Validation;
 using ChargePortal.Web.Audit;
@@ -22,19 +21,39 @@ public enum CommandFailure
     StationError,
 }
 
-/// <summary>The station's answer, or why there is none.</summary>
-public sealed record CommandResult(JsonObject? Answer, CommandFailure? Failure = null, string? Detail = null, string? OcppErrorCode = null, string? OcppErrorDescription = null)
+/// <summary>Why a command has no answer; the OCPP error code and description when the station answered with a CALLERROR.</summary>
+public sealed record CommandError(CommandFailure Kind, string Detail, string? OcppErrorCode = null, string? OcppErrorDescription = null);
+
+/// <summary>The station's typed answer, or why there is none.</summary>
+public sealed record CommandResult<TAnswer>(TAnswer? Answer, CommandError? Error = null)
+    where TAnswer : StationAnswer
 {
-    public static CommandResult Failed(CommandFailure failure, string detail, string? ocppErrorCode = null, string? ocppErrorDescription = null)
-        => new(null, failure, detail, ocppErrorCode, ocppErrorDescription);
+    /// <summary>The station answered and did what was asked.</summary>
+    public bool Succeeded => Answer?.Succeeded == true;
+
+    /// <summary>The station's status, or the failure and its detail: what the audit log and alerts record.</summary>
+    public string Outcome => Error is { } error ? $"{error.Kind}: {error.Detail}" : Answer!.StatusText;
+
+}
+
+public static class CommandResult
+{
+    public static CommandResult<TAnswer> Failed<TAnswer>(CommandError error)
+        where TAnswer : StationAnswer
+        => new(null, error);
+
+    public static CommandResult<TAnswer> Failed<TAnswer>(CommandFailure failure, string detail)
+        where TAnswer : StationAnswer
+        => new(null, new CommandError(failure, detail));
 }
 
 /// <summary>Who asked for a command, for the audit log.</summary>
 public sealed record CommandActor(string Name, string? UserId);
 
 /// <summary>
-/// Sends a version-neutral command to a station: parses the arguments, lets the station's version
-/// adapter build the OCPP call, routes it to the node holding the socket, maps the answer, audits it.
+/// Sends a version-neutral operation to a station: lets the station's version adapter build the OCPP call, routes
+/// it to the node holding the socket (one outstanding call per station, with its timeout), types the answer,
+/// audits it and publishes the outcome. Every CSMS→station call of the app goes through here.
 /// </summary>
 public sealed partial class StationCommandService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -44,67 +63,132 @@ public sealed partial class StationCommandService(
     IStationEventPublisher events,
     TimeProvider time)
 {
-    public async Task<CommandResult> ExecuteAsync(string stationId, string commandName, JsonElement? body, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
+    /// <summary>Sends <paramref name="operation"/> and returns the station's typed answer.</summary>
+    public Task<CommandResult<TAnswer>> ExecuteAsync<TAnswer>(string stationId, StationOperation<TAnswer> operation, CommandActor actor, CancellationToken ct)
+        where TAnswer : StationAnswer
+        => ExecuteAsync(stationId, operation, actor, publicBaseUri: null, ct);
+
+    /// <summary>As above, for operations that hand the station a URL of this host (GetDiagnostics' upload slot).</summary>
+    public async Task<CommandResult<TAnswer>> ExecuteAsync<TAnswer>(
+        string stationId, StationOperation<TAnswer> operation, CommandActor actor, Uri? publicBaseUri, CancellationToken ct)
+        where TAnswer : StationAnswer
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var result = await RunAsync(stationId, operation, JsonSerializer.Serialize<object>(operation, AuditJson), actor, publicBaseUri, ct);
+        return result.Error is { } error ? CommandResult.Failed<TAnswer>(error) : new CommandResult<TAnswer>((TAnswer)result.Answer!);
+    }
+
+    /// <summary>For callers that hold operations of several kinds (the console): the answer typed as far as the base allows.</summary>
+    public Task<CommandResult<StationAnswer>> ExecuteAnyAsync(string stationId, StationCommandArguments operation, CommandActor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return RunAsync(stationId, operation, JsonSerializer.Serialize<object>(operation, AuditJson), actor, publicBaseUri: null, ct);
+    }
+
+    /// <summary>
+    /// The HTTP API's entry: <paramref name="commandName"/> is a route name (<c>remote-start</c> …) and
+    /// <paramref name="body"/> its JSON arguments (DESIGN.md "HTTP API contract").
+    /// </summary>
+    public Task<CommandResult<StationAnswer>> ExecuteNamedAsync(
+        string stationId, string commandName, JsonElement? body, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
     {
         if (!StationCommandNames.TryParse(commandName, out var command))
         {
-            return CommandResult.Failed(CommandFailure.UnknownCommand,
-                $"There is no command '{commandName}'. Commands: {string.Join(", ", StationCommandNames.All.Select(c => c.RouteName()))}.");
+            return Task.FromResult(CommandResult.Failed<StationAnswer>(CommandFailure.UnknownCommand,
+                $"There is no command '{commandName}'. Commands: {string.Join(", ", StationCommandNames.All.Select(c => c.RouteName()))}."));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, ct);
-        if (station is null)
-        {
-            return CommandResult.Failed(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
-        }
-
-        var result = await SendAsync(db, station.Id, station.LocalListVersion, command, body, publicBaseUri, ct);
-        var outcome = result.Failure is { } failure ? $"{failure}: {result.Detail}" : result.Answer?["status"]?.ToString() ?? "Answered";
-        await audit.RecordAsync(actor.Name, actor.UserId, command.RouteName(), stationId, body?.GetRawText(), outcome, ct);
-        events.Publish(new CommandCompleted(stationId, time.GetUtcNow(), command.RouteName(), outcome));
-        return result;
-    }
-
-    private async Task<CommandResult> SendAsync(AppDbContext db, string stationId, int localListVersion, StationCommandName command, JsonElement? body, Uri publicBaseUri, CancellationToken ct)
-    {
-        var version = await router.FindAsync(stationId, ct);
-        if (version is null)
-        {
-            return CommandResult.Failed(CommandFailure.Offline, $"Station '{stationId}' is not connected.");
-        }
-
-        OcppOutgoingCall call;
         StationCommandArguments arguments;
         try
         {
             arguments = StationCommandParser.Parse(command, body);
-            var context = await BuildContextAsync(db, stationId, localListVersion, arguments, publicBaseUri, ct);
+        }
+        catch (StationCommandArgumentException ex)
+        {
+            return AuditedFailureAsync(stationId, command, body?.GetRawText(), actor, CommandFailure.BadArguments, ex.Message, ct);
+        }
+
+        return RunAsync(stationId, arguments, body?.GetRawText(), actor, publicBaseUri, ct);
+    }
+
+    private async Task<CommandResult<StationAnswer>> AuditedFailureAsync(
+        string stationId, StationCommandName command, string? auditDetails, CommandActor actor, CommandFailure failure, string detail, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Stations.AnyAsync(s => s.Id == stationId, ct))
+        {
+            return CommandResult.Failed<StationAnswer>(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
+        }
+
+        var result = CommandResult.Failed<StationAnswer>(failure, detail);
+        await RecordAsync(stationId, command, auditDetails, actor, result.Outcome, ct);
+        return result;
+    }
+
+    private async Task<CommandResult<StationAnswer>> RunAsync(
+        string stationId, StationCommandArguments arguments, string? auditDetails, CommandActor actor, Uri? publicBaseUri, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var station = await db.Stations.AsNoTracking().Where(s => s.Id == stationId).Select(s => new { s.Id, s.LocalListVersion }).FirstOrDefaultAsync(ct);
+        if (station is null)
+        {
+            return CommandResult.Failed<StationAnswer>(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
+        }
+
+        var result = await SendAsync(db, station.Id, station.LocalListVersion, arguments, publicBaseUri, ct);
+        await RecordAsync(stationId, arguments.Command, auditDetails, actor, result.Outcome, ct);
+        return result;
+    }
+
+    private async Task RecordAsync(string stationId, StationCommandName command, string? details, CommandActor actor, string outcome, CancellationToken ct)
+    {
+        await audit.RecordAsync(actor.Name, actor.UserId, command.RouteName(), stationId, details, outcome, ct);
+        events.Publish(new CommandCompleted(stationId, time.GetUtcNow(), command.RouteName(), outcome));
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private async Task<CommandResult<StationAnswer>> SendAsync(
+        AppDbContext db, string stationId, int localListVersion, StationCommandArguments arguments, Uri? publicBaseUri, CancellationToken ct)
+    {
+        var version = await router.FindAsync(stationId, ct);
+        if (version is null)
+        {
+            return CommandResult.Failed<StationAnswer>(CommandFailure.Offline, $"Station '{stationId}' is not connected.");
+        }
+
+        OcppOutgoingCall call;
+        StationCommandContext context;
+        try
+        {
+            context = await BuildContextAsync(db, stationId, localListVersion, arguments, publicBaseUri, ct);
             call = StationCommandAdapters.For(version.Value).Build(arguments, context);
         }
         catch (StationCommandArgumentException ex)
         {
-            return CommandResult.Failed(CommandFailure.BadArguments, ex.Message);
+            return CommandResult.Failed<StationAnswer>(CommandFailure.BadArguments, ex.Message);
         }
 
-        var routed = await RouteAsync(stationId, call, ct);
-        if (routed.Failure is not null)
+        var (response, error) = await RouteAsync(stationId, call, ct);
+        if (error is not null)
         {
-            return routed.Failure;
+            return CommandResult.Failed<StationAnswer>(error);
         }
 
-        var response = routed.Response;
-        var answer = StationCommandAdapters.For(version.Value).MapAnswer(call, response);
-        if (arguments is SendLocalListArguments && answer["status"]?.ToString() == "Accepted")
+        var answer = arguments.ReadAnswer(StationCommandAdapters.For(version.Value).MapAnswer(call, response), context);
+        if (arguments is SendLocalListArguments && answer.Status == CommandStatus.Accepted)
         {
             await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LocalListVersion, localListVersion + 1), ct);
         }
 
-        return new CommandResult(answer);
+        return new CommandResult<StationAnswer>(answer);
     }
 
-    /// <summary>The station's answer to <paramref name="call"/>, or the failure as a command result.</summary>
-    internal async Task<(JsonElement Response, CommandResult? Failure)> RouteAsync(string stationId, OcppOutgoingCall call, CancellationToken ct)
+    /// <summary>The station's answer to <paramref name="call"/>, or why there is none.</summary>
+    private async Task<(JsonElement Response, CommandError? Error)> RouteAsync(string stationId, OcppOutgoingCall call, CancellationToken ct)
     {
         try
         {
@@ -112,28 +196,28 @@ public sealed partial class StationCommandService(
         }
         catch (StationOfflineException ex)
         {
-            return (default, CommandResult.Failed(CommandFailure.Offline, ex.Message));
+            return (default, new CommandError(CommandFailure.Offline, ex.Message));
         }
         catch (OcppConnectionClosedException)
         {
-            return (default, CommandResult.Failed(CommandFailure.Offline, $"Station '{stationId}' disconnected before answering."));
+            return (default, new CommandError(CommandFailure.Offline, $"Station '{stationId}' disconnected before answering."));
         }
         catch (OcppCallTimeoutException ex)
         {
-            return (default, CommandResult.Failed(CommandFailure.Timeout, $"Station '{stationId}' did not answer {call.Action} within {ex.Timeout.TotalSeconds:0} s."));
+            return (default, new CommandError(CommandFailure.Timeout, $"Station '{stationId}' did not answer {call.Action} within {ex.Timeout.TotalSeconds:0} s."));
         }
         catch (OcppCallErrorException ex)
         {
-            return (default, CommandResult.Failed(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with {ex.WireErrorCode}: {ex.Description}", ex.WireErrorCode, ex.Description));
+            return (default, new CommandError(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with {ex.WireErrorCode}: {ex.Description}", ex.WireErrorCode, ex.Description));
         }
         catch (OcppValidationException ex)
         {
-            return (default, CommandResult.Failed(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with a payload that violates the schema: {ex.Description}", ex.ErrorCode.ToString()));
+            return (default, new CommandError(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with a payload that violates the schema: {ex.Description}", ex.ErrorCode.ToString()));
         }
     }
 
     private async Task<StationCommandContext> BuildContextAsync(
-        AppDbContext db, string stationId, int localListVersion, StationCommandArguments arguments, Uri publicBaseUri, CancellationToken ct)
+        AppDbContext db, string stationId, int localListVersion, StationCommandArguments arguments, Uri? publicBaseUri, CancellationToken ct)
     {
         var idTags = arguments switch
         {
@@ -146,13 +230,21 @@ public sealed partial class StationCommandService(
             ? []
             : await db.IdTokens.AsNoTracking().Where(t => idTags.Contains(t.IdTag)).ToListAsync(ct);
 
+        var uploadUrl = "";
+        if (arguments is GetDiagnosticsArguments)
+        {
+            uploadUrl = publicBaseUri is null
+                ? throw new StationCommandArgumentException(null, "Diagnostics need this host's public address for the upload.")
+                : (await uploads.CreateSlotAsync(stationId, publicBaseUri, ct)).AbsoluteUri;
+        }
+
         var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
         return new StationCommandContext
         {
             RemoteStartId = requestId,
             RequestId = requestId,
             NextLocalListVersion = localListVersion + 1,
-            UploadUrl = arguments is GetDiagnosticsArguments ? (await uploads.CreateSlotAsync(stationId, publicBaseUri, ct)).AbsoluteUri : "",
+            UploadUrl = uploadUrl,
             Tokens = tokens.ToDictionary(t => t.IdTag, t => new TokenInfo(t.Status, t.ExpiresAt, t.ParentIdTag, t.Kind == Tokens.IdTokenKind.Rfid)),
             IdTagKind = tokens.FirstOrDefault()?.Kind ?? Tokens.IdTokenKind.Central,
         };

@@ -35,16 +35,16 @@ public static class StationCommandsApi
         }
 
         var baseUri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        var result = await commands.ExecuteAsync(id, command, body, Actor(user), baseUri, ct);
-        return result.Failure switch
+        var result = await commands.ExecuteNamedAsync(id, command, body, Actor(user), baseUri, ct);
+        return result.Error switch
         {
-            null => TypedResults.Ok(result.Answer!),
-            CommandFailure.UnknownCommand => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown command", result.Detail!),
-            CommandFailure.UnknownStation => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", result.Detail!),
-            CommandFailure.Offline => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station offline", result.Detail!),
-            CommandFailure.BadArguments => ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad arguments", result.Detail!),
-            CommandFailure.Timeout => ApiConventions.Problem(StatusCodes.Status504GatewayTimeout, "No answer in time", result.Detail!),
-            _ => StationError(result),
+            null => TypedResults.Ok(result.Answer!.Details),
+            { Kind: CommandFailure.UnknownCommand } e => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown command", e.Detail),
+            { Kind: CommandFailure.UnknownStation } e => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", e.Detail),
+            { Kind: CommandFailure.Offline } e => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station offline", e.Detail),
+            { Kind: CommandFailure.BadArguments } e => ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad arguments", e.Detail),
+            { Kind: CommandFailure.Timeout } e => ApiConventions.Problem(StatusCodes.Status504GatewayTimeout, "No answer in time", e.Detail),
+            { } e => StationError(e.OcppErrorCode, e.OcppErrorDescription, e.Detail),
         };
     }
 
@@ -99,8 +99,6 @@ public static class StationCommandsApi
     }
 
     private static CommandActor Actor(ClaimsPrincipal user) => new(user.Identity?.Name ?? "api", user.FindFirstValue(ClaimTypes.NameIdentifier));
-
-    private static ProblemHttpResult StationError(CommandResult result) => StationError(result.OcppErrorCode, result.OcppErrorDescription, result.Detail);
 
     private static ProblemHttpResult StationError(string? ocppErrorCode, string? ocppErrorDescription, string? detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: $"Station error: {ocppErrorCode}", detail: detail,

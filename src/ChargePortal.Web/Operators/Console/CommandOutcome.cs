@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChargePortal.Web.Ocpp.Commands;
 
 namespace ChargePortal.Web.Operators.Console;
@@ -10,42 +9,40 @@ public sealed record CommandOutcome(string Command, bool Answered, string Status
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
 
     /// <summary>Statuses where the station did what was asked (possibly later).</summary>
-    public bool Succeeded => Answered && Status is "Accepted" or "Scheduled" or "Unlocked" or "RebootRequired";
+    public bool Succeeded { get; init; }
 
-    public static CommandOutcome From(string command, CommandResult result, DateTimeOffset at)
+    public static CommandOutcome From<TAnswer>(string command, CommandResult<TAnswer> result, DateTimeOffset at)
+        where TAnswer : StationAnswer
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Answer is { } answer)
         {
-            var status = answer["status"]?.GetValue<string>() ?? "Answered";
-            return new(command, true, status, $"The station answered {command}: {status}.", answer.ToJsonString(Pretty), at);
+            return new(command, true, answer.StatusText, $"The station answered {command}: {answer.StatusText}.", answer.Details.ToJsonString(Pretty), at)
+            {
+                Succeeded = answer.Succeeded,
+            };
         }
 
-        var message = result.Failure switch
+        var error = result.Error!;
+        var message = error.Kind switch
         {
             CommandFailure.Offline => "The station is offline, so the command was not sent.",
             CommandFailure.Timeout => "The station did not answer in time. It may still carry the command out.",
-            CommandFailure.StationError => $"The station refused the message with an error ({result.OcppErrorCode}). {result.Detail}",
-            CommandFailure.BadArguments => $"The command's arguments are not valid: {result.Detail}",
+            CommandFailure.StationError => $"The station refused the message with an error ({error.OcppErrorCode}). {error.Detail}",
+            CommandFailure.BadArguments => $"The command's arguments are not valid: {error.Detail}",
             CommandFailure.UnknownStation => "This station is not registered (any more).",
-            _ => result.Detail ?? "The command failed.",
+            _ => error.Detail,
         };
-        return new(command, false, result.Failure?.ToString() ?? "Failed", message, null, at);
-    }
-
-    /// <summary>The entries of a get-configuration answer.</summary>
-    public static IReadOnlyList<ConfigurationEntry> Configuration(JsonObject? answer)
-    {
-        if (answer?["configuration"] is not JsonArray list)
-        {
-            return [];
-        }
-
-        return [.. list.OfType<JsonObject>().Select(e => new ConfigurationEntry(
-            e["key"]?.GetValue<string>() ?? "",
-            e["value"]?.GetValue<string>(),
-            e["readonly"]?.GetValue<bool>() ?? false)).Where(e => e.Key.Length > 0)];
+        return new(command, false, error.Kind.ToString(), message, null, at);
     }
 }
 
-public sealed record ConfigurationEntry(string Key, string? Value, bool ReadOnly);
+/// <summary>A configuration value as the console's table edits it (a version that does not say is read as writable).</summary>
+public sealed record ConfigurationEntry(string Key, string? Value, bool ReadOnly)
+{
+    public static IReadOnlyList<ConfigurationEntry> From(ConfigurationAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return [.. answer.Values.Where(v => v.Key.Length > 0).Select(v => new ConfigurationEntry(v.Key, v.Value, v.Readonly ?? false))];
+    }
+}

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Commands;
@@ -17,25 +16,15 @@ public sealed class DiagnosticsService(IDbContextFactory<AppDbContext> dbFactory
         => from is { } f && to is { } t && f > t ? "The end of the period comes before its start." : null;
 
     /// <summary>Sends get-diagnostics (1.6 GetDiagnostics, 2.0.1 GetLog); the command service creates the upload slot.</summary>
-    public async Task<CommandResult> RequestAsync(string stationId, DateTimeOffset? from, DateTimeOffset? to, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
+    public async Task<CommandResult<StationAnswer>> RequestAsync(string stationId, DateTimeOffset? from, DateTimeOffset? to, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
     {
         if (Validate(from, to) is { } error)
         {
-            return CommandResult.Failed(CommandFailure.BadArguments, error);
+            return CommandResult.Failed<StationAnswer>(CommandFailure.BadArguments, error);
         }
 
-        var body = new Dictionary<string, object?>();
-        if (from is { } f)
-        {
-            body["from"] = f.ToUniversalTime();
-        }
-
-        if (to is { } t)
-        {
-            body["to"] = t.ToUniversalTime();
-        }
-
-        return await commands.ExecuteAsync(stationId, "get-diagnostics", JsonSerializer.SerializeToElement(body), actor, publicBaseUri, ct);
+        var operation = new GetDiagnosticsArguments(from?.ToUniversalTime(), to?.ToUniversalTime());
+        return await commands.ExecuteAsync(stationId, operation, actor, publicBaseUri, ct);
     }
 
     public async Task<IReadOnlyList<DiagnosticsFileView>> ListAsync(string stationId, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Commands;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +50,7 @@ public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, S
         return errors;
     }
 
-    public async Task<FirmwareScheduleResult> ScheduleAsync(string stationId, FirmwareRequest request, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
+    public async Task<FirmwareScheduleResult> ScheduleAsync(string stationId, FirmwareRequest request, CommandActor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
@@ -61,16 +60,11 @@ public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, S
             return new FirmwareScheduleResult(null, string.Join(" ", errors));
         }
 
-        var body = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
-        {
-            ["location"] = request.Location.Trim(),
-            ["retrieveAt"] = request.RetrieveAt.ToUniversalTime(),
-            ["retries"] = request.Retries,
-        });
-        var result = await commands.ExecuteAsync(stationId, "update-firmware", body, actor, publicBaseUri, ct);
+        var operation = new UpdateFirmwareArguments(request.Location.Trim(), request.RetrieveAt.ToUniversalTime(), request.Retries);
+        var result = await commands.ExecuteAsync(stationId, operation, actor, ct);
         if (result.Answer is null)
         {
-            return new FirmwareScheduleResult(null, result.Detail);
+            return new FirmwareScheduleResult(null, result.Error!.Detail);
         }
 
         var update = new FirmwareUpdate
@@ -81,7 +75,7 @@ public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, S
             Retries = request.Retries,
             RequestedAt = time.GetUtcNow(),
             RequestedBy = actor.Name,
-            Answer = result.Answer["status"]?.ToString() ?? "Accepted",
+            Answer = result.Answer.StatusText,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.FirmwareUpdates.Add(update);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Tokens;
@@ -47,17 +46,16 @@ public sealed class LocalListService(IDbContextFactory<AppDbContext> dbFactory, 
         return tokens.Count > MaxTokens ? $"At most {MaxTokens} tokens per list, not {tokens.Count}." : null;
     }
 
-    public async Task<CommandResult> SendAsync(string stationId, LocalListUpdate updateType, IReadOnlyCollection<string> tokens, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
+    public async Task<CommandResult<StationAnswer>> SendAsync(string stationId, LocalListUpdate updateType, IReadOnlyCollection<string> tokens, CommandActor actor, CancellationToken ct)
     {
         if (Validate(updateType, tokens) is { } error)
         {
-            return CommandResult.Failed(CommandFailure.BadArguments, error);
+            return CommandResult.Failed<StationAnswer>(CommandFailure.BadArguments, error);
         }
 
-        var body = JsonSerializer.SerializeToElement(new { updateType = updateType.ToString(), tokens });
-        return await commands.ExecuteAsync(stationId, "send-local-list", body, actor, publicBaseUri, ct);
+        return await commands.ExecuteAsync(stationId, new SendLocalListArguments(updateType, [.. tokens]), actor, ct);
     }
 
-    public Task<CommandResult> StationVersionAsync(string stationId, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
-        => commands.ExecuteAsync(stationId, "get-local-list-version", JsonSerializer.SerializeToElement(new { }), actor, publicBaseUri, ct);
+    public Task<CommandResult<LocalListVersionAnswer>> StationVersionAsync(string stationId, CommandActor actor, CancellationToken ct)
+        => commands.ExecuteAsync(stationId, new GetLocalListVersionArguments(), actor, ct);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChargePortal.Ocpp;
+using ChargePortal.Web.Ocpp.Commands;
 using V16 = ChargePortal.Ocpp.V16;
 using V201 = ChargePortal.Ocpp.V201;
 
@@ -148,23 +149,17 @@ public static class ChargingProfileBuilder
             : JsonSerializer.SerializeToElement(Build201(draft), V201.V201JsonContext.Default.ChargingProfile);
     }
 
-    /// <summary>The "set-charging-profile" command body: <c>{"connectorId", "profile"}</c>.</summary>
-    public static JsonElement CommandBody(ChargingProfileDraft draft, OcppVersion version)
-    {
-        var profile = Build(draft, version);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("connectorId", draft.ConnectorId);
-            writer.WritePropertyName("profile");
-            profile.WriteTo(writer);
-            writer.WriteEndObject();
-        }
+    /// <summary>The SetChargingProfile operation for <paramref name="draft"/>; throws if <see cref="Validate"/> reports problems.</summary>
+    public static SetChargingProfileArguments Operation(ChargingProfileDraft draft, OcppVersion version)
+        => new(new ConnectorAddress(draft.ConnectorId, null), Build(draft, version));
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
+    /// <summary>The neutral purpose of a drafted one.</summary>
+    public static ProfilePurpose Purpose(DraftPurpose purpose) => purpose switch
+    {
+        DraftPurpose.StationMaxProfile => ProfilePurpose.StationMaxProfile,
+        DraftPurpose.TxDefaultProfile => ProfilePurpose.TxDefaultProfile,
+        _ => ProfilePurpose.TxProfile,
+    };
 
     private static V16.ChargingProfile Build16(ChargingProfileDraft d) => new()
     {

@@ -35,9 +35,6 @@ public sealed partial class SiteLoadBalancer(
 
     private static readonly CommandActor Actor = new("load-management", null);
 
-    // set-charging-profile never uses the public base URI (only get-diagnostics does), so any absolute URI will do.
-    private static readonly Uri UnusedBaseUri = new("http://localhost/");
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var stationEvent in events.SubscribeAsync(stoppingToken))
@@ -102,9 +99,9 @@ public sealed partial class SiteLoadBalancer(
         {
             var share = shares[Key(s.Id)];
             var version = s.OcppVersion ?? OcppVersion.V16;
-            var body = ChargingProfileBuilder.CommandBody(ProfileFor(version, s.EvseId, s.ConnectorId, s.OcppTransactionId, share), version);
-            var result = await commands.ExecuteAsync(s.StationId, "set-charging-profile", body, Actor, UnusedBaseUri, ct);
-            var outcome = result.Failure is { } failure ? $"{failure}: {result.Detail}" : result.Answer?["status"]?.ToString() ?? "Answered";
+            var operation = ChargingProfileBuilder.Operation(ProfileFor(version, s.EvseId, s.ConnectorId, s.OcppTransactionId, share), version);
+            var result = await commands.ExecuteAsync(s.StationId, operation, Actor, ct);
+            var outcome = result.Outcome;
             LogShareSent(s.StationId, s.OcppTransactionId, share, outcome);
             return new LoadShareSent(s.StationId, s.OcppTransactionId, share, outcome);
         });
