@@ -133,4 +133,23 @@ public class OcppSchemaValidatorTests
 
         Should.Throw<KeyNotFoundException>(() => OcppSchemaValidator.Violations(OcppVersion.V16, "GetBaseReport", OcppMessageKind.Request, valid.RootElement));
     }
+
+    [Fact]
+    public void Every_request_skeleton_of_both_versions_is_schema_valid()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+        foreach (var version in new[] { OcppVersion.V16, OcppVersion.V201 })
+        {
+            foreach (var action in OcppSchemaValidator.Actions(version))
+            {
+                using var skeleton = JsonDocument.Parse(OcppSchemaValidator.RequestSkeleton(version, action, now));
+                OcppSchemaValidator.Violations(version, action, OcppMessageKind.Request, skeleton.RootElement)
+                    .ShouldBeEmpty($"{version} {action}: {skeleton.RootElement}");
+            }
+        }
+
+        using var report = JsonDocument.Parse(OcppSchemaValidator.RequestSkeleton(OcppVersion.V201, "GetBaseReport", now));
+        report.RootElement.GetProperty("reportBase").GetString().ShouldBe("ConfigurationInventory");
+        report.RootElement.GetProperty("requestId").GetInt32().ShouldBe(0);
+    }
 }

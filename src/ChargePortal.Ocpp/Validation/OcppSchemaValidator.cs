@@ -55,6 +55,24 @@ public static class OcppSchemaValidator
         return [.. failures.Select(f => new OcppSchemaViolation(f.Path, f.Message, f.Code))];
     }
 
+    /// <summary>A schema-valid request of <paramref name="action"/> with only its required fields, indented, for a person to fill in.</summary>
+    /// <exception cref="KeyNotFoundException">The version has no schema for <paramref name="action"/>.</exception>
+    public static string RequestSkeleton(OcppVersion version, string action, DateTimeOffset now)
+    {
+        if (!For(version).TryGetValue(action, out var schemas))
+        {
+            throw new KeyNotFoundException($"Unknown action '{action}' in OCPP {version.DisplayName()}.");
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            schemas.Request.Value.WriteSkeleton(writer, now);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     private static FrozenDictionary<string, ActionSchemas> For(OcppVersion version) => version switch
     {
         OcppVersion.V16 => V16,

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using ChargePortal.Ocpp;
-using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Transactions;
@@ -24,8 +23,11 @@ public sealed class SessionPricingService(
     PaymentService payments,
     ReceiptMailer receipts,
     IStationCallRouter router,
+    StationCommandService commands,
     ILogger<SessionPricingService> logger) : BackgroundService
 {
+    private static readonly CommandActor PricingActor = new("pricing", null, Audited: false);
+
     // Last running cost sent per station+transaction, so CostUpdated goes out only when the amount changes.
     // A per-node cache of what this node sent; losing it only means one extra CostUpdated.
     private readonly ConcurrentDictionary<(string, string), decimal> _lastSentCost = new();
@@ -123,15 +125,12 @@ public sealed class SessionPricingService(
         }
 
         _lastSentCost[(stationId, ocppTransactionId)] = cost.Total;
-        var payload = JsonSerializer.SerializeToElement(new CostUpdatedRequest { TotalCost = cost.Total, TransactionId = ocppTransactionId }, V201JsonContext.Default.CostUpdatedRequest);
-        try
+
+        // Best-effort: a station that does not support it (NotImplemented), is offline or slow changes nothing.
+        var result = await commands.ExecuteAsync(stationId, new CostUpdatedArguments(ocppTransactionId, cost.Total), PricingActor, ct);
+        if (result.Error is { } error)
         {
-            await router.CallAsync(stationId, "CostUpdated", payload, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // Best-effort: a station that does not support it (NotImplemented), is offline or slow changes nothing.
-            logger.LogDebug(e, "CostUpdated to {StationId} not delivered", stationId);
+            logger.LogDebug("CostUpdated to {StationId} not delivered: {Error}", stationId, error.Detail);
         }
     }
 

@@ -81,6 +81,16 @@ internal sealed partial class CommandBody
 
     public int RequiredInt(string name, int minimum = 0) => OptionalInt(name, minimum) ?? throw Missing(name);
 
+    public decimal RequiredDecimal(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            throw Missing(name);
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : throw WrongType(name, "a number", value);
+    }
+
     public int? OptionalInt(string name, int minimum = 0)
     {
         if (!TryGet(name, out var value))

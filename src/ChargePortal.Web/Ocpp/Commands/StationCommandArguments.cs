@@ -197,3 +197,9 @@ public sealed record DataTransferArguments(string VendorId, string? MessageId, J
 {
     public override StationCommandName Command => StationCommandName.DataTransfer;
 }
+
+/// <summary>The running cost of a 2.0.1 transaction (I02); 1.6 has no such message.</summary>
+public sealed record CostUpdatedArguments(string TransactionId, decimal TotalCost) : StationOperation<StationAnswer>
+{
+    public override StationCommandName Command => StationCommandName.CostUpdated;
+}

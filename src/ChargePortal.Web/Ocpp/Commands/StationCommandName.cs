@@ -25,6 +25,9 @@ public enum StationCommandName
     GetLocalListVersion,
     ClearCache,
     DataTransfer,
+
+    /// <summary>2.0.1 CostUpdated: the running cost of a transaction, which the CSMS also sends on its own.</summary>
+    CostUpdated,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -51,6 +54,7 @@ public static class StationCommandNames
         [StationCommandName.GetLocalListVersion] = "get-local-list-version",
         [StationCommandName.ClearCache] = "clear-cache",
         [StationCommandName.DataTransfer] = "data-transfer",
+        [StationCommandName.CostUpdated] = "cost-updated",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

@@ -65,6 +65,7 @@ public static class StationCommandParser
         StationCommandName.GetLocalListVersion => Empty(command, body, new GetLocalListVersionArguments()),
         StationCommandName.ClearCache => Empty(command, body, new ClearCacheArguments()),
         StationCommandName.DataTransfer => DataTransfer(CommandBody.Open(command, body, "vendorId", "messageId", "data")),
+        StationCommandName.CostUpdated => CostUpdated(CommandBody.Open(command, body, "transactionId", "totalCost")),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 
@@ -171,4 +172,7 @@ public static class StationCommandParser
     private static Dictionary<string, T> Choices<T>()
         where T : struct, Enum
         => Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.Ordinal);
+
+    private static CostUpdatedArguments CostUpdated(CommandBody body)
+        => new(body.RequiredString("transactionId", maxLength: 36), body.RequiredDecimal("totalCost"));
 }

@@ -47,8 +47,11 @@ public static class CommandResult
         => new(null, new CommandError(failure, detail));
 }
 
-/// <summary>Who asked for a command, for the audit log.</summary>
-public sealed record CommandActor(string Name, string? UserId);
+/// <summary>
+/// Who asked for a command, for the audit log. <paramref name="Audited"/> false is for what the CSMS sends on its own
+/// many times a session (CostUpdated): neither audited nor published, so a station that lacks it raises no alerts.
+/// </summary>
+public sealed record CommandActor(string Name, string? UserId, bool Audited = true);
 
 /// <summary>
 /// Sends a version-neutral operation to a station: lets the station's version adapter build the OCPP call, routes
@@ -142,6 +145,11 @@ public sealed partial class StationCommandService(
 
     private async Task RecordAsync(string stationId, StationCommandName command, string? details, CommandActor actor, string outcome, CancellationToken ct)
     {
+        if (!actor.Audited)
+        {
+            return;
+        }
+
         await audit.RecordAsync(actor.Name, actor.UserId, command.RouteName(), stationId, details, outcome, ct);
         events.Publish(new CommandCompleted(stationId, time.GetUtcNow(), command.RouteName(), outcome));
     }

@@ -9,7 +9,7 @@ namespace ChargePortal.Web.Operators.SmartCharging;
 
 /// <summary>
 /// Checks a <see cref="ChargingProfileDraft"/> and turns it into the station version's profile JSON
-/// (1.6 ChargingProfile, 2.0.1 ChargingProfileType) for the "set-charging-profile" command body.
+/// (1.6 ChargingProfile, 2.0.1 ChargingProfileType) for the SetChargingProfile operation.
 /// </summary>
 public static class ChargingProfileBuilder
 {

@@ -12,6 +12,8 @@ public sealed class StationCommandArgumentErrorTests
     public static TheoryData<string, string, string?, string> ParserCases { get; } = new()
     {
         { "remote-start", "{}", "idTag", "idTag is required." },
+        { "cost-updated", """{"transactionId":"t"}""", "totalCost", "totalCost is required." },
+        { "cost-updated", """{"transactionId":"t","totalCost":"1"}""", "totalCost", "totalCost must be a number, got \"1\"." },
         { "remote-start", """{"idTag":""}""", "idTag", "idTag must not be empty." },
         { "remote-start", """{"idTag":"X","connectorId":"1"}""", "connectorId", "connectorId must be an integer, got \"1\"." },
         { "remote-start", """{"idTag":"X","connectorId":1.5}""", "connectorId", "connectorId must be an integer, got the number 1.5." },
@@ -85,6 +87,7 @@ public sealed class StationCommandArgumentErrorTests
         { "2.0.1", "set-configuration", """{"key":"HeartbeatInterval.","value":"1"}""", "key", "key must be Component.Variable" },
         { "2.0.1", "remote-start", """{"idTag":"X","evseId":1,"connectorId":2}""", "connectorId", "Give evseId or connectorId, not both" },
         { "1.6", "data-transfer", """{"vendorId":"v","data":{"a":1}}""", "data", "data must be a string for an OCPP 1.6 station, got an object." },
+        { "1.6", "cost-updated", """{"transactionId":"1","totalCost":1.5}""", null, "CostUpdated exists in OCPP 2.0.1 only." },
     };
 
     [Theory]

@@ -114,6 +114,9 @@ public sealed class StationCommandBuildTests
         // data-transfer
         { "1.6", "data-transfer", """{"vendorId":"com.example","messageId":"ping","data":"hello"}""", "DataTransfer", ["vendorId=\"com.example\"", "messageId=\"ping\"", "data=\"hello\""] },
         { "2.0.1", "data-transfer", """{"vendorId":"com.example","data":{"a":1}}""", "DataTransfer", ["vendorId=\"com.example\"", "data={\"a\":1}", "messageId=" + Absent] },
+
+        // cost-updated (2.0.1 only)
+        { "2.0.1", "cost-updated", """{"transactionId":"tx-1","totalCost":12.34}""", "CostUpdated", ["transactionId=\"tx-1\"", "totalCost=12.34"] },
     };
 
     [Theory]
