@@ -20,7 +20,7 @@ public static class StationCommandsApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ExecuteAsync(
-        string id, string command, HttpRequest request, ClaimsPrincipal user, StationCommandService commands, CancellationToken ct)
+        string id, string command, HttpRequest request, ClaimsPrincipal user, StationCommandService commands, PublicUrls publicUrls, CancellationToken ct)
     {
         JsonElement? body = null;
         if (request.ContentLength is null or > 0)
@@ -40,7 +40,15 @@ public static class StationCommandsApi
             }
         }
 
-        var baseUri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        // The upload URL of get-diagnostics is the CSMS's public address, never this request's Host header.
+        var baseUri = publicUrls.BaseFor(request);
+        if (baseUri is null && StationCommandNames.TryParse(command, out var parsed) && parsed == StationCommandName.GetDiagnostics)
+        {
+            return ApiConventions.Problem(StatusCodes.Status500InternalServerError, "Public address not configured",
+                "get-diagnostics hands the station an upload URL on this CSMS: set Hosting:PublicBaseUrl (or AllowedHosts) first.");
+        }
+
+        baseUri ??= PublicUrls.Untrusted;
         var actor = new CommandActor(user.Identity?.Name ?? "api", user.FindFirstValue(ClaimTypes.NameIdentifier));
         var result = await commands.ExecuteAsync(id, command, body, actor, baseUri, ct);
         return result.Failure switch
