@@ -12,6 +12,7 @@ public static partial class LogRedaction
     {
         "access_token", "code", "token", "key", "api_key", "apikey", "password", "secret", "client_secret",
         "payment_intent_client_secret", "setup_intent_client_secret", "session_id", "userId", "id_token", "refresh_token",
+        "email", // personal data, e.g. the registration confirmation page's address
     };
 
     /// <summary>
