@@ -31,6 +31,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddOperations();
+builder.AddWebSecurity();
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
@@ -56,15 +57,16 @@ builder.Services.AddCluster(builder.Configuration); // after the features: repla
 
 var app = builder.Build();
 app.UseThreadPoolForRequests();
+app.UseWebSecurity(); // forwarded headers, security headers, HSTS
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -45,6 +45,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(directory, "bench.db")}";
         start.Environment["Ocpp__AllowUnknownStations"] = "true";
         start.Environment["Seed__DemoData"] = "false";
+        start.Environment["Payments__Provider"] = "Simulated"; // Production without Stripe keys refuses to start otherwise
         start.Environment["Demo__SimulatedStations"] = "0";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

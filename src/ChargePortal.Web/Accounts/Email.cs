@@ -53,7 +53,7 @@ internal sealed class PickupFolderMailTransport(EmailOptions options, IHostEnvir
             {mail.HtmlBody}
             """;
         await File.WriteAllTextAsync(file, content, cancellationToken);
-        logger.LogInformation("Mail to {To} ({Subject}) written to {File}", mail.To, mail.Subject, file);
+        logger.LogInformation("Mail to {To} ({Subject}) written to {File}", Hosting.Logging.LogRedaction.Email(mail.To), mail.Subject, file);
     }
 }
 

@@ -1,4 +1,5 @@
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Ocpp.MessageLog;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Audit;
@@ -20,7 +21,7 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, Database
             UserId = userId,
             Action = action,
             StationId = stationId,
-            Details = details,
+            Details = StationSecretMask.MaskJson(details), // station passwords set by a command never stored in clear
             Outcome = outcome.Length > 256 ? outcome[..256] : outcome,
         });
         using var turn = await writeGate.EnterAsync(ct);

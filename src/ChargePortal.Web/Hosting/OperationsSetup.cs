@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting.Logging;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -18,11 +19,15 @@ public static class OperationsSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            .Enrich.With<SecretRedactingEnricher>()
             // Station frames are handled on the sockets' event threads (InlineSocketIo), and a console write blocks
             // when whoever reads stdout falls behind: one slow log reader would stall every station on that thread.
             // Events go through a bounded queue to a writer thread instead; past 10,000 waiting, new ones are dropped.
             .WriteTo.Async(a => a.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
-                bufferSize: 10_000, blockWhenFull: false));
+                bufferSize: 10_000, blockWhenFull: false),
+            // Each host logs through its own logger, not the process-wide Log.Logger: two hosts in one process (tests,
+            // the benchmark's in-process runs) would otherwise write into whichever was built last.
+            preserveStaticLogger: true);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -47,7 +47,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var userId = await apiKeys.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         var user = userId is null ? null : await userManager.FindByIdAsync(userId);
-        if (user is null || await userManager.IsLockedOutAsync(user))
+        // Only an admin's lock stops a key; a lock-out from bad sign-ins (which anyone can cause) bars interactive sign-in only.
+        if (user is null || AdminLock.IsLockedByAdmin(user))
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }

@@ -50,6 +50,11 @@ public sealed class HoldAuthentication(
     /// </summary>
     public async Task<bool> RecordTestBankAnswerAsync(string userId, string providerPaymentId, bool confirmed, CancellationToken ct)
     {
+        if (provider.Kind != PaymentProviderKind.Simulated)
+        {
+            return false; // only the simulated provider has a test bank; a real bank answers through Stripe
+        }
+
         var payment = await payments.FindForDriverAsync(userId, providerPaymentId, ct);
         if (payment is not { Provider: PaymentProviderKind.Simulated, Status: PaymentStatus.AwaitingAuthentication })
         {

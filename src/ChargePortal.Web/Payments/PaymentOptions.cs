@@ -1,6 +1,6 @@
 namespace ChargePortal.Web.Payments;
 
-/// <summary>Stripe settings. An empty SecretKey (the embedded default) selects the simulated provider.</summary>
+/// <summary>Stripe settings. An empty SecretKey selects the simulated provider in Development (see <see cref="PaymentProviderSelection"/>).</summary>
 public sealed class StripeOptions
 {
     public const string Section = "Stripe";
@@ -10,6 +10,9 @@ public sealed class StripeOptions
     public string PublishableKey { get; set; } = "";
     public string WebhookSecret { get; set; } = "";
     public string ApiBase { get; set; } = DefaultApiBase;
+
+    /// <summary>Largest webhook body read; a larger one is refused (413) before a byte of it is parsed or its signature checked.</summary>
+    public int WebhookMaxBytes { get; set; } = 256 * 1024;
 }
 
 public enum OverHoldPolicy
@@ -24,6 +27,12 @@ public enum OverHoldPolicy
 public sealed class PaymentOptions
 {
     public const string Section = "Payments";
+
+    /// <summary>
+    /// <c>Stripe</c> or <c>Simulated</c>; unset: Stripe when Stripe:SecretKey is set, else simulated in Development only
+    /// (see <see cref="PaymentProviderSelection"/>).
+    /// </summary>
+    public PaymentProviderKind? Provider { get; set; }
 
     /// <summary>Amount held on the card before charging starts, in the site currency.</summary>
     public decimal HoldAmount { get; set; } = 50m;

@@ -1,4 +1,5 @@
 using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Hosting.RateLimiting;
 using ChargePortal.Web.Payments.Cards;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,17 +8,23 @@ namespace ChargePortal.Web.Payments;
 
 public static class PaymentsSetup
 {
-    /// <summary>Stripe when Stripe:SecretKey is set, otherwise the simulated provider (the embedded default).</summary>
+    /// <summary>Stripe when Stripe:SecretKey is set; the simulated provider in Development or when Payments:Provider=Simulated.</summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
-        services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentProviderValidation>();
+        services.AddSingleton<PaymentProviderSelection>();
+        services.AddHostedService<PaymentProviderAnnouncement>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StripeOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentOptions>>().Value);
         services.AddSingleton<StripeConnection>();
-        services.AddSingleton<IPaymentProvider>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<StripeOptions>().SecretKey)
-            ? new SimulatedPaymentProvider()
-            : ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp));
+        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<PaymentProviderSelection>().Kind switch
+        {
+            PaymentProviderKind.Simulated => new SimulatedPaymentProvider(),
+            PaymentProviderKind.Stripe => ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp),
+            _ => throw new InvalidOperationException(PaymentProviderSelection.MissingProviderMessage),
+        });
         services.AddSingleton<PaymentService>();
         services.AddSingleton<HoldAuthentication>();
         services.AddSingleton<UnansweredHolds>();
@@ -32,7 +39,8 @@ public static class PaymentsSetup
 
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/stripe/webhook", StripeWebhookEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/stripe/webhook", StripeWebhookEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitPolicies.StripeWebhook);
         app.MapCardCheckoutReturn();
         return app;
     }

@@ -1,4 +1,5 @@
 using ChargePortal.Web.Data;
+using Microsoft.AspNetCore.Http.Features;
 using ChargePortal.Web.Payments.Cards;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
@@ -155,10 +156,15 @@ public sealed class StripeWebhookHandler(
 internal static class StripeWebhookEndpoint
 {
     /// <summary>POST /stripe/webhook — anonymous (Stripe calls it); trust comes from the signature alone.</summary>
-    public static async Task<IResult> HandleAsync(HttpRequest request, StripeWebhookHandler handler, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(HttpRequest request, StripeWebhookHandler handler, StripeOptions options, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var json = await reader.ReadToEndAsync(ct);
+        var json = await ReadBoundedAsync(request, Math.Max(1, options.WebhookMaxBytes), ct);
+        if (json is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+                detail: $"A Stripe event is at most {options.WebhookMaxBytes} bytes here (Stripe:WebhookMaxBytes).");
+        }
+
         var result = await handler.HandleAsync(json, request.Headers["Stripe-Signature"].FirstOrDefault(), ct);
         return result.Outcome switch
         {
@@ -166,5 +172,41 @@ internal static class StripeWebhookEndpoint
             WebhookOutcome.RetryLater => Results.Json(new { error = result.Message }, statusCode: StatusCodes.Status503ServiceUnavailable),
             _ => Results.Ok(new { outcome = result.Outcome.ToString(), message = result.Message }),
         };
+    }
+
+    /// <summary>The body as text, or null when it is longer than <paramref name="maxBytes"/> (declared or actually sent).</summary>
+    private static async Task<string?> ReadBoundedAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        using var body = new MemoryStream();
+        var chunk = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (body.Length + read > maxBytes)
+                {
+                    return null; // stop reading: the rest is never buffered
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
     }
 }

@@ -42,19 +42,24 @@ public sealed class IdentityAndPageAuthorizationTests(ChargePortalFactory factor
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
+    public async Task Five_wrong_passwords_lock_the_account_and_throttle_the_next_attempt()
     {
         var email = "lockme@example.com";
         await CreateUserAsync(email, "Right-Password-1", Roles.Driver);
         var client = factory.CreateBrowserLikeClient();
+        HttpResponseMessage? last = null;
         for (var i = 0; i < 5; i++)
         {
-            await client.SignInAsync(email, "Wrong-Password-1");
+            last = await client.SignInAsync(email, "Wrong-Password-1");
         }
 
+        // The fifth failure locks interactive sign-in (Identity's lock-out)...
+        last!.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        last.Headers.Location!.ToString().ShouldContain("Account/Lockout");
+
+        // ...and within the minute even the right password is refused before it is checked.
         var response = await client.SignInAsync(email, "Right-Password-1");
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldContain("Account/Lockout");
+        response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class UserAdmin(IServiceScopeFactory scopes, TimeProvider time)
             result = await users.SetLockoutEnabledAsync(user, true);
             if (result.Succeeded)
             {
-                result = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+                result = await users.SetLockoutEndDateAsync(user, AdminLock.Forever);
             }
 
             // The security stamp change makes the revalidating auth state provider end their open sessions.

@@ -26,7 +26,7 @@ public static class StationCommandsApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ExecuteAsync(
-        string id, string command, HttpRequest request, ClaimsPrincipal user, StationCommandService commands, CancellationToken ct)
+        string id, string command, HttpRequest request, ClaimsPrincipal user, StationCommandService commands, PublicUrls publicUrls, CancellationToken ct)
     {
         var (body, bodyError) = await ReadBodyAsync(request, ct);
         if (bodyError is not null)
@@ -34,8 +34,15 @@ public static class StationCommandsApi
             return bodyError;
         }
 
-        var baseUri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        var result = await commands.ExecuteNamedAsync(id, command, body, Actor(user), baseUri, ct);
+        // The upload URL of get-diagnostics is the CSMS's public address, never this request's Host header.
+        var baseUri = publicUrls.BaseFor(request);
+        if (baseUri is null && StationCommandNames.TryParse(command, out var parsed) && parsed == StationCommandName.GetDiagnostics)
+        {
+            return ApiConventions.Problem(StatusCodes.Status500InternalServerError, "Public address not configured",
+                "get-diagnostics hands the station an upload URL on this CSMS: set Hosting:PublicBaseUrl (or AllowedHosts) first.");
+        }
+
+        var result = await commands.ExecuteNamedAsync(id, command, body, Actor(user), baseUri ?? PublicUrls.Untrusted, ct);
         return result.Error switch
         {
             null => TypedResults.Ok(result.Answer!.Details),

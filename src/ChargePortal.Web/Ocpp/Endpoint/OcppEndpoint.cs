@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Audit;
+using ChargePortal.Web.Hosting.RateLimiting;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Ocpp.Diagnostics;
@@ -36,6 +37,7 @@ public static class OcppEndpoint
         services.AddHostedService<OcppMessageLogRetention>();
         services.AddSingleton<StationServices>();
         services.AddSingleton<StationAuthenticator>();
+        services.AddSingleton<HandshakeThrottle>();
         services.AddSingleton<OcppConnectionAcceptor>();
         services.AddSingleton<IStationCallRouter, LocalStationCallRouter>();
         services.AddSingleton<DiagnosticsUploads>();
@@ -61,6 +63,7 @@ public sealed class OcppConnectionAcceptor(
     IOptions<OcppOptions> options,
     StationLifecycle lifecycle,
     StationAuthenticator authenticator,
+    HandshakeThrottle throttle,
     IStationConnectionRegistry registry,
     StationServices services,
     OcppMessageLogWriter messageLog,
@@ -86,9 +89,21 @@ public sealed class OcppConnectionAcceptor(
             return;
         }
 
+        var client = ClientAddress.Of(context);
+        if (throttle.TryBegin(client, chargePointId) is { } wait)
+        {
+            // Before the lookup and the password hash: repeated wrong guesses cost the server next to nothing.
+            _logger.LogWarning("Throttled handshake of {StationId} from {Client}", chargePointId, client);
+            RetryAfterHeader.Set(context.Response, wait);
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many connection attempts",
+                detail: $"Too many handshakes for this station or from this address; retry in {Math.Ceiling(wait.TotalSeconds)} seconds.").ExecuteAsync(context);
+            return;
+        }
+
         var station = await lifecycle.FindForConnectAsync(chargePointId, options.Value.AllowUnknownStations, ct);
         if (station is null)
         {
+            throttle.Failed(client, chargePointId);
             _logger.LogWarning("Refused unknown station {StationId}", chargePointId);
             await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown station",
                 detail: $"No station '{chargePointId}' is registered.").ExecuteAsync(context);
@@ -97,6 +112,7 @@ public sealed class OcppConnectionAcceptor(
 
         if (authenticator.Check(context, station) is { } authFailure)
         {
+            throttle.Failed(client, chargePointId);
             _logger.LogWarning("Refused {StationId}: {Reason}", chargePointId, authFailure);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
             await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: authFailure).ExecuteAsync(context);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Sites;
@@ -28,6 +29,9 @@ public abstract class StationToolPage : ComponentBase, IDisposable
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    protected PublicUrls PublicUrls { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -37,8 +41,8 @@ public abstract class StationToolPage : ComponentBase, IDisposable
 
     protected CancellationToken PageClosed => _stop.Token;
 
-    /// <summary>The CSMS's own address as the browser reached it; diagnostics upload URLs are built from it.</summary>
-    protected Uri PublicBaseUri => new(Navigation.BaseUri);
+    /// <summary>The CSMS's public address (Hosting:PublicBaseUrl, see <see cref="PublicUrls"/>); diagnostics upload URLs are built from it.</summary>
+    protected Uri PublicBaseUri => PublicUrls.ForCommands(new Uri(Navigation.BaseUri));
 
     protected async Task<CommandActor> ActorAsync()
     {
