@@ -18,6 +18,7 @@ public static class PaymentsSetup
         services.AddSingleton<IPaymentProvider>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<StripeOptions>().SecretKey)
             ? new SimulatedPaymentProvider()
             : ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp));
+        services.AddSingleton<Telemetry.PaymentMetrics>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<HoldAuthentication>();
         services.AddSingleton<UnansweredHolds>();
