@@ -33,6 +33,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddOperations();
 builder.AddWebSecurity();
 builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddSharedDataProtection(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperators();
 builder.Services.AddStations();

@@ -11,6 +11,10 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
+        services.Configure<SessionRevalidationOptions>(configuration.GetSection(SessionRevalidationOptions.Section));
+        // The cookie is checked against the security stamp as often as circuits are, not every 30 minutes.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionRevalidationOptions>>((o, r) => o.ValidationInterval = r.Value.Interval);
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>

@@ -7,16 +7,17 @@ using Microsoft.Extensions.Options;
 namespace ChargePortal.Web.Accounts;
 
 /// <summary>
-/// Re-checks the security stamp of the signed-in user every 30 minutes while a Blazor circuit
-/// lives, so a password change or role removal ends open sessions.
+/// Re-checks the security stamp of the signed-in user every <see cref="SessionRevalidationOptions.Interval"/> while a
+/// Blazor circuit lives, so a password change, role removal or site-ownership change ends open sessions within seconds.
 /// </summary>
 internal sealed class RevalidatingIdentityAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SessionRevalidationOptions> revalidation)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => revalidation.Value.Interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

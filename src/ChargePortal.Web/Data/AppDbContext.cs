@@ -13,6 +13,7 @@ using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ namespace ChargePortal.Web.Data;
 /// (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) so that each keeps
 /// its own migrations; the rest of the app asks for <see cref="AppDbContext"/>.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteOwnership> SiteOwnerships => Set<SiteOwnership>();
@@ -46,6 +47,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+
+    /// <summary>The shared Data Protection key ring (see DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

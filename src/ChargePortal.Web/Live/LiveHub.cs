@@ -9,10 +9,10 @@ namespace ChargePortal.Web.Live;
 /// Live station events for the portal and other clients (portal cookie or API key). A client joins the groups it
 /// wants; every join is checked against what the user may see, and a refused join joins nothing. What a connection
 /// follows is kept per connection (<see cref="LiveFollowing"/>) so that it receives each event once, also through
-/// the Redis backplane.
+/// the Redis backplane. Connections whose user's rights change are closed by <see cref="LiveConnectionRevalidator"/>.
 /// </summary>
 [Authorize(AuthenticationSchemes = LiveHub.Schemes, Policy = Policies.SignedIn)]
-public sealed class LiveHub(LiveAccess access, StationSiteCache sites) : Hub<ILiveClient>
+public sealed class LiveHub(LiveAccess access, StationSiteCache sites, LiveConnectionRevalidator revalidator) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -30,6 +30,18 @@ public sealed class LiveHub(LiveAccess access, StationSiteCache sites) : Hub<ILi
 
             return following;
         }
+    }
+
+    public override Task OnConnectedAsync()
+    {
+        revalidator.Track(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        revalidator.Untrack(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     public async Task JoinStation(string stationId)

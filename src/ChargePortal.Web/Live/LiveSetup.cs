@@ -16,6 +16,8 @@ public static class LiveSetup
         services.AddSingleton<StationSiteCache>();
         services.AddSingleton<LiveAccess>();
         services.AddHostedService<LiveEventBridge>();
+        services.AddSingleton<LiveConnectionRevalidator>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveConnectionRevalidator>());
         services.AddScoped<LiveSubscriptions>();
         return services;
     }

@@ -25,6 +25,12 @@ public sealed class OcppOptions
     /// <summary>Days the OCPP message log is kept.</summary>
     public int MessageLogRetentionDays { get; set; } = 30;
 
+    /// <summary>Most frames waiting to be written to the message log; past it the oldest are dropped (and counted).</summary>
+    public int MessageLogQueueLimit { get; set; } = 100_000;
+
+    /// <summary>Most frame text, in MB, waiting to be written to the message log; past it the oldest are dropped.</summary>
+    public int MessageLogQueueMegabytes { get; set; } = 64;
+
     /// <summary>PEM file of the CA(s) whose client certificates are trusted for security profile 3.</summary>
     public string? ClientCertificateAuthorityPath { get; set; }
 }

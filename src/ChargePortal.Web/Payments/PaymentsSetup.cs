@@ -25,6 +25,7 @@ public static class PaymentsSetup
             PaymentProviderKind.Stripe => ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp),
             _ => throw new InvalidOperationException(PaymentProviderSelection.MissingProviderMessage),
         });
+        services.AddSingleton<Telemetry.PaymentMetrics>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<HoldAuthentication>();
         services.AddSingleton<UnansweredHolds>();

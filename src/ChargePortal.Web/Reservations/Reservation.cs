@@ -25,8 +25,12 @@ public sealed class Reservation
     /// <summary>When ReserveNow was sent; null until then.</summary>
     public DateTimeOffset? SentAt { get; set; }
 
-    /// <summary>A no-show fee recorded (not charged) when the driver did not come; null when none applies.</summary>
+    /// <summary>The no-show fee due when the driver did not come; null when none applies.</summary>
     public decimal? NoShowFee { get; set; }
+
+    /// <summary>The payment that charged the no-show fee to the driver's saved card (see NoShowFees); null until charged.</summary>
+    public int? NoShowPaymentId { get; set; }
+    public Payments.Payment? NoShowPayment { get; set; }
 
     /// <summary>One row per booked slot while the reservation holds the connector (the overlap guard).</summary>
     public List<ReservationSlot> Slots { get; set; } = [];

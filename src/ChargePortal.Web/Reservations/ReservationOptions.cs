@@ -16,8 +16,14 @@ public sealed class ReservationOptions
     /// <summary>How long before the slot starts ReserveNow is sent.</summary>
     public int SendLeadMinutes { get; set; } = 5;
 
-    /// <summary>A no-show fee to record on reservations nobody used; null or 0: none.</summary>
+    /// <summary>
+    /// A no-show fee charged (off-session, to the saved card) for a held reservation nobody used; null or 0: none.
+    /// In the currency of the station's tariff.
+    /// </summary>
     public decimal? NoShowFee { get; set; }
+
+    /// <summary>Most reservations one driver may have booked or held at a time, so one account cannot book a site out.</summary>
+    public int MaxActivePerDriver { get; set; } = 3;
 
     /// <summary>How often the scheduler looks for due reservations.</summary>
     public int ScanIntervalSeconds { get; set; } = 30;

@@ -7,11 +7,12 @@ namespace ChargePortal.Web.Reservations;
 
 /// <summary>
 /// The reservation clock: sends ReserveNow shortly before a slot starts and records the station's answer,
-/// and ends reservations nobody used. All timing comes from <see cref="TimeProvider"/>.
+/// ends reservations nobody used and charges their no-show fee (<see cref="NoShowFees"/>). All timing comes from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ReservationScheduler(
     IDbContextFactory<AppDbContext> dbFactory,
     ReservationCommands commands,
+    NoShowFees noShowFees,
     IOptions<ReservationOptions> options,
     TimeProvider time,
     ILogger<ReservationScheduler> logger)
@@ -23,6 +24,7 @@ public sealed class ReservationScheduler(
     {
         await SendDueAsync(ct);
         await CloseFinishedAsync(ct);
+        await noShowFees.ChargeDueAsync(ct);
     }
 
     private async Task SendDueAsync(CancellationToken ct)

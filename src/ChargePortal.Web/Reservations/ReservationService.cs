@@ -1,4 +1,5 @@
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,12 @@ public enum BookingOutcome
     Booked,
     Invalid,
     SlotTaken,
+
+    /// <summary>The driver already has <see cref="ReservationOptions.MaxActivePerDriver"/> booked or held.</summary>
+    LimitReached,
+
+    /// <summary>No saved payment card: a no-show fee could not be charged.</summary>
+    CardRequired,
 }
 
 public sealed record BookingResult(BookingOutcome Outcome, int? ReservationId = null, string? Error = null);
@@ -40,7 +47,9 @@ public sealed record ReservationView(
     DateTimeOffset EndsAt,
     ReservationStatus Status,
     string? StatusDetail,
-    decimal? NoShowFee)
+    decimal? NoShowFee,
+    Payments.PaymentStatus? NoShowPaymentStatus = null,
+    string? NoShowCurrency = null)
 {
     public bool CanCancel => Status is ReservationStatus.Booked or ReservationStatus.Held;
 }
@@ -54,6 +63,7 @@ public sealed class ReservationService(
     IOptions<ReservationOptions> options,
     AppTokens appTokens,
     ReservationCommands commands,
+    PaymentCards cards,
     TimeProvider time)
 {
     private readonly ReservationOptions _options = options.Value;
@@ -104,6 +114,18 @@ public sealed class ReservationService(
         if (connector is null)
         {
             return new(BookingOutcome.Invalid, Error: "There is no such connector.");
+        }
+
+        if (await cards.GetAsync(userId, ct) is null)
+        {
+            return new(BookingOutcome.CardRequired, Error: "Save a payment card first (Account → Payment card): a no-show fee is charged to it if you do not come.");
+        }
+
+        var active = await ActiveCountAsync(db, userId, now, ct);
+        if (active >= _options.MaxActivePerDriver)
+        {
+            return new(BookingOutcome.LimitReached, Error:
+                $"You already have {active} upcoming reservation{(active == 1 ? "" : "s")}, the most one driver may hold. Cancel one or wait until it has passed.");
         }
 
         var start = new DateTimeOffset(request.StartsAt.UtcDateTime, TimeSpan.Zero);
@@ -248,6 +270,16 @@ public sealed class ReservationService(
             .Select(r => new HeldSlot(r.ConnectorRefId, r.UserId, r.EndsAt)).ToListAsync(ct);
     }
 
+    /// <summary>The driver's reservations booked or held and not yet over.</summary>
+    public async Task<int> ActiveCountAsync(string userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ActiveCountAsync(db, userId, time.GetUtcNow(), ct);
+    }
+
+    private static Task<int> ActiveCountAsync(AppDbContext db, string userId, DateTimeOffset now, CancellationToken ct) =>
+        db.Reservations.CountAsync(r => r.UserId == userId && (r.Status == ReservationStatus.Booked || r.Status == ReservationStatus.Held) && r.EndsAt > now, ct);
+
     private static async Task<bool> AnySlotTakenAsync(AppDbContext db, int connectorRefId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct) =>
         await db.ReservationSlots.AnyAsync(s => s.ConnectorRefId == connectorRefId && s.SlotStart >= start && s.SlotStart < end, ct);
 
@@ -268,7 +300,9 @@ public sealed class ReservationService(
         r.EndsAt,
         r.Status,
         r.StatusDetail,
-        r.NoShowFee));
+        r.NoShowFee,
+        r.NoShowPayment != null ? r.NoShowPayment.Status : null,
+        r.NoShowPayment != null ? r.NoShowPayment.Currency : null));
 
     internal static string Trim(string text) => text.Length <= 200 ? text : text[..200];
 }

@@ -13,6 +13,7 @@ public static class ReservationsSetup
         services.AddSingleton<ReservationCommands>();
         services.AddSingleton<ReservationService>();
         services.AddSingleton<IReservationGuard, ReservationGuard>();
+        services.AddSingleton<NoShowFees>();
         services.AddSingleton<ReservationScheduler>();
         services.AddHostedService<ReservationSchedulerHost>();
         return services;

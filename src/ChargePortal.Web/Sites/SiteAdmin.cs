@@ -137,10 +137,18 @@ public sealed class SiteAdmin(IDbContextFactory<AppDbContext> dbFactory)
         site.Longitude = edit.Longitude!.Value;
         site.TimeZoneId = edit.TimeZoneId!.Trim();
         site.MaxPowerW = edit.MaxPowerW;
+        var changedOwners = site.Owners.Select(o => o.UserId).ToHashSet(StringComparer.Ordinal);
+        changedOwners.SymmetricExceptWith(owners.Select(u => u.Id));
         site.Owners.RemoveAll(o => owners.All(u => u.Id != o.UserId));
         foreach (var owner in owners.Where(u => site.Owners.All(o => o.UserId != u.Id)))
         {
             site.Owners.Add(new SiteOwnership { UserId = owner.Id });
+        }
+
+        // Owners gained or lost a site: their open sessions re-authenticate (and see the new set of sites).
+        foreach (var user in await db.Users.Where(u => changedOwners.Contains(u.Id)).ToListAsync(ct))
+        {
+            SecurityStamps.Rotate(user);
         }
 
         await db.SaveChangesAsync(ct);

@@ -210,7 +210,8 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
         station.PasswordHash is not null
         && Hasher.VerifyHashedPassword(station, station.PasswordHash, password) != PasswordVerificationResult.Failed;
 
-    public async Task<IReadOnlyList<StationDto>> ListAsync(SiteScope scope, bool? online, int? siteId, int? skip, int? take, CancellationToken ct = default)
+    /// <summary>Stations the scope may see, by id, one page of them with the number matching the filters.</summary>
+    public async Task<StationPage> ListAsync(SiteScope scope, bool? online, int? siteId, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Visible(db, scope);
@@ -224,14 +225,10 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
             query = query.Where(s => s.SiteId == sid);
         }
 
-        query = query.OrderBy(s => s.Id);
-        if (skip is not null || take is not null)
-        {
-            query = query.Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 100, 1, 1000));
-        }
-
-        var stations = await query.Include(s => s.Site).Include(s => s.Connectors).AsNoTracking().AsSplitQuery().ToListAsync(ct);
-        return [.. stations.Select(ToDto)];
+        var total = await query.CountAsync(ct);
+        var stations = await query.OrderBy(s => s.Id).Skip(Math.Max(0, skip)).Take(Math.Max(1, take))
+            .Include(s => s.Site).Include(s => s.Connectors).AsNoTracking().AsSplitQuery().ToListAsync(ct);
+        return new StationPage([.. stations.Select(ToDto)], total);
     }
 
     public async Task<StationDetailDto?> FindAsync(SiteScope scope, string id, CancellationToken ct = default)

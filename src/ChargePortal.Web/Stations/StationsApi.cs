@@ -19,7 +19,7 @@ public static class StationsApi
     {
         var api = endpoints.MapApiGroup("/stations", "Stations");
         api.MapGet("/", ListAsync).RequireAuthorization(Policies.Dashboard)
-            .WithSummary("Every station the caller may see (site owners: their sites), optionally filtered and paged.");
+            .WithSummary("Stations the caller may see (site owners: their sites), filtered, paged by ?skip=&take= (take 1..1000, default 1000); the total is in X-Total-Count.");
         api.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Dashboard)
             .WithSummary("One station with its recent transactions.");
         api.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Operator)
@@ -27,12 +27,19 @@ public static class StationsApi
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<StationDto>>> ListAsync(
+    private static async Task<Results<Ok<IReadOnlyList<StationDto>>, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, SiteAccess access, StationRegistry registry,
-        bool? online, int? siteId, int? skip, int? take, CancellationToken ct)
+        bool? online, int? siteId, PageRequest page, HttpResponse response, CancellationToken ct)
     {
+        if (page.Error is { } error)
+        {
+            return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad paging", error);
+        }
+
         var scope = await access.ScopeForAsync(user, ct);
-        return TypedResults.Ok(await registry.ListAsync(scope, online, siteId, skip, take, ct));
+        var stations = await registry.ListAsync(scope, online, siteId, page.Skip, page.Take, ct);
+        PageRequest.SetTotal(response, stations.Total);
+        return TypedResults.Ok(stations.Items);
     }
 
     private static async Task<Results<Ok<StationDetailDto>, ProblemHttpResult>> GetAsync(

@@ -17,17 +17,22 @@ public static class TokensApi
     public static IEndpointRouteBuilder MapTokensApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapApiGroup("/tokens", "Tokens").RequireAuthorization(Policies.Operator);
-        api.MapGet("/", ListAsync).WithSummary("Every RFID / id token.");
+        api.MapGet("/", ListAsync).WithSummary("RFID / id tokens by idTag, paged by ?skip=&take= (take 1..1000, default 1000); the total is in X-Total-Count.");
         api.MapPost("/", UpsertAsync).WithSummary("Create a token (201) or update the one with this idTag (200).");
         return endpoints;
     }
 
-    private static async Task<Ok<List<TokenDto>>> ListAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    private static async Task<Results<Ok<List<TokenDto>>, ProblemHttpResult>> ListAsync(
+        PageRequest page, HttpResponse response, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
+        if (page.Error is { } error)
+        {
+            return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad paging", error);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tokens = await db.IdTokens.AsNoTracking().OrderBy(t => t.IdTag)
-            .Select(t => new TokenDto(t.IdTag, t.Status, t.ExpiresAt, t.User != null ? t.User.Email : null, t.ParentIdTag, t.Kind, t.Label))
-            .ToListAsync(ct);
+        var tokens = await page.ApplyAsync(db.IdTokens.AsNoTracking().OrderBy(t => t.IdTag)
+            .Select(t => new TokenDto(t.IdTag, t.Status, t.ExpiresAt, t.User != null ? t.User.Email : null, t.ParentIdTag, t.Kind, t.Label)), response, ct);
         return TypedResults.Ok(tokens);
     }
 

@@ -30,14 +30,19 @@ public static class TransactionsApi
         endpoints.MapApiGroup("/transactions", "Transactions")
             .MapGet("/", ListAsync)
             .RequireAuthorization(Policies.Dashboard)
-            .WithSummary("Charging sessions, newest first, filtered by station and start time (site owners: their sites).");
+            .WithSummary("Charging sessions, newest first, filtered by station and start time (site owners: their sites), paged by ?skip=&take= (take 1..1000, default 1000); the total is in X-Total-Count.");
         return endpoints;
     }
 
     private static async Task<Results<Ok<List<TransactionDto>>, ProblemHttpResult>> ListAsync(
-        string? stationId, DateTimeOffset? from, DateTimeOffset? to, int? skip, int? take,
+        string? stationId, DateTimeOffset? from, DateTimeOffset? to, PageRequest page, HttpResponse response,
         ClaimsPrincipal user, SiteAccess access, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
+        if (page.Error is { } error)
+        {
+            return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad paging", error);
+        }
+
         if (from > to)
         {
             return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad range", "'from' must not be after 'to'.");
@@ -66,9 +71,9 @@ public static class TransactionsApi
             query = query.Where(t => t.StartedAt <= t2);
         }
 
-        var page = query.OrderByDescending(t => t.StartedAt).Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 500, 1, 5000));
-        var list = await page.Select(t => new TransactionDto(t.Id, t.OcppTransactionId, t.StationId, t.EvseId, t.ConnectorId, t.IdTag,
-            t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason)).ToListAsync(ct);
+        var list = await page.ApplyAsync(query.OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.Id)
+            .Select(t => new TransactionDto(t.Id, t.OcppTransactionId, t.StationId, t.EvseId, t.ConnectorId, t.IdTag,
+                t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason)), response, ct);
         return TypedResults.Ok(list);
     }
 }

@@ -13,6 +13,15 @@ internal static class TestUsers
         return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
     }
 
+    /// <summary>Test mode: saves the test Visa (4242 4242 4242 4242), whose holds succeed, or another test card number.</summary>
+    public static async Task<SavedCard> SaveTestCardAsync(this ChargePortalFactory factory, string userId, CancellationToken ct, string number = "4242 4242 4242 4242")
+    {
+        var cards = factory.Services.GetRequiredService<PaymentCards>();
+        var saved = await cards.AddTestCardAsync(userId, new CardEntry(number, $"12/{(DateTime.UtcNow.Year + 2) % 100:00}", "123"), ct);
+        saved.Ok.ShouldBeTrue(saved.Message);
+        return (await cards.GetAsync(userId, ct))!;
+    }
+
     /// <summary>Test mode: saves Stripe's 3-D Secure test card (4000 0025 0000 3155) as the user's card.</summary>
     public static async Task<SavedCard> SaveBankCheckedTestCardAsync(this ChargePortalFactory factory, string userId, CancellationToken ct)
     {

@@ -282,6 +282,7 @@ public sealed class ReservationTests(ReservationTestHost host) : IClassFixture<R
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = $"{name}-{Guid.NewGuid():N}@test.local", Email = $"{name}@test.local", CreatedAt = DateTimeOffset.UtcNow };
         (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+        await host.SaveTestCardAsync(user.Id, Ct); // booking needs a saved card
         return user.Id;
     }
 }

@@ -61,6 +61,12 @@ public sealed class UserAdmin(IServiceScopeFactory scopes, TimeProvider time)
         var current = await users.GetRolesAsync(user);
         var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
         var added = removed.Succeeded ? await users.AddToRolesAsync(user, roles.Except(current)) : removed;
+        if (added.Succeeded && !current.ToHashSet(StringComparer.Ordinal).SetEquals(roles))
+        {
+            // A new stamp makes open circuits, hub connections and cookies of this user re-authenticate with the new roles.
+            added = await users.UpdateSecurityStampAsync(user);
+        }
+
         return added.Succeeded ? new(true, null) : new(false, string.Join(" ", added.Errors.Select(e => e.Description)));
     }
 

@@ -1,4 +1,5 @@
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Drivers.Find;
@@ -12,8 +13,7 @@ public sealed class StationDirectory(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<StationListing>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stations = await db.Stations.AsNoTracking().Include(s => s.Site).Include(s => s.Connectors)
-            .Where(s => s.Site != null && s.RegistrationStatus != Stations.StationRegistrationStatus.Rejected)
+        var stations = await Listed(db).Include(s => s.Site).Include(s => s.Connectors)
             .OrderBy(s => s.SiteId).ThenBy(s => s.Id).AsSplitQuery().ToListAsync(ct);
         var result = new List<StationListing>(stations.Count);
         foreach (var site in stations.GroupBy(s => s.SiteId))
@@ -21,30 +21,45 @@ public sealed class StationDirectory(IDbContextFactory<AppDbContext> dbFactory)
             var members = site.ToList();
             for (var i = 0; i < members.Count; i++)
             {
-                var s = members[i];
-                var angle = 2 * Math.PI * i / members.Count;
-                var offset = members.Count == 1 ? 0 : SpreadDegrees;
-                var location = new GeoPoint(s.Site!.Latitude + (offset * Math.Sin(angle)), s.Site.Longitude + (offset * Math.Cos(angle) * 1.6));
-                var address = string.Join(", ", new[] { s.Site.Address, s.Site.City }.Where(x => !string.IsNullOrWhiteSpace(x)));
-                result.Add(new StationListing(s.Id, s.Name, s.Site.Name, address, location, s.IsOnline,
-                    [.. s.Connectors.OrderBy(c => c.EvseId).ThenBy(c => c.ConnectorId)
-                        .Select(c => new ListingConnector(c.Id, c.EvseId, c.ConnectorId, c.Type, c.MaxPowerW, c.Status))]));
+                result.Add(ToListing(members[i], i, members.Count));
             }
         }
 
         return result;
     }
 
+    /// <summary>
+    /// One station for its page, read on its own: the page loads it at every render and every live event of the
+    /// station, so it must not cost a read of the whole table. Only its site's station ids are read besides, for the
+    /// marker's place in the ring around the site.
+    /// </summary>
     public async Task<DriverStation?> FindAsync(string id, CancellationToken ct)
     {
-        var listing = (await ListAsync(ct)).FirstOrDefault(s => s.Id == id);
-        if (listing is null)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var station = await Listed(db).Include(s => s.Site).Include(s => s.Connectors).AsNoTracking().AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (station is null)
         {
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await db.Stations.Where(s => s.Id == id).Select(s => new { s.Site!.Latitude, s.Site.Longitude, s.Site.TimeZoneId }).FirstAsync(ct);
-        return new DriverStation(listing, new GeoPoint(site.Latitude, site.Longitude), site.TimeZoneId);
+        var siblings = await Listed(db).Where(s => s.SiteId == station.SiteId).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        var listing = ToListing(station, Math.Max(0, siblings.IndexOf(id)), siblings.Count);
+        return new DriverStation(listing, new GeoPoint(station.Site!.Latitude, station.Site.Longitude), station.Site.TimeZoneId);
+    }
+
+    /// <summary>What drivers may see: stations filed under a site and not rejected.</summary>
+    private static IQueryable<Station> Listed(AppDbContext db) =>
+        db.Stations.AsNoTracking().Where(s => s.Site != null && s.RegistrationStatus != StationRegistrationStatus.Rejected);
+
+    private static StationListing ToListing(Station s, int index, int siteCount)
+    {
+        var angle = 2 * Math.PI * index / siteCount;
+        var offset = siteCount == 1 ? 0 : SpreadDegrees;
+        var location = new GeoPoint(s.Site!.Latitude + (offset * Math.Sin(angle)), s.Site.Longitude + (offset * Math.Cos(angle) * 1.6));
+        var address = string.Join(", ", new[] { s.Site.Address, s.Site.City }.Where(x => !string.IsNullOrWhiteSpace(x)));
+        return new StationListing(s.Id, s.Name, s.Site.Name, address, location, s.IsOnline,
+            [.. s.Connectors.OrderBy(c => c.EvseId).ThenBy(c => c.ConnectorId)
+                .Select(c => new ListingConnector(c.Id, c.EvseId, c.ConnectorId, c.Type, c.MaxPowerW, c.Status))]);
     }
 }

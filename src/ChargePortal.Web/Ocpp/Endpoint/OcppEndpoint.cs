@@ -9,6 +9,7 @@ using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Handling;
 using ChargePortal.Web.Ocpp.MessageLog;
+using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -32,6 +33,7 @@ public static class OcppEndpoint
         services.AddSingleton<TransactionRecorder>();
         services.AddSingleton<MeterValueSink>();
         services.AddHostedService(sp => sp.GetRequiredService<MeterValueSink>());
+        services.AddSingleton<OcppMetrics>();
         services.AddSingleton<OcppMessageLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<OcppMessageLogWriter>());
         services.AddHostedService<OcppMessageLogRetention>();

@@ -1,17 +1,23 @@
 using System.Threading.Channels;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Ocpp.MessageLog;
 
 /// <summary>
 /// Keeps every OCPP frame in and out, written in batches off the receive path. The log is what
 /// lets a disputed bill be re-derived, so frames queued at shutdown are still written.
+/// The queue is bounded (<see cref="OcppOptions.MessageLogQueueLimit"/> frames, <see cref="OcppOptions.MessageLogQueueMegabytes"/>
+/// of text): should the database fall that far behind, or a station stream large frames faster than they are written,
+/// the oldest queued frames are dropped rather than the host running out of memory. Each drop is counted
+/// (<c>chargeportal.queue.dropped{queue="message_log"}</c>) and logged once per burst.
 /// </summary>
-public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, ILogger<OcppMessageLogWriter> logger)
-    : BackgroundService
+public sealed class OcppMessageLogWriter : BackgroundService
 {
+    public const string QueueName = "message_log";
     private const int MaxPerFlush = 2_000;
     private const int RowsPerWriteTurn = 250;
 
@@ -20,15 +26,56 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
     // ~5,000 entries queued and made each pause tens of milliseconds longer. SQLite commits in WAL mode without an
     // fsync, so the extra transactions cost little.
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
-    private readonly Channel<OcppMessageLogEntry> _queue = Channel.CreateUnbounded<OcppMessageLogEntry>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Not single-reader: a producer that finds the queue over its bounds takes the oldest entries out itself.
+    private readonly Channel<OcppMessageLogEntry> _queue = Channel.CreateUnbounded<OcppMessageLogEntry>();
+    private readonly IDbContextFactory<AppDbContext> _dbFactory;
+    private readonly DatabaseWriteGate _writeGate;
+    private readonly OcppMetrics _metrics;
+    private readonly ILogger<OcppMessageLogWriter> _logger;
+    private readonly long _maxEntries;
+    private readonly long _maxChars;
     private long _pending;
+    private long _pendingChars;
+    private long _dropped;
+    private int _dropBurstLogged;
+
+    public OcppMessageLogWriter(
+        IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, OcppMetrics metrics,
+        IOptions<OcppOptions> options, ILogger<OcppMessageLogWriter> logger)
+    {
+        _dbFactory = dbFactory;
+        _writeGate = writeGate;
+        _metrics = metrics;
+        _logger = logger;
+        _maxEntries = Math.Max(1, options.Value.MessageLogQueueLimit);
+        _maxChars = Math.Max(1, options.Value.MessageLogQueueMegabytes) * 1024L * 1024L / sizeof(char);
+        metrics.ObserveQueue(QueueName, () => Pending);
+    }
 
     public long Pending => Interlocked.Read(ref _pending);
 
+    /// <summary>Frames dropped because the queue was full, since start.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
     public void Append(OcppMessageLogEntry entry)
     {
+        _metrics.Message(entry.Direction == MessageDirection.FromStation, entry.MessageType, entry.Action);
         Interlocked.Increment(ref _pending);
+        Interlocked.Add(ref _pendingChars, entry.Payload.Length);
         _queue.Writer.TryWrite(entry);
+        while ((Pending > _maxEntries || Interlocked.Read(ref _pendingChars) > _maxChars) && _queue.Reader.TryRead(out var oldest))
+        {
+            Release(oldest.Payload.Length, 1);
+            Interlocked.Increment(ref _dropped);
+            _metrics.Dropped(QueueName);
+            if (Interlocked.Exchange(ref _dropBurstLogged, 1) == 0)
+            {
+                _logger.LogWarning(
+                    "The OCPP message log queue is full ({Limit} frames or {Megabytes} MB waiting); the oldest frames are dropped (first: {Action} of {StationId} at {At})",
+                    _maxEntries, _maxChars * sizeof(char) / (1024 * 1024), oldest.Action, oldest.StationId, oldest.At);
+            }
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,22 +120,33 @@ public sealed class OcppMessageLogWriter(IDbContextFactory<AppDbContext> dbFacto
 
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var db = await _dbFactory.CreateDbContextAsync(ct);
             foreach (var slice in entries.Chunk(RowsPerWriteTurn))
             {
                 // A turn per slice: stations' own writes (a status, a transaction) wait for one slice, not the batch.
-                using var turn = await writeGate.EnterAsync(ct);
+                using var turn = await _writeGate.EnterAsync(ct);
                 await RowInserter.InsertAsync(db, slice, ct);
             }
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
-            logger.LogError(ex, "Could not write {Count} OCPP message log entries", entries.Count);
+            _logger.LogError(ex, "Could not write {Count} OCPP message log entries", entries.Count);
         }
         finally
         {
-            Interlocked.Add(ref _pending, -entries.Count);
+            Release(entries.Sum(e => (long)e.Payload.Length), entries.Count);
+            if (Dropped > 0 && Pending < _maxEntries / 2)
+            {
+                // Caught up: the next full queue is a new burst worth a warning of its own.
+                Interlocked.Exchange(ref _dropBurstLogged, 0);
+            }
         }
+    }
+
+    private void Release(long chars, int count)
+    {
+        Interlocked.Add(ref _pending, -count);
+        Interlocked.Add(ref _pendingChars, -chars);
     }
 }
 

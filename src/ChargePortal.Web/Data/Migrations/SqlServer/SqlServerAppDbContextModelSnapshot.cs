@@ -608,6 +608,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<int?>("NoShowPaymentId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -633,9 +636,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("NoShowPaymentId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
+
+                    b.HasIndex("UserId", "Status");
 
                     b.ToTable("Reservations");
                 });
@@ -1137,6 +1142,25 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("MeterValues");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1331,12 +1355,19 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
+                        .WithMany()
+                        .HasForeignKey("NoShowPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
+
+                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });

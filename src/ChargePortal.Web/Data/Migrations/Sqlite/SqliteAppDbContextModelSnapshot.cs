@@ -583,6 +583,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NoShowPaymentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -608,9 +611,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("NoShowPaymentId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
+
+                    b.HasIndex("UserId", "Status");
 
                     b.ToTable("Reservations");
                 });
@@ -1096,6 +1101,23 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("MeterValues");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1285,12 +1307,19 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
+                        .WithMany()
+                        .HasForeignKey("NoShowPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
+
+                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });
