@@ -46,6 +46,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<TransactionEventRecord> TransactionEvents => Set<TransactionEventRecord>();
+    public DbSet<RemoteStartRequest> RemoteStartRequests => Set<RemoteStartRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

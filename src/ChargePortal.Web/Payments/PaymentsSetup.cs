@@ -20,6 +20,7 @@ public static class PaymentsSetup
             : ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp));
         services.AddSingleton<PaymentService>();
         services.AddSingleton<HoldAuthentication>();
+        services.AddSingleton<LateTokenHolds>();
         services.AddSingleton<UnansweredHolds>();
         services.AddSingleton<StripeCardSetup>();
         services.AddSingleton<PaymentCards>();

@@ -8,6 +8,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Diagnostics;
+using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -41,6 +42,7 @@ public sealed class StationCommandService(
     DiagnosticsUploads uploads,
     AuditLog audit,
     IStationEventPublisher events,
+    RemoteStarts remoteStarts,
     TimeProvider time)
 {
     public async Task<CommandResult> ExecuteAsync(string stationId, string commandName, JsonElement? body, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
@@ -84,6 +86,12 @@ public sealed class StationCommandService(
         catch (StationCommandArgumentException ex)
         {
             return CommandResult.Failed(CommandFailure.BadArguments, ex.Message);
+        }
+
+        if (arguments is RemoteStartArguments remoteStart && version == ChargePortal.Ocpp.OcppVersion.V201)
+        {
+            // The session the station starts for it names only this id (F01/F02): remember whose start it is, before sending.
+            await remoteStarts.RecordAsync(stationId, call.Payload.GetProperty("remoteStartId").GetInt32(), remoteStart.IdTag, ct);
         }
 
         JsonElement response;
