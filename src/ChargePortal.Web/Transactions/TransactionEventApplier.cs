@@ -36,7 +36,9 @@ public sealed record TransactionEventInput(
     string? ChargingState);
 
 /// <summary>What applying an event did to its session.</summary>
-public sealed record AppliedTransactionEvent(long Id, int EvseId, int ConnectorId, bool IsNew, bool Created, bool TokenAssigned, bool Ended, string? IdTag, TransactionStatus Status);
+/// <remarks><paramref name="IsLatest"/>: no event with a higher seqNo was applied before this one (its state is the current one).</remarks>
+public sealed record AppliedTransactionEvent(long Id, int EvseId, int ConnectorId, bool IsNew, bool Created, bool TokenAssigned, bool Ended, string? IdTag,
+    TransactionStatus Status, bool IsLatest = false);
 
 /// <summary>
 /// Applies 2.0.1 TransactionEvents in whatever order they arrive (E §1.3.2: after an offline period they may come late
@@ -138,7 +140,7 @@ public sealed class TransactionEventApplier(IDbContextFactory<AppDbContext> dbFa
             events.Publish(new TransactionEnded(e.StationId, e.Timestamp, tx.OcppTransactionId, tx.EnergyWh, e.StopReason));
         }
 
-        return new AppliedTransactionEvent(tx.Id, tx.EvseId, tx.ConnectorId, true, created, tokenAssigned, ended, tx.IdTag, tx.Status);
+        return new AppliedTransactionEvent(tx.Id, tx.EvseId, tx.ConnectorId, true, created, tokenAssigned, ended, tx.IdTag, tx.Status, isNewest);
     }
 
     /// <summary>Evse and connector as soon as an event names them (E01.FR.16: after the cable is plugged in); the earliest time as the start.</summary>

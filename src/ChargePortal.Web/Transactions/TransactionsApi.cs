@@ -21,7 +21,9 @@ public sealed record TransactionDto(
     decimal? Cost,
     string? Currency,
     TransactionStatus Status,
-    string? StopReason);
+    string? StopReason,
+    string? ChargingState = null,
+    string? IdTokenType = null);
 
 public static class TransactionsApi
 {
@@ -68,7 +70,7 @@ public static class TransactionsApi
 
         var page = query.OrderByDescending(t => t.StartedAt).Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 500, 1, 5000));
         var list = await page.Select(t => new TransactionDto(t.Id, t.OcppTransactionId, t.StationId, t.EvseId, t.ConnectorId, t.IdTag,
-            t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason)).ToListAsync(ct);
+            t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason, t.ChargingState, t.IdTokenType)).ToListAsync(ct);
         return TypedResults.Ok(list);
     }
 }

@@ -188,6 +188,11 @@ public sealed class V201SessionOwnershipTests(KestrelChargePortalFactory factory
         lateCharging["transactionInfo"]!["chargingState"] = "Charging";
         await cp.CallOkAsync("TransactionEvent", lateCharging);
         (await SessionAsync(stationId, "tx-state")).ChargingState.ShouldBe("SuspendedEV", "an older state arriving late does not replace the newer one");
+
+        // Drivers and operators see it on the connector (2.0.1 StatusNotification only says Occupied) and the session.
+        var station = await factory.CreateApi().GetFromJsonAsync<JsonObject>($"/api/stations/{stationId}", Ct);
+        station!["station"]!["connectors"]!.AsArray().Single(c => c!["evseId"]!.GetValue<int>() == 1)!["status"]!.GetValue<string>().ShouldBe("SuspendedEv");
+        (await TransactionsAsync(factory, stationId)).Single().GetProperty("chargingState").GetString().ShouldBe("SuspendedEV");
     }
 
     private async Task<RawOcppClient> BootAsync(string stationId)

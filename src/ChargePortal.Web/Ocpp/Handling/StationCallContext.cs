@@ -2,6 +2,7 @@ using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
+using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
@@ -21,6 +22,7 @@ public sealed record StationServices(
     IReservationGuard Reservations,
     LateTokenHolds Holds,
     LiveCost Costs,
+    ChargingNeedsPolicy ChargingNeeds,
     TimeProvider Time);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>

@@ -27,8 +27,8 @@ internal static class V201StationMessages
         "NotifyChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "set", new NotifyChargingLimitResponse()),
         "ClearedChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "cleared", new ClearedChargingLimitResponse()),
         "ReportChargingProfiles" => Notify(stationId, call, s, "ChargingProfiles", "reported", new ReportChargingProfilesResponse()),
-        "NotifyEVChargingNeeds" => Notify(stationId, call, s, "ChargingNeeds", "received", new NotifyEVChargingNeedsResponse { Status = NotifyEVChargingNeedsStatusEnum.Accepted }),
-        "NotifyEVChargingSchedule" => Notify(stationId, call, s, "ChargingSchedule", "received", new NotifyEVChargingScheduleResponse { Status = GenericStatusEnum.Accepted }),
+        "NotifyEVChargingNeeds" => V201ChargingNeeds.NeedsAsync(stationId, call, s, ct),
+        "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),
 
         // No certificate authority is configured for station certificates, so signing requests are refused.
         "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatusEnum.Rejected })),

@@ -1,6 +1,7 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Reservations;
+using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -67,6 +68,12 @@ internal static class V201TransactionEvents
             }
         }
 
+        if (applied.IsLatest && request.Offline != true && info.ChargingState is { } chargingState and not ChargingStateEnum.Idle && applied.EvseId > 0)
+        {
+            // 2.0.1 StatusNotification only knows Occupied: the charging state is what drivers and operators need to see.
+            await s.Lifecycle.StatusAsync(stationId, new ConnectorStatusReport(applied.EvseId, applied.ConnectorId, ToConnectorStatus(chargingState), null, null, request.Timestamp), ct);
+        }
+
         s.Lifecycle.Touch(stationId);
         return call.Respond(new TransactionEventResponse
         {
@@ -117,6 +124,16 @@ internal static class V201TransactionEvents
         var priced = await costs.EstimateAsync(transactionId, unsaved, ct);
         return priced is null ? null : priced.Cost?.Total ?? 0m;
     }
+
+    private static ConnectorStatus ToConnectorStatus(ChargingStateEnum state) => state switch
+    {
+        ChargingStateEnum.Charging => ConnectorStatus.Charging,
+        ChargingStateEnum.SuspendedEV => ConnectorStatus.SuspendedEv,
+        ChargingStateEnum.SuspendedEVSE => ConnectorStatus.SuspendedEvse,
+
+        // Plugged in without energy flowing. (Idle, nothing plugged in, leaves the connector as StatusNotification reports it.)
+        _ => ConnectorStatus.Occupied,
+    };
 
     private static long? Register(IEnumerable<MeterSample> samples, string context) =>
         samples.Where(x => x.Context == context).Select(x => x.EnergyRegisterWh).FirstOrDefault(v => v is not null);
