@@ -47,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<TransactionEventRecord> TransactionEvents => Set<TransactionEventRecord>();
+    public DbSet<RemoteStartRequest> RemoteStartRequests => Set<RemoteStartRequest>();
 
     /// <summary>The shared Data Protection key ring (see DataProtectionSetup).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

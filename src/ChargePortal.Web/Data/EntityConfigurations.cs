@@ -83,6 +83,8 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Chargi
         b.Property(t => t.IdTag).HasMaxLength(IdToken.MaxIdTagLength);
         b.Property(t => t.StopReason).HasMaxLength(50);
         b.Property(t => t.Currency).HasMaxLength(3);
+        b.Property(t => t.IdTokenType).HasMaxLength(20);
+        b.Property(t => t.ChargingState).HasMaxLength(16);
 
         // The station's own transaction id is unique per station: this is what makes a
         // replayed StartTransaction/TransactionEvent land on the existing session.

@@ -28,6 +28,7 @@ public static class PaymentsSetup
         services.AddSingleton<Telemetry.PaymentMetrics>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<HoldAuthentication>();
+        services.AddSingleton<LateTokenHolds>();
         services.AddSingleton<UnansweredHolds>();
         services.AddSingleton<StripeCardSetup>();
         services.AddSingleton<PaymentCards>();

@@ -19,6 +19,9 @@ public sealed class Site
     /// <summary>Site-wide power limit shared among active sessions; null means no limit.</summary>
     public int? MaxPowerW { get; set; }
 
+    /// <summary>2.0.1 NoAuthorization starts (free vend) are accepted on every station of the site, and priced at nothing.</summary>
+    public bool FreeVend { get; set; }
+
     public List<SiteOwnership> Owners { get; set; } = [];
     public List<Station> Stations { get; set; } = [];
 }

@@ -41,6 +41,12 @@ public sealed class Station
     /// <summary>Version of the local authorization list last accepted by the station.</summary>
     public int LocalListVersion { get; set; }
 
+    /// <summary>2.0.1 NoAuthorization starts (free vend) are accepted here, and priced at nothing; the site may also allow them.</summary>
+    public bool FreeVend { get; set; }
+
+    /// <summary>The last 1.6 transactionId this station was given (per station, wrapping below int.MaxValue).</summary>
+    public int LastOcppTransactionId { get; set; }
+
     public List<Connector> Connectors { get; set; } = [];
 }
 

@@ -14,7 +14,13 @@ public sealed record SessionCost(ChargingTransaction Transaction, Tariff? Tariff
 /// </summary>
 public sealed class LiveCost(IDbContextFactory<AppDbContext> dbFactory, TariffResolver tariffs, TimeProvider time)
 {
-    public async Task<SessionCost?> EstimateAsync(long transactionId, CancellationToken ct)
+    public Task<SessionCost?> EstimateAsync(long transactionId, CancellationToken ct) => EstimateAsync(transactionId, [], ct);
+
+    /// <summary>
+    /// The price with <paramref name="unsavedRegisters"/>: energy register readings (absolute Wh) just received, which
+    /// the meter-value writer may not have stored yet (the total cost a 2.0.1 station is told when its session ends).
+    /// </summary>
+    public async Task<SessionCost?> EstimateAsync(long transactionId, IReadOnlyList<EnergySample> unsavedRegisters, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var transaction = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == transactionId, ct);
@@ -33,12 +39,20 @@ public sealed class LiveCost(IDbContextFactory<AppDbContext> dbFactory, TariffRe
             return new SessionCost(transaction, null, null, zone, now);
         }
 
+        if (transaction.FreeVend)
+        {
+            // Free vend (started without authorisation where the site offers it): nobody to bill, so nothing to pay.
+            return new SessionCost(transaction, tariff, CostBreakdown.Free(tariff.Currency, tariff.VatPercent), zone, now);
+        }
+
         var registers = await db.MeterValues.AsNoTracking()
             .Where(m => m.TransactionId == transactionId && m.Measurand == MeterSample.EnergyRegister && m.Phase == null)
             .Select(m => new { m.Timestamp, m.Value, m.Unit })
             .ToListAsync(ct);
         var readings = registers
             .Select(r => new EnergySample(r.Timestamp, (long)decimal.Round(string.Equals(r.Unit, "kWh", StringComparison.OrdinalIgnoreCase) ? r.Value * 1000m : r.Value)))
+            .Concat(unsavedRegisters)
+            .Distinct()
             .ToList();
         var origin = transaction.MeterStartWh ?? (readings.Count > 0 ? readings.Min(r => r.EnergyWh) : 0);
         var samples = readings.Select(r => r with { EnergyWh = r.EnergyWh - origin }).ToList();

@@ -8,7 +8,12 @@ public enum TokenAuthorization
     Accepted,
     Blocked,
     Expired,
+
+    /// <summary>No such token.</summary>
     Invalid,
+
+    /// <summary>A start without a token (free vend) where the station and its site do not offer it.</summary>
+    FreeVendNotOffered,
 }
 
 public sealed record AuthorizationResult(TokenAuthorization Status, DateTimeOffset? ExpiresAt, string? ParentIdTag, string? UserId);
@@ -38,5 +43,17 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
             _ => TokenAuthorization.Accepted,
         };
         return new AuthorizationResult(status, token.ExpiresAt, token.ParentIdTag, token.UserId);
+    }
+
+    /// <summary>
+    /// Whether a start without authorisation (2.0.1 idToken type NoAuthorization, empty value) is accepted here:
+    /// the station or its site offers free vend.
+    /// </summary>
+    public async Task<AuthorizationResult> AuthorizeFreeVendAsync(string stationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var freeVend = await db.Stations.AsNoTracking().Where(s => s.Id == stationId)
+            .Select(s => s.FreeVend || (s.Site != null && s.Site.FreeVend)).FirstOrDefaultAsync(ct);
+        return new AuthorizationResult(freeVend ? TokenAuthorization.Accepted : TokenAuthorization.FreeVendNotOffered, null, null, null);
     }
 }

@@ -15,6 +15,24 @@ public sealed class ChargingTransaction
     /// <summary>The transaction id as the station knows it (1.6 integer, 2.0.1 string), written as a string.</summary>
     public required string OcppTransactionId { get; set; }
     public string? IdTag { get; set; }
+
+    /// <summary>The 2.0.1 idToken.type the session was authorised with (ISO14443, Central, eMAID, NoAuthorization …); null on 1.6.</summary>
+    public string? IdTokenType { get; set; }
+
+    /// <summary>
+    /// Rank of the event the owner token came from (2.0.1 seqNo; <see cref="int.MaxValue"/> for a token that only
+    /// stopped the session): a token from an earlier event replaces it when events arrive out of order.
+    /// </summary>
+    public int? IdTagRank { get; set; }
+
+    /// <summary>The 2.0.1 RequestStartTransaction remoteStartId this session answered, when it was started remotely.</summary>
+    public int? RemoteStartId { get; set; }
+
+    /// <summary>Started without authorisation on a station or site that offers free vend (2.0.1 NoAuthorization): priced at nothing.</summary>
+    public bool FreeVend { get; set; }
+
+    /// <summary>2.0.1 chargingState last reported (Charging, SuspendedEV, SuspendedEVSE, EVConnected, Idle); null when never reported.</summary>
+    public string? ChargingState { get; set; }
     public string? UserId { get; set; }
     public ApplicationUser? User { get; set; }
 
@@ -29,7 +47,7 @@ public sealed class ChargingTransaction
     public TransactionStatus Status { get; set; } = TransactionStatus.Active;
     public string? StopReason { get; set; }
 
-    /// <summary>2.0.1 TransactionEvent sequence number last applied; makes replays idempotent.</summary>
+    /// <summary>Highest 2.0.1 TransactionEvent sequence number applied (events themselves: <see cref="TransactionEventRecord"/>).</summary>
     public int LastSeqNo { get; set; } = -1;
 
     public int? TariffId { get; set; }

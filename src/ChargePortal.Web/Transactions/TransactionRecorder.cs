@@ -57,15 +57,15 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
             return new RecordedTransaction(existing.Id, existing.OcppTransactionId, false);
         }
 
-        // 1.6: the CSMS hands out the transaction id, the row id (unique, and it fits an int for a very long time).
-        // The placeholder and the id are written in one database transaction, so nobody ever reads the placeholder.
+        // 1.6: the CSMS hands out the transaction id, per station (see AllocateOcppIdAsync), in the same database
+        // transaction as the row.
         await using var commit = start.OcppTransactionId is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var transaction = new ChargingTransaction
         {
             StationId = start.StationId,
             EvseId = start.EvseId,
             ConnectorId = start.ConnectorId,
-            OcppTransactionId = start.OcppTransactionId ?? PendingPrefix + Guid.NewGuid().ToString("N"),
+            OcppTransactionId = start.OcppTransactionId ?? await AllocateOcppIdAsync(db, start.StationId, ct),
             IdTag = start.IdTag,
             UserId = start.UserId,
             MeterStartWh = start.MeterStartWh,
@@ -75,11 +75,8 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
         };
         db.Transactions.Add(transaction);
         await db.SaveChangesAsync(ct);
-
         if (commit is not null)
         {
-            transaction.OcppTransactionId = transaction.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await db.SaveChangesAsync(ct);
             await commit.CommitAsync(ct);
         }
 
@@ -119,15 +116,30 @@ public sealed class TransactionRecorder(IDbContextFactory<AppDbContext> dbFactor
         return true;
     }
 
-    /// <summary>Moves the applied sequence number forward (2.0.1 Updated events); false if the event is a replay.</summary>
-    public async Task<bool> AdvanceSeqNoAsync(string stationId, string ocppTransactionId, int seqNo, CancellationToken ct)
+    /// <summary>
+    /// The next 1.6 transactionId of a station: its own counter, so it fits the protocol's int whatever the row ids
+    /// grow to; it wraps to 1 before int.MaxValue and skips ids the station still has sessions under. A station whose
+    /// counter was never used continues above the row ids its sessions were given before.
+    /// </summary>
+    private static async Task<string> AllocateOcppIdAsync(AppDbContext db, string stationId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        using var turn = await writeGate.EnterAsync(ct);
-        var updated = await db.Transactions
-            .Where(t => t.StationId == stationId && t.OcppTransactionId == ocppTransactionId && t.LastSeqNo < seqNo)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.LastSeqNo, seqNo), ct);
-        return updated > 0;
+        var station = await db.Stations.FirstAsync(s => s.Id == stationId, ct);
+        long last = station.LastOcppTransactionId;
+        if (last == 0)
+        {
+            last = await db.Transactions.Where(t => t.StationId == stationId).MaxAsync(t => (long?)t.Id, ct) ?? 0;
+        }
+
+        string id;
+        do
+        {
+            last = last >= int.MaxValue - 1 ? 1 : last + 1;
+            id = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (await db.Transactions.AnyAsync(t => t.StationId == stationId && t.OcppTransactionId == id, ct));
+
+        station.LastOcppTransactionId = (int)last;
+        return id;
     }
 
     public async Task<ChargingTransaction?> FindAsync(string stationId, string ocppTransactionId, CancellationToken ct)

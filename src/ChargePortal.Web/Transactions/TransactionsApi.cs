@@ -21,7 +21,9 @@ public sealed record TransactionDto(
     decimal? Cost,
     string? Currency,
     TransactionStatus Status,
-    string? StopReason);
+    string? StopReason,
+    string? ChargingState = null,
+    string? IdTokenType = null);
 
 public static class TransactionsApi
 {
@@ -73,7 +75,7 @@ public static class TransactionsApi
 
         var list = await page.ApplyAsync(query.OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.Id)
             .Select(t => new TransactionDto(t.Id, t.OcppTransactionId, t.StationId, t.EvseId, t.ConnectorId, t.IdTag,
-                t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason)), response, ct);
+                t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason, t.ChargingState, t.IdTokenType)), response, ct);
         return TypedResults.Ok(list);
     }
 }

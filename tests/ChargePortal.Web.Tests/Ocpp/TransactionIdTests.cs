@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChargePortal.Web.Tests.Ocpp;
 
 /// <summary>
-/// OCPP 1.6 sessions take their transaction id from the row the CSMS writes. Another reader (the API, a page, a
-/// remote stop) must never see the placeholder the row is first written with (real SQLite, WAL, a second connection).
+/// OCPP 1.6 sessions take their transaction id from the station's own counter, written with the row. Another reader
+/// (the API, a page, a remote stop) must never see a session without its id (real SQLite, WAL, a second connection).
 /// </summary>
 public sealed class TransactionIdTests(ChargePortalFactory factory) : IClassFixture<ChargePortalFactory>
 {
@@ -32,7 +32,7 @@ public sealed class TransactionIdTests(ChargePortalFactory factory) : IClassFixt
 
         var recorded = await recorder.StartAsync(new TransactionStart("TXID-01", 1, 1, null, "TAG", null, 1_000, DateTimeOffset.UtcNow, null), Ct);
 
-        recorded.OcppTransactionId.ShouldBe(recorded.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        recorded.OcppTransactionId.ShouldBe("1", "the station's first transaction");
         probe.Seen.ShouldNotBeEmpty();
         probe.Seen.ShouldAllBe(ids => ids.All(id => !id.StartsWith("pending-", StringComparison.Ordinal)));
         await using (var db = await appDb.CreateDbContextAsync(Ct))

@@ -7,6 +7,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Diagnostics;
+using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -64,6 +65,7 @@ public sealed partial class StationCommandService(
     DiagnosticsUploads uploads,
     AuditLog audit,
     IStationEventPublisher events,
+    RemoteStarts remoteStarts,
     TimeProvider time)
 {
     /// <summary>Sends <paramref name="operation"/> and returns the station's typed answer.</summary>
@@ -178,6 +180,12 @@ public sealed partial class StationCommandService(
         catch (StationCommandArgumentException ex)
         {
             return CommandResult.Failed<StationAnswer>(CommandFailure.BadArguments, ex.Message);
+        }
+
+        if (arguments is RemoteStartArguments remoteStart && version == ChargePortal.Ocpp.OcppVersion.V201)
+        {
+            // The session the station starts for it names only this id (F01/F02): remember whose start it is, before sending.
+            await remoteStarts.RecordAsync(stationId, context.RemoteStartId, remoteStart.IdTag, ct);
         }
 
         var (response, error) = await RouteAsync(stationId, call, ct);

@@ -31,6 +31,9 @@ public static class OcppEndpoint
         services.AddHostedService(sp => sp.GetRequiredService<LastSeenWriter>());
         services.AddSingleton<TokenAuthorizer>();
         services.AddSingleton<TransactionRecorder>();
+        services.AddSingleton<TransactionEventApplier>();
+        services.AddSingleton<RemoteStarts>();
+        services.AddSingleton<AbandonedSessions>();
         services.AddSingleton<MeterValueSink>();
         services.AddHostedService(sp => sp.GetRequiredService<MeterValueSink>());
         services.AddSingleton<OcppMetrics>();

@@ -1,14 +1,29 @@
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
+using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
+using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 
 namespace ChargePortal.Web.Ocpp.Handling;
 
 /// <summary>The domain services a station's messages are handed to, shared by both version adapters.</summary>
-public sealed record StationServices(StationLifecycle Lifecycle, TokenAuthorizer Tokens, TransactionRecorder Transactions, MeterValueSink MeterValues, IReservationGuard Reservations, TimeProvider Time);
+public sealed record StationServices(
+    StationLifecycle Lifecycle,
+    TokenAuthorizer Tokens,
+    TransactionRecorder Transactions,
+    TransactionEventApplier TransactionEvents,
+    AbandonedSessions Abandoned,
+    RemoteStarts RemoteStarts,
+    MeterValueSink MeterValues,
+    IReservationGuard Reservations,
+    LateTokenHolds Holds,
+    LiveCost Costs,
+    ChargingNeedsPolicy ChargingNeeds,
+    TimeProvider Time);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler

@@ -64,6 +64,12 @@ internal static class V16StationMessages
             ? $"OtherError:{vendor}"
             : OcppEnumText.Of(request.ErrorCode);
         await s.Lifecycle.StatusAsync(stationId, new ConnectorStatusReport(request.ConnectorId, request.ConnectorId, status, errorCode, request.Info, request.Timestamp), ct);
+        if (status == ConnectorStatus.Available && request.ConnectorId > 0)
+        {
+            // Back after a reboot with the connector free: a session open on it lost its StopTransaction with the power.
+            await s.Abandoned.CloseAfterRebootAsync(stationId, request.ConnectorId, ct);
+        }
+
         return call.Respond(new StatusNotificationResponse());
     }
 
@@ -77,15 +83,22 @@ internal static class V16StationMessages
     {
         var request = call.ReadRequest<StartTransactionRequest>();
         var authorization = await s.Tokens.AuthorizeAsync(request.IdTag, ct);
-        var reservation = await s.Reservations.OnStartAsync(stationId, request.ConnectorId, request.ConnectorId, request.IdTag, authorization.UserId, request.Timestamp, ct);
+        var reservation = await s.Reservations.OnStartAsync(new ReservationClaim(stationId, request.ConnectorId, request.ConnectorId, request.IdTag,
+            authorization.ParentIdTag, authorization.UserId, request.ReservationId, request.Timestamp), ct);
 
         // The session is recorded whatever the token's status: the station reports energy it delivered,
         // and it ends the session itself when told the token is not Accepted (spec 1.6, 5.16).
         var recorded = await s.Transactions.StartAsync(new TransactionStart(stationId, request.ConnectorId, request.ConnectorId, null,
             request.IdTag, authorization.UserId, request.MeterStart, request.Timestamp, request.ReservationId), ct);
+        if (recorded.IsNew)
+        {
+            // A session still open on this connector never got its StopTransaction (power loss): this start ends it.
+            await s.Abandoned.CloseSupersededAsync(stationId, request.ConnectorId, recorded.Id, request.Timestamp, ct);
+        }
+
         return call.Respond(new StartTransactionResponse
         {
-            TransactionId = (int)recorded.Id,
+            TransactionId = int.Parse(recorded.OcppTransactionId, System.Globalization.CultureInfo.InvariantCulture),
 
             // A connector held for another driver's reservation: the station must end this session.
             IdTagInfo = reservation == ReservationCheck.ReservedForOther ? new IdTagInfo { Status = AuthorizationStatus.Invalid } : ToIdTagInfo(authorization),

@@ -1,6 +1,5 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V201;
-using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -11,16 +10,13 @@ namespace ChargePortal.Web.Ocpp.Handling;
 /// <summary>OCPP 2.0.1 adapter: maps each station-initiated 2.0.1 message onto the version-neutral services.</summary>
 internal static class V201StationMessages
 {
-    private const string TransactionBegin = "Transaction.Begin";
-    private const string TransactionEnd = "Transaction.End";
-
     public static ValueTask<OcppCallOutcome> HandleAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct) => call.Action switch
     {
         "BootNotification" => BootAsync(stationId, call, s, ct),
         "Heartbeat" => ValueTask.FromResult(call.Respond(new HeartbeatResponse { CurrentTime = s.Lifecycle.Heartbeat(stationId) })),
         "StatusNotification" => StatusAsync(stationId, call, s, ct),
-        "Authorize" => AuthorizeAsync(call, s, ct),
-        "TransactionEvent" => TransactionEventAsync(stationId, call, s, ct),
+        "Authorize" => AuthorizeAsync(stationId, call, s, ct),
+        "TransactionEvent" => V201TransactionEvents.HandleAsync(stationId, call, s, ct),
         "MeterValues" => MeterValuesAsync(stationId, call, s, ct),
         "NotifyEvent" => NotifyEvent(stationId, call, s),
         "NotifyReport" => Notify(stationId, call, s, "Report", ReportPart(call), new NotifyReportResponse()),
@@ -31,8 +27,8 @@ internal static class V201StationMessages
         "NotifyChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "set", new NotifyChargingLimitResponse()),
         "ClearedChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "cleared", new ClearedChargingLimitResponse()),
         "ReportChargingProfiles" => Notify(stationId, call, s, "ChargingProfiles", "reported", new ReportChargingProfilesResponse()),
-        "NotifyEVChargingNeeds" => Notify(stationId, call, s, "ChargingNeeds", "received", new NotifyEVChargingNeedsResponse { Status = NotifyEVChargingNeedsStatusEnum.Accepted }),
-        "NotifyEVChargingSchedule" => Notify(stationId, call, s, "ChargingSchedule", "received", new NotifyEVChargingScheduleResponse { Status = GenericStatusEnum.Accepted }),
+        "NotifyEVChargingNeeds" => V201ChargingNeeds.NeedsAsync(stationId, call, s, ct),
+        "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),
 
         // No certificate authority is configured for station certificates, so signing requests are refused.
         "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatusEnum.Rejected })),
@@ -74,62 +70,13 @@ internal static class V201StationMessages
         return call.Respond(new StatusNotificationResponse());
     }
 
-    private static async ValueTask<OcppCallOutcome> AuthorizeAsync(OcppIncomingCall call, StationServices s, CancellationToken ct)
+    private static async ValueTask<OcppCallOutcome> AuthorizeAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
-        var request = call.ReadRequest<AuthorizeRequest>();
-        return call.Respond(new AuthorizeResponse { IdTokenInfo = ToIdTokenInfo(await s.Tokens.AuthorizeAsync(request.IdToken.Value, ct)) });
-    }
-
-    /// <summary>
-    /// Started/Updated/Ended, idempotent by (station, transactionId) and seqNo: a replayed event after a reconnect
-    /// changes nothing, and an Updated or Ended whose Started was lost still creates the session.
-    /// </summary>
-    private static async ValueTask<OcppCallOutcome> TransactionEventAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
-    {
-        var request = call.ReadRequest<TransactionEventRequest>();
-        var transactionId = request.TransactionInfo.TransactionId;
-        var samples = ToSamples(request.MeterValue ?? []);
-        var idTag = request.IdToken?.Value;
-        var authorization = idTag is null ? null : await s.Tokens.AuthorizeAsync(idTag, ct);
-
-        var existing = await s.Transactions.FindAsync(stationId, transactionId, ct);
-        var evseId = request.Evse?.Id ?? existing?.EvseId ?? 0;
-        var connectorId = request.Evse?.ConnectorId ?? existing?.ConnectorId ?? 1;
-        var reservation = existing is null && request.EventType == TransactionEventEnum.Started
-            ? await s.Reservations.OnStartAsync(stationId, evseId, connectorId, idTag, authorization?.UserId, request.Timestamp, ct)
-            : ReservationCheck.NotReserved;
-        bool isNewEvent;
-        if (existing is null)
-        {
-            var start = Register(samples, TransactionBegin) ?? (request.EventType == TransactionEventEnum.Started ? samples.Select(x => x.EnergyRegisterWh).Min() : null);
-            var recorded = await s.Transactions.StartAsync(new TransactionStart(stationId, evseId, connectorId, transactionId, idTag,
-                authorization?.UserId, start, request.Timestamp, request.ReservationId, request.SeqNo), ct);
-            isNewEvent = recorded.IsNew;
-        }
-        else
-        {
-            isNewEvent = await s.Transactions.AdvanceSeqNoAsync(stationId, transactionId, request.SeqNo, ct);
-        }
-
-        if (isNewEvent && samples.Count > 0)
-        {
-            await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, evseId, connectorId, transactionId, samples), ct);
-        }
-
-        if (request.EventType == TransactionEventEnum.Ended)
-        {
-            var meterStop = Register(samples, TransactionEnd) ?? samples.Select(x => x.EnergyRegisterWh).Max();
-            await s.Transactions.StopAsync(new TransactionStop(stationId, transactionId, meterStop, request.Timestamp,
-                OcppEnumText.Of(request.TransactionInfo.StoppedReason) ?? "Local", request.SeqNo), ct);
-        }
-
-        s.Lifecycle.Touch(stationId);
-        return call.Respond(new TransactionEventResponse
-        {
-            // A connector held for another driver's reservation: the station must end this transaction.
-            IdTokenInfo = reservation == ReservationCheck.ReservedForOther ? new IdTokenInfo { Status = AuthorizationStatusEnum.NotAtThisTime }
-                : authorization is null ? null : ToIdTokenInfo(authorization),
-        });
+        var idToken = call.ReadRequest<AuthorizeRequest>().IdToken;
+        var result = idToken.Type == IdTokenEnum.NoAuthorization
+            ? await s.Tokens.AuthorizeFreeVendAsync(stationId, ct)
+            : await s.Tokens.AuthorizeAsync(idToken.Value, ct);
+        return call.Respond(new AuthorizeResponse { IdTokenInfo = ToIdTokenInfo(result) });
     }
 
     private static async ValueTask<OcppCallOutcome> MeterValuesAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
@@ -169,9 +116,6 @@ internal static class V201StationMessages
         return ValueTask.FromResult(call.Respond(response));
     }
 
-    private static long? Register(IEnumerable<MeterSample> samples, string context) =>
-        samples.Where(x => x.Context == context).Select(x => x.EnergyRegisterWh).FirstOrDefault(v => v is not null);
-
     internal static IReadOnlyList<MeterSample> ToSamples(IEnumerable<OcppMeterValue> values) =>
         [.. values.SelectMany(mv => mv.SampledValue.Select(sv => new MeterSample(
             mv.Timestamp,
@@ -182,15 +126,20 @@ internal static class V201StationMessages
             OcppEnumText.Of(sv.Context),
             OcppEnumText.Of(sv.Location))))];
 
-    private static IdTokenInfo ToIdTokenInfo(AuthorizationResult result) => new()
+    /// <summary>The token's status, with its group (the parent token) whenever it has one (C01.FR.06, E01.FR.12).</summary>
+    internal static IdTokenInfo ToIdTokenInfo(AuthorizationResult result) => new()
     {
         Status = result.Status switch
         {
             TokenAuthorization.Accepted => AuthorizationStatusEnum.Accepted,
             TokenAuthorization.Blocked => AuthorizationStatusEnum.Blocked,
             TokenAuthorization.Expired => AuthorizationStatusEnum.Expired,
+
+            // A token the CSMS knows to be not valid for charging, rather than one it has never seen (Unknown).
+            TokenAuthorization.FreeVendNotOffered => AuthorizationStatusEnum.Invalid,
             _ => AuthorizationStatusEnum.Unknown,
         },
         CacheExpiryDateTime = result.ExpiresAt,
+        GroupIdToken = result.ParentIdTag is { } group ? new ChargePortal.Ocpp.V201.IdToken { Value = group, Type = IdTokenEnum.Central } : null,
     };
 }

@@ -9,6 +9,7 @@ public static class LoadManagementSetup
     {
         services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<SiteLoadBalancer>();
+        services.AddSingleton<ChargingNeedsPolicy>();
         services.AddHostedService(sp => sp.GetRequiredService<SiteLoadBalancer>());
         services.AddSingleton<SiteLoadSettings>();
         return services;

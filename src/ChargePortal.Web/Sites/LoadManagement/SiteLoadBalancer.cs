@@ -14,7 +14,8 @@ namespace ChargePortal.Web.Sites.LoadManagement;
 public sealed record LoadShareSent(string StationId, string TransactionId, int LimitW, string Outcome);
 
 /// <summary>
-/// Keeps each site within its <see cref="Site.MaxPowerW"/>: whenever a session starts or ends at a site, the
+/// Keeps each site within its <see cref="Site.MaxPowerW"/>: whenever a session starts or ends at a site (or an EV's
+/// ISO 15118 charging needs were accepted, which promises a TxProfile), the
 /// site's active sessions get a fresh fair share (<see cref="LoadShareCalculator"/>) as a TxProfile for their
 /// running transaction. Only the cluster's leader acts, so a shared event bus does not send every profile twice.
 /// </summary>
@@ -39,7 +40,8 @@ public sealed partial class SiteLoadBalancer(
     {
         await foreach (var stationEvent in events.SubscribeAsync(stoppingToken))
         {
-            if (stationEvent is not (TransactionStarted or TransactionEnded))
+            if (stationEvent is not (TransactionStarted or TransactionEnded
+                or StationNotification { Kind: ChargingNeedsPolicy.NotificationKind, Status: ChargingNeedsPolicy.AcceptedStatus }))
             {
                 continue;
             }
@@ -75,7 +77,7 @@ public sealed partial class SiteLoadBalancer(
             return [];
         }
 
-        var sessions = await (
+        var recorded = await (
             from t in db.Transactions.AsNoTracking()
             where t.Status == TransactionStatus.Active && t.Station!.SiteId == siteId
             select new
@@ -85,12 +87,22 @@ public sealed partial class SiteLoadBalancer(
                 t.EvseId,
                 t.ConnectorId,
                 t.OcppTransactionId,
+                t.StartedAt,
                 t.Station!.OcppVersion,
                 MaxPowerW = db.Connectors
                     .Where(c => c.StationId == t.StationId && c.EvseId == t.EvseId && c.ConnectorId == t.ConnectorId)
                     .Select(c => (int?)c.MaxPowerW)
                     .FirstOrDefault(),
             }).ToListAsync(ct);
+
+        // Only sessions that can be drawing power: a 2.0.1 transaction without an EVSE has no cable in yet (and no
+        // TxProfile can address it), and of several sessions recorded open on one connector only the newest is real
+        // (the others lost their end with the station's power).
+        var sessions = recorded
+            .Where(s => (s.OcppVersion == OcppVersion.V201 ? s.EvseId : s.ConnectorId) > 0)
+            .GroupBy(s => (s.StationId, Target: s.OcppVersion == OcppVersion.V201 ? s.EvseId : s.ConnectorId))
+            .Select(g => g.MaxBy(s => s.StartedAt)!)
+            .ToList();
 
         var shares = LoadShareCalculator.Calculate(limit, [.. sessions.Select(s => new LoadSession(Key(s.Id), s.MaxPowerW ?? 0))])
             .ToDictionary(s => s.Key, s => s.LimitW, StringComparer.Ordinal);

@@ -1,0 +1,60 @@
+using ChargePortal.Web.Data;
+using ChargePortal.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChargePortal.Web.Transactions;
+
+/// <summary>
+/// Closes 1.6 sessions whose StopTransaction will never come (the station lost power, or lost the message): when their
+/// connector starts another transaction, or when the station has rebooted since and reports the connector Available.
+/// Such a session ends at its last meter value, with the energy that value shows; the TransactionEnded it publishes
+/// prices it and settles its hold like any other.
+/// </summary>
+public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, IStationEventPublisher events)
+{
+    /// <summary>What the station would have said had it sent the StopTransaction after the outage (1.6 Reason).</summary>
+    public const string Reason = "PowerLoss";
+
+    /// <summary>Open sessions on the connector that started before <paramref name="newSessionId"/> did.</summary>
+    public Task<int> CloseSupersededAsync(string stationId, int connectorId, long newSessionId, DateTimeOffset newStartedAt, CancellationToken ct) =>
+        CloseAsync(stationId, connectorId, t => t.Id != newSessionId && t.StartedAt <= newStartedAt, ct);
+
+    /// <summary>Open sessions on a connector reported Available after a boot that came after they started.</summary>
+    public async Task<int> CloseAfterRebootAsync(string stationId, int connectorId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bootAt = await db.Stations.AsNoTracking().Where(s => s.Id == stationId).Select(s => s.LastBootAt).FirstOrDefaultAsync(ct);
+        if (bootAt is not { } booted)
+        {
+            return 0;
+        }
+
+        // Filtered in memory: DateTimeOffset comparisons are not translatable on every provider (a connector has few open sessions).
+        return await CloseAsync(stationId, connectorId, t => t.StartedAt < booted, ct);
+    }
+
+    private async Task<int> CloseAsync(string stationId, int connectorId, Func<ChargingTransaction, bool> abandoned, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var turn = await writeGate.EnterAsync(ct);
+        var open = (await db.Transactions.Where(t => t.StationId == stationId && t.ConnectorId == connectorId && t.Status == TransactionStatus.Active)
+            .ToListAsync(ct)).Where(abandoned).ToList();
+        foreach (var session in open)
+        {
+            var lastSample = (await db.MeterValues.AsNoTracking().Where(m => m.TransactionId == session.Id)
+                .Select(m => m.Timestamp).ToListAsync(ct)).DefaultIfEmpty(session.StartedAt).Max();
+            session.Status = TransactionStatus.Completed;
+            session.StoppedAt = lastSample;
+            session.StopReason = Reason;
+            session.MeterStopWh = session.MeterStartWh + session.EnergyWh;
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var session in open)
+        {
+            events.Publish(new TransactionEnded(stationId, session.StoppedAt!.Value, session.OcppTransactionId, session.EnergyWh, Reason));
+        }
+
+        return open.Count;
+    }
+}
