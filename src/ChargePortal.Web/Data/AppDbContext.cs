@@ -1,6 +1,7 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Audit;
+using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Operators;
@@ -46,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

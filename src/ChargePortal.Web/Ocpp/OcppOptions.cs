@@ -25,6 +25,9 @@ public sealed class OcppOptions
     /// <summary>Days the OCPP message log is kept.</summary>
     public int MessageLogRetentionDays { get; set; } = 30;
 
+    /// <summary>Ask a 2.0.1 station that boots for the first time or changed (vendor, model, serial, firmware) for its full device model.</summary>
+    public bool BaseReportOnBoot { get; set; } = true;
+
     /// <summary>PEM file of the CA(s) whose client certificates are trusted for security profile 3.</summary>
     public string? ClientCertificateAuthorityPath { get; set; }
 }

@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
+using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
@@ -8,7 +9,15 @@ using ChargePortal.Web.Transactions;
 namespace ChargePortal.Web.Ocpp.Handling;
 
 /// <summary>The domain services a station's messages are handed to, shared by both version adapters.</summary>
-public sealed record StationServices(StationLifecycle Lifecycle, TokenAuthorizer Tokens, TransactionRecorder Transactions, MeterValueSink MeterValues, IReservationGuard Reservations, TimeProvider Time);
+public sealed record StationServices(
+    StationLifecycle Lifecycle,
+    TokenAuthorizer Tokens,
+    TransactionRecorder Transactions,
+    MeterValueSink MeterValues,
+    IReservationGuard Reservations,
+    TimeProvider Time,
+    DeviceModelStore DeviceModel,
+    BaseReportOnBoot BaseReports);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler
