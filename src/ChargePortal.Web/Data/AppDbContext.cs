@@ -1,6 +1,7 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Audit;
+using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Operators;
@@ -52,6 +53,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>The shared Data Protection key ring (see DataProtectionSetup).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

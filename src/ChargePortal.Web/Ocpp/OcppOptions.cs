@@ -31,6 +31,9 @@ public sealed class OcppOptions
     /// <summary>Most frame text, in MB, waiting to be written to the message log; past it the oldest are dropped.</summary>
     public int MessageLogQueueMegabytes { get; set; } = 64;
 
+    /// <summary>Ask a 2.0.1 station that boots for the first time or changed (vendor, model, serial, firmware) for its full device model.</summary>
+    public bool BaseReportOnBoot { get; set; } = true;
+
     /// <summary>PEM file of the CA(s) whose client certificates are trusted for security profile 3.</summary>
     public string? ClientCertificateAuthorityPath { get; set; }
 }

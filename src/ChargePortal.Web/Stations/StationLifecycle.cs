@@ -11,7 +11,8 @@ namespace ChargePortal.Web.Stations;
 
 public sealed record BootInfo(string Vendor, string Model, string? SerialNumber, string? FirmwareVersion);
 
-public sealed record BootDecision(StationRegistrationStatus Status, int IntervalSeconds, DateTimeOffset CurrentTime);
+/// <summary>The answer to a boot; <paramref name="IsNewOrChanged"/>: first boot, or vendor, model, serial number or firmware differ from the last boot's.</summary>
+public sealed record BootDecision(StationRegistrationStatus Status, int IntervalSeconds, DateTimeOffset CurrentTime, bool IsNewOrChanged = false);
 
 public sealed record ConnectorStatusReport(int EvseId, int ConnectorId, ConnectorStatus Status, string? ErrorCode, string? Info, DateTimeOffset? Timestamp);
 
@@ -105,10 +106,16 @@ public sealed class StationLifecycle(
             return new BootDecision(StationRegistrationStatus.Rejected, options.Value.PendingRetrySeconds, now);
         }
 
-        station.Vendor = Truncate(boot.Vendor, 50);
-        station.Model = Truncate(boot.Model, 50);
-        station.SerialNumber = Truncate(boot.SerialNumber, 50);
-        station.FirmwareVersion = Truncate(boot.FirmwareVersion, 50);
+        var vendor = Truncate(boot.Vendor, 50);
+        var model = Truncate(boot.Model, 50);
+        var serial = Truncate(boot.SerialNumber, 50);
+        var firmware = Truncate(boot.FirmwareVersion, 50);
+        var isNewOrChanged = station.LastBootAt is null
+            || (station.Vendor, station.Model, station.SerialNumber, station.FirmwareVersion) != (vendor, model, serial, firmware);
+        station.Vendor = vendor;
+        station.Model = model;
+        station.SerialNumber = serial;
+        station.FirmwareVersion = firmware;
         station.LastBootAt = now;
         station.LastSeenAt = now;
         var interval = station.RegistrationStatus == StationRegistrationStatus.Accepted
@@ -121,7 +128,7 @@ public sealed class StationLifecycle(
         }
 
         events.Publish(new StationBooted(stationId, now, station.Vendor, station.Model, station.FirmwareVersion));
-        return new BootDecision(station.RegistrationStatus, interval, now);
+        return new BootDecision(station.RegistrationStatus, interval, now, isNewOrChanged);
     }
 
     /// <summary>Records the heartbeat; returns the time to tell the station.</summary>

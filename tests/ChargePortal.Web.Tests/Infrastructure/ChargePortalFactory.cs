@@ -36,6 +36,9 @@ public class ChargePortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Demo:SimulatedStations", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Tests script every call a station sees; the device-model request after boot is turned on where it is tested.
+        builder.UseSetting("Ocpp:BaseReportOnBoot", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -22,6 +22,13 @@ internal static class TestUsers
         return (await cards.GetAsync(userId, ct))!;
     }
 
+    /// <summary>A new API key of the user with <paramref name="email"/> (role-specific API tests).</summary>
+    public static async Task<string> ApiKeyForAsync(this ChargePortalFactory factory, string email)
+    {
+        var userId = await factory.UserIdAsync(email);
+        return (await factory.Services.GetRequiredService<Operators.ApiKeyService>().CreateAsync(userId, "test key", CancellationToken.None)).Key;
+    }
+
     /// <summary>Test mode: saves Stripe's 3-D Secure test card (4000 0025 0000 3155) as the user's card.</summary>
     public static async Task<SavedCard> SaveBankCheckedTestCardAsync(this ChargePortalFactory factory, string userId, CancellationToken ct)
     {

@@ -73,6 +73,7 @@ public sealed class OcppConnectionAcceptor(
     StationServices services,
     OcppMessageLogWriter messageLog,
     IHostApplicationLifetime lifetime,
+    IEnumerable<IStationFrameTap> frameTaps,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
@@ -147,6 +148,10 @@ public sealed class OcppConnectionAcceptor(
         var rpcOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.CallTimeoutSeconds)) };
         await using var connection = new StationConnection(stationId, version, socket,
             c => new CsmsCallHandler(stationId, version, services, logger), rpcOptions, options.Value.MaxFrameBytes, messageLog, time, logger);
+        foreach (var tap in frameTaps)
+        {
+            tap.Attach(connection);
+        }
 
         if (registry.Register(connection) is { } previous)
         {

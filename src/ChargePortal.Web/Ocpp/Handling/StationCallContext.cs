@@ -1,6 +1,7 @@
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Payments;
+using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Stations;
@@ -23,7 +24,9 @@ public sealed record StationServices(
     LateTokenHolds Holds,
     LiveCost Costs,
     ChargingNeedsPolicy ChargingNeeds,
-    TimeProvider Time);
+    TimeProvider Time,
+    DeviceModelStore DeviceModel,
+    BaseReportOnBoot BaseReports);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler

@@ -19,7 +19,7 @@ internal static class V201StationMessages
         "TransactionEvent" => V201TransactionEvents.HandleAsync(stationId, call, s, ct),
         "MeterValues" => MeterValuesAsync(stationId, call, s, ct),
         "NotifyEvent" => NotifyEvent(stationId, call, s),
-        "NotifyReport" => Notify(stationId, call, s, "Report", ReportPart(call), new NotifyReportResponse()),
+        "NotifyReport" => NotifyReportAsync(stationId, call, s, ct),
         "FirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<FirmwareStatusNotificationRequest>().Status), new FirmwareStatusNotificationResponse()),
         "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
         "SecurityEventNotification" => Notify(stationId, call, s, "Security", call.ReadRequest<SecurityEventNotificationRequest>().Type, new SecurityEventNotificationResponse()),
@@ -40,6 +40,11 @@ internal static class V201StationMessages
     {
         var station = call.ReadRequest<BootNotificationRequest>().ChargingStation;
         var decision = await s.Lifecycle.BootAsync(stationId, new BootInfo(station.VendorName, station.Model, station.SerialNumber, station.FirmwareVersion), ct);
+        if (decision.IsNewOrChanged && decision.Status != StationRegistrationStatus.Rejected)
+        {
+            s.BaseReports.RequestAfterBootAnswer(stationId);
+        }
+
         return call.Respond(new BootNotificationResponse
         {
             Status = decision.Status switch
@@ -98,10 +103,13 @@ internal static class V201StationMessages
         return ValueTask.FromResult(call.Respond(new NotifyEventResponse()));
     }
 
-    private static string ReportPart(OcppIncomingCall call)
+    /// <summary>Each part is stored as it arrives (parts are independent: any number, any order); the answer confirms it is stored.</summary>
+    private static async ValueTask<OcppCallOutcome> NotifyReportAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
         var report = call.ReadRequest<NotifyReportRequest>();
-        return $"request {report.RequestId} part {report.SeqNo}";
+        await s.DeviceModel.ApplyReportAsync(stationId, report.ReportData ?? [], ct);
+        s.Lifecycle.Notify(stationId, "Report", $"request {report.RequestId} part {report.SeqNo}{(report.Tbc == true ? " (more to come)" : "")}");
+        return call.Respond(new NotifyReportResponse());
     }
 
     private static string ReservationUpdate(OcppIncomingCall call)

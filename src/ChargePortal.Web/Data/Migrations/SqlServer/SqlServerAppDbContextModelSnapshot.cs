@@ -197,6 +197,82 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("nvarchar(240)");
+
+                    b.Property<decimal?>("MaxLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<decimal?>("MinLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<bool?>("SupportsMonitoring")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ValuesList")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("VariableName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DeviceModelVariables");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -1292,6 +1368,49 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ChargePortal.Web.DeviceModel.DeviceModelAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<long>("DeviceModelVariableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool?>("Constant");
+
+                            b1.Property<string>("Mutability")
+                                .HasMaxLength(10);
+
+                            b1.Property<bool?>("Persistent");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(8);
+
+                            b1.Property<string>("Value");
+
+                            b1.HasKey("DeviceModelVariableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("DeviceModelVariables");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeviceModelVariableId");
+                        });
+
+                    b.Navigation("Attributes");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>

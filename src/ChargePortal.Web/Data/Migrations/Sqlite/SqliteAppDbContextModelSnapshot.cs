@@ -186,6 +186,80 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MaxLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MinLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SupportsMonitoring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValuesList")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DeviceModelVariables");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -1244,6 +1318,49 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ChargePortal.Web.DeviceModel.DeviceModelAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<long>("DeviceModelVariableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool?>("Constant");
+
+                            b1.Property<string>("Mutability")
+                                .HasMaxLength(10);
+
+                            b1.Property<bool?>("Persistent");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(8);
+
+                            b1.Property<string>("Value");
+
+                            b1.HasKey("DeviceModelVariableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("DeviceModelVariables");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeviceModelVariableId");
+                        });
+
+                    b.Navigation("Attributes");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
