@@ -10,6 +10,7 @@ using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -46,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChargePortal.Web.Audit;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Tests.Foundation;
 using ChargePortal.Web.Tests.Infrastructure;
@@ -80,7 +79,8 @@ public sealed class RawOcppCallTests(KestrelChargePortalFactory factory) : IClas
         using var notJson = new StringContent("{oops", Encoding.UTF8, "application/json");
         await ApiAuthenticationTests.ShouldBeProblemAsync(await api.PostAsync("/api/stations/RAW-BAD/ocpp/GetBaseReport", notJson, Ct), HttpStatusCode.BadRequest, "not valid JSON");
 
-        var array = await api.PostAsJsonAsync("/api/stations/RAW-BAD/ocpp/GetBaseReport", new[] { 1 }, Ct);
+        using var arrayBody = new StringContent("[1]", Encoding.UTF8, "application/json");
+        var array = await api.PostAsync("/api/stations/RAW-BAD/ocpp/GetBaseReport", arrayBody, Ct);
         await ApiAuthenticationTests.ShouldBeProblemAsync(array, HttpStatusCode.BadRequest, "expected object");
 
         await ExpectNextCallIsClearCacheAsync(cp, api, "RAW-BAD");

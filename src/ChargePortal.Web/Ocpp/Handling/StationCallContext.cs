@@ -2,13 +2,14 @@ using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 
 namespace ChargePortal.Web.Ocpp.Handling;
 
 /// <summary>The domain services a station's messages are handed to, shared by both version adapters.</summary>
-public sealed record StationServices(StationLifecycle Lifecycle, TokenAuthorizer Tokens, TransactionRecorder Transactions, MeterValueSink MeterValues, IReservationGuard Reservations, TimeProvider Time);
+public sealed record StationServices(StationLifecycle Lifecycle, TokenAuthorizer Tokens, TransactionRecorder Transactions, MeterValueSink MeterValues, IReservationGuard Reservations, TimeProvider Time, SecurityEventLog SecurityEvents);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler
