@@ -816,6 +816,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
 
+                    b.Property<bool>("AllowUnsecured")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
