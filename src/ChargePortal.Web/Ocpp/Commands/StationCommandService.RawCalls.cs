@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Validation;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.StationSecurity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -37,7 +38,7 @@ public sealed partial class StationCommandService
 
         var outcome = result.Failure is { } failure ? $"{failure}: {result.Detail}" : RawOutcome(result.Response!.Value);
         var command = "ocpp/" + action;
-        await audit.RecordAsync(actor.Name, actor.UserId, command, stationId, payload.GetRawText(), outcome, ct);
+        await audit.RecordAsync(actor.Name, actor.UserId, command, stationId, OcppSecrets.MaskPayload(action, payload), outcome, ct);
         events.Publish(new CommandCompleted(stationId, time.GetUtcNow(), command, outcome));
         return result;
     }

@@ -8,6 +8,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Diagnostics;
+using ChargePortal.Web.StationSecurity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -42,6 +43,7 @@ public sealed partial class StationCommandService(
     DiagnosticsUploads uploads,
     AuditLog audit,
     IStationEventPublisher events,
+    StationPasswords passwords,
     TimeProvider time)
 {
     public async Task<CommandResult> ExecuteAsync(string stationId, string commandName, JsonElement? body, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
@@ -61,7 +63,7 @@ public sealed partial class StationCommandService(
 
         var result = await SendAsync(db, station.Id, station.LocalListVersion, command, body, publicBaseUri, ct);
         var outcome = result.Failure is { } failure ? $"{failure}: {result.Detail}" : result.Answer?["status"]?.ToString() ?? "Answered";
-        await audit.RecordAsync(actor.Name, actor.UserId, command.RouteName(), stationId, body?.GetRawText(), outcome, ct);
+        await audit.RecordAsync(actor.Name, actor.UserId, command.RouteName(), stationId, body is { } b ? OcppSecrets.MaskCommandBody(b) : null, outcome, ct);
         events.Publish(new CommandCompleted(stationId, time.GetUtcNow(), command.RouteName(), outcome));
         return result;
     }
@@ -108,7 +110,11 @@ public sealed partial class StationCommandService(
     {
         try
         {
-            return (await router.CallAsync(stationId, call.Action, call.Payload, ct), null);
+            var response = await router.CallAsync(stationId, call.Action, call.Payload, ct);
+
+            // A password the station accepted replaces the stored one, whichever command sent it (A01.FR.03).
+            await passwords.OnAnsweredAsync(stationId, call.Action, call.Payload, response, ct);
+            return (response, null);
         }
         catch (StationOfflineException ex)
         {

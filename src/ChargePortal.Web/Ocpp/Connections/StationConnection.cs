@@ -188,7 +188,7 @@ public sealed partial class StationConnection : IStationConnection, IOcppFrameSe
             MessageType = messageType,
             MessageId = messageId is { Length: > 36 } ? messageId[..36] : messageId,
             Action = action,
-            Payload = payload,
+            Payload = direction == MessageDirection.ToStation ? StationSecurity.OcppSecrets.MaskFrame(action, payload) : payload,
         });
 
     private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string reason, CancellationToken ct)
