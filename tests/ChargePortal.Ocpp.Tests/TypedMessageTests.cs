@@ -67,11 +67,26 @@ public class TypedMessageTests
     public void Catalogs_cover_all_1_6_profiles_and_the_2_0_1_blocks()
     {
         var v16 = OcppActionCatalog.For(OcppVersion.V16);
-        v16.Actions.Count.ShouldBe(28);
+        v16.Actions.Count.ShouldBe(39);
         v16.Get("BootNotification").Initiator.ShouldBe(OcppInitiator.ChargingStation);
         v16.Get("RemoteStartTransaction").Initiator.ShouldBe(OcppInitiator.Csms);
         v16.Get("DataTransfer").Initiator.ShouldBe(OcppInitiator.Both);
         v16.Get("SetChargingProfile").RequestType.ShouldBe(typeof(V16.SetChargingProfileRequest));
+        string[] whitepaperFromStation = ["LogStatusNotification", "SecurityEventNotification", "SignCertificate", "SignedFirmwareStatusNotification"];
+        string[] whitepaperFromCsms =
+        [
+            "CertificateSigned", "DeleteCertificate", "ExtendedTriggerMessage", "GetInstalledCertificateIds", "GetLog", "InstallCertificate",
+            "SignedUpdateFirmware",
+        ];
+        foreach (var action in whitepaperFromStation.Concat(whitepaperFromCsms))
+        {
+            OcppSchemaValidator.HasSchema(OcppVersion.V16, action).ShouldBeTrue(action);
+            var descriptor = v16.Get(action);
+            descriptor.Initiator.ShouldBe(whitepaperFromStation.Contains(action) ? OcppInitiator.ChargingStation : OcppInitiator.Csms, action);
+            descriptor.RequestType.Namespace.ShouldBe("ChargePortal.Ocpp.V16");
+            ActionExamples.For(OcppVersion.V16).ContainsKey(action).ShouldBeTrue(action);
+        }
+
 
         var v201 = OcppActionCatalog.For(OcppVersion.V201);
         string[] required =

@@ -33,5 +33,17 @@ internal static class V16Actions
         OcppActionDescriptor.Create("GetCompositeSchedule", OcppInitiator.Csms, V16JsonContext.Default.GetCompositeScheduleRequest, V16JsonContext.Default.GetCompositeScheduleResponse),
         OcppActionDescriptor.Create("SetChargingProfile", OcppInitiator.Csms, V16JsonContext.Default.SetChargingProfileRequest, V16JsonContext.Default.SetChargingProfileResponse),
         OcppActionDescriptor.Create("TriggerMessage", OcppInitiator.Csms, V16JsonContext.Default.TriggerMessageRequest, V16JsonContext.Default.TriggerMessageResponse),
+        // Security Whitepaper edition 2
+        OcppActionDescriptor.Create("CertificateSigned", OcppInitiator.Csms, V16JsonContext.Default.CertificateSignedRequest, V16JsonContext.Default.CertificateSignedResponse),
+        OcppActionDescriptor.Create("DeleteCertificate", OcppInitiator.Csms, V16JsonContext.Default.DeleteCertificateRequest, V16JsonContext.Default.DeleteCertificateResponse),
+        OcppActionDescriptor.Create("ExtendedTriggerMessage", OcppInitiator.Csms, V16JsonContext.Default.ExtendedTriggerMessageRequest, V16JsonContext.Default.ExtendedTriggerMessageResponse),
+        OcppActionDescriptor.Create("GetInstalledCertificateIds", OcppInitiator.Csms, V16JsonContext.Default.GetInstalledCertificateIdsRequest, V16JsonContext.Default.GetInstalledCertificateIdsResponse),
+        OcppActionDescriptor.Create("GetLog", OcppInitiator.Csms, V16JsonContext.Default.GetLogRequest, V16JsonContext.Default.GetLogResponse),
+        OcppActionDescriptor.Create("InstallCertificate", OcppInitiator.Csms, V16JsonContext.Default.InstallCertificateRequest, V16JsonContext.Default.InstallCertificateResponse),
+        OcppActionDescriptor.Create("LogStatusNotification", OcppInitiator.ChargingStation, V16JsonContext.Default.LogStatusNotificationRequest, V16JsonContext.Default.LogStatusNotificationResponse),
+        OcppActionDescriptor.Create("SecurityEventNotification", OcppInitiator.ChargingStation, V16JsonContext.Default.SecurityEventNotificationRequest, V16JsonContext.Default.SecurityEventNotificationResponse),
+        OcppActionDescriptor.Create("SignCertificate", OcppInitiator.ChargingStation, V16JsonContext.Default.SignCertificateRequest, V16JsonContext.Default.SignCertificateResponse),
+        OcppActionDescriptor.Create("SignedFirmwareStatusNotification", OcppInitiator.ChargingStation, V16JsonContext.Default.SignedFirmwareStatusNotificationRequest, V16JsonContext.Default.SignedFirmwareStatusNotificationResponse),
+        OcppActionDescriptor.Create("SignedUpdateFirmware", OcppInitiator.Csms, V16JsonContext.Default.SignedUpdateFirmwareRequest, V16JsonContext.Default.SignedUpdateFirmwareResponse),
     ];
 }

@@ -11,6 +11,7 @@ using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -55,6 +56,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

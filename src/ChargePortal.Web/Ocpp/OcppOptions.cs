@@ -36,4 +36,7 @@ public sealed class OcppOptions
 
     /// <summary>PEM file of the CA(s) whose client certificates are trusted for security profile 3.</summary>
     public string? ClientCertificateAuthorityPath { get; set; }
+
+    /// <summary>PEM or DER file of CRLs signed by those CAs; a listed certificate is refused at the handshake (re-read when the file changes).</summary>
+    public string? ClientCertificateRevocationListPath { get; set; }
 }

@@ -30,6 +30,9 @@ public sealed class Station
     /// <summary>Hash of the Basic-auth password (profiles 1 and 2); null means no password required.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>The operator allowed profile 0 (no credentials) for this station outside Development.</summary>
+    public bool AllowUnsecured { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
     public DateTimeOffset? LastBootAt { get; set; }

@@ -20,4 +20,5 @@ public sealed record RecentTransactionDto(string TransactionId, int ConnectorId,
 public sealed record StationDetailDto(StationDto Station, IReadOnlyList<RecentTransactionDto> RecentTransactions);
 
 /// <summary>Body of POST /api/stations.</summary>
-public sealed record RegisterStationRequest(string? Id, string? Name, string? Password, int? SiteId, IReadOnlyList<RegisterConnectorRequest>? Connectors = null);
+public sealed record RegisterStationRequest(
+    string? Id, string? Name, string? Password, int? SiteId, IReadOnlyList<RegisterConnectorRequest>? Connectors = null, int? SecurityProfile = null, bool? AllowUnsecured = null);

@@ -2,6 +2,7 @@ using System.Buffers;
 using ChargePortal.Ocpp;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Sites;
+using ChargePortal.Web.StationSecurity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public enum RegisterStationOutcome
 public sealed record RegisterStationResult(RegisterStationOutcome Outcome, string? Error = null);
 
 /// <summary>Registration and look-up of stations, scoped by what the caller may see.</summary>
-public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IHostEnvironment environment)
 {
     // Characters a charge point identity may carry in a URL path segment without ambiguity.
     private static readonly SearchValues<char> AllowedIdChars =
@@ -47,7 +48,9 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
         var error = ValidateId(request.Id)
             ?? (request.Name is { Length: > 120 } ? "name must be at most 120 characters." : null)
             ?? (request.Password is { Length: > 0 } p && (p.Length < 8 || p.Length > 40) ? "password must be 8 to 40 characters (OCPP security profile 1)." : null)
-            ?? ValidateConnectors(request.Connectors);
+            ?? ValidateConnectors(request.Connectors)
+            ?? SecurityProfileRules.Refusal(request.SecurityProfile ?? (string.IsNullOrEmpty(request.Password) ? 0 : 1),
+                !string.IsNullOrEmpty(request.Password), request.AllowUnsecured ?? false, environment.IsDevelopment());
         if (error is not null)
         {
             return new(RegisterStationOutcome.Invalid, error);
@@ -79,8 +82,10 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
         if (!string.IsNullOrEmpty(request.Password))
         {
             station.PasswordHash = Hasher.HashPassword(station, request.Password);
-            station.SecurityProfile = 1;
         }
+
+        station.SecurityProfile = request.SecurityProfile ?? (station.PasswordHash is null ? 0 : 1);
+        station.AllowUnsecured = request.AllowUnsecured ?? false;
 
         db.Stations.Add(station);
         try
@@ -206,9 +211,7 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
         return await sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new SiteOption(s.Id, s.Name)).ToListAsync(ct);
     }
 
-    public static bool VerifyPassword(Station station, string password) =>
-        station.PasswordHash is not null
-        && Hasher.VerifyHashedPassword(station, station.PasswordHash, password) != PasswordVerificationResult.Failed;
+    public static bool VerifyPassword(Station station, string password) => StationPasswords.Verify(station, password);
 
     /// <summary>Stations the scope may see, by id, one page of them with the number matching the filters.</summary>
     public async Task<StationPage> ListAsync(SiteScope scope, bool? online, int? siteId, int skip, int take, CancellationToken ct = default)

@@ -31,9 +31,11 @@ public sealed class RawOcppClient : IAsyncDisposable
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
-    public static async Task<RawOcppClient> ConnectAsync(Uri ocppBase, string stationId, string[] subprotocols, string? password = null)
+    public static async Task<RawOcppClient> ConnectAsync(Uri ocppBase, string stationId, string[] subprotocols, string? password = null,
+        Action<ClientWebSocketOptions>? configure = null)
     {
         var socket = new ClientWebSocket();
+        configure?.Invoke(socket.Options);
         foreach (var p in subprotocols)
         {
             socket.Options.AddSubProtocol(p);
@@ -50,9 +52,11 @@ public sealed class RawOcppClient : IAsyncDisposable
     }
 
     /// <summary>Tries the handshake and reports the HTTP status the server refused it with.</summary>
-    public static async Task<HttpStatusCode> RefusedStatusAsync(Uri ocppBase, string stationId, string subprotocol, string? password = null)
+    public static async Task<HttpStatusCode> RefusedStatusAsync(Uri ocppBase, string stationId, string subprotocol, string? password = null,
+        Action<ClientWebSocketOptions>? configure = null)
     {
         using var socket = new ClientWebSocket();
+        configure?.Invoke(socket.Options);
         socket.Options.AddSubProtocol(subprotocol);
         socket.Options.CollectHttpResponseDetails = true;
         if (password is not null)

@@ -4,6 +4,8 @@ using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Endpoint;
 using ChargePortal.Web.Stations;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -74,7 +76,7 @@ public sealed class ClientCertificateProfileTests : IDisposable
     private static Station Profile3() => new() { Id = StationId, Name = StationId, SecurityProfile = 3 };
 
     private static StationAuthenticator Authenticator(string? caPath) =>
-        new(Options.Create(new OcppOptions { ClientCertificateAuthorityPath = caPath }), NullLogger<StationAuthenticator>.Instance);
+        new(Options.Create(new OcppOptions { ClientCertificateAuthorityPath = caPath }), new HostingEnvironment { EnvironmentName = Environments.Production }, NullLogger<StationAuthenticator>.Instance);
 
     private static DefaultHttpContext Context(X509Certificate2? certificate)
     {

@@ -8,6 +8,7 @@ using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Transactions;
+using ChargePortal.Web.StationSecurity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -66,6 +67,7 @@ public sealed partial class StationCommandService(
     AuditLog audit,
     IStationEventPublisher events,
     RemoteStarts remoteStarts,
+    StationPasswords passwords,
     TimeProvider time)
 {
     /// <summary>Sends <paramref name="operation"/> and returns the station's typed answer.</summary>
@@ -208,7 +210,11 @@ public sealed partial class StationCommandService(
     {
         try
         {
-            return (await router.CallAsync(stationId, call.Action, call.Payload, ct), null);
+            var response = await router.CallAsync(stationId, call.Action, call.Payload, ct);
+
+            // A password the station accepted replaces the stored one, whichever command sent it (A01.FR.03).
+            await passwords.OnAnsweredAsync(stationId, call.Action, call.Payload, response, ct);
+            return (response, null);
         }
         catch (StationOfflineException ex)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.StationSecurity;
 using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Ocpp.Endpoint;
@@ -9,9 +10,11 @@ namespace ChargePortal.Web.Ocpp.Endpoint;
 /// OCPP security profiles at the WebSocket handshake: 1 = HTTP Basic, 2 = Basic over TLS,
 /// 3 = TLS client certificate whose CN is the station id, issued by a configured CA.
 /// </summary>
-public sealed class StationAuthenticator(IOptions<OcppOptions> options, ILogger<StationAuthenticator> logger)
+public sealed class StationAuthenticator(IOptions<OcppOptions> options, IHostEnvironment environment, ILogger<StationAuthenticator> logger)
 {
     private readonly Lazy<X509Certificate2Collection> _trustedAuthorities = new(() => LoadAuthorities(options.Value.ClientCertificateAuthorityPath));
+    private readonly Lock _crlLock = new();
+    private (DateTime WrittenAt, IReadOnlyList<CertificateRevocationList>? Lists) _crls;
 
     /// <returns>Null when the station may connect; otherwise why not (sent with the 401).</returns>
     public string? Check(HttpContext context, Station station)
@@ -26,9 +29,17 @@ public sealed class StationAuthenticator(IOptions<OcppOptions> options, ILogger<
             return "Security profile 2 requires TLS (wss://).";
         }
 
+        if (station.SecurityProfile == 0)
+        {
+            // Outside Development an unsecured station connects only where the operator allowed it (or allowed unknown stations at all).
+            return station.AllowUnsecured || environment.IsDevelopment() || options.Value.AllowUnknownStations
+                ? null
+                : "This station has no credentials (security profile 0) and unsecured connections are not allowed for it.";
+        }
+
         if (station.PasswordHash is null)
         {
-            return station.SecurityProfile == 0 ? null : "No password is registered for this station.";
+            return "No password is registered for this station.";
         }
 
         string? header = context.Request.Headers.Authorization;
@@ -48,7 +59,7 @@ public sealed class StationAuthenticator(IOptions<OcppOptions> options, ILogger<
         }
 
         var separator = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (separator < 0 || decoded[..separator] != station.Id || !StationRegistry.VerifyPassword(station, decoded[(separator + 1)..]))
+        if (separator < 0 || decoded[..separator] != station.Id || !StationPasswords.Verify(station, decoded[(separator + 1)..]))
         {
             return "Wrong station id or password.";
         }
@@ -78,7 +89,53 @@ public sealed class StationAuthenticator(IOptions<OcppOptions> options, ILogger<
             return "The client certificate is not issued by a trusted authority.";
         }
 
+        if (options.Value.ClientCertificateRevocationListPath is { Length: > 0 } crlPath)
+        {
+            var lists = RevocationLists(crlPath);
+            if (lists is null)
+            {
+                // Fail closed: a configured revocation list that cannot be read or verified must not let revoked stations in.
+                return "The certificate revocation list cannot be checked.";
+            }
+
+            if (lists.Any(l => l.Revokes(certificate)))
+            {
+                logger.LogWarning("Client certificate {Serial} of {StationId} is revoked", certificate.SerialNumber, stationId);
+                return "The client certificate is revoked.";
+            }
+        }
+
         return null;
+    }
+
+    private IReadOnlyList<CertificateRevocationList>? RevocationLists(string path)
+    {
+        var writtenAt = File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+        lock (_crlLock)
+        {
+            if (_crls.Lists is not null && _crls.WrittenAt == writtenAt)
+            {
+                return _crls.Lists;
+            }
+
+            try
+            {
+                var lists = CertificateRevocationList.ReadFile(path).Select(der => CertificateRevocationList.Load(der, _trustedAuthorities.Value)).ToList();
+                if (lists.Count == 0 || lists.Any(l => l is null))
+                {
+                    logger.LogError("{Path} (Ocpp:ClientCertificateRevocationListPath) holds no CRL signed by a trusted CA; profile 3 stations are refused", path);
+                    return null;
+                }
+
+                _crls = (writtenAt, lists.Select(l => l!).ToList());
+                return _crls.Lists;
+            }
+            catch (Exception ex) when (ex is IOException or System.Formats.Asn1.AsnContentException or FormatException or System.Security.Cryptography.CryptographicException)
+            {
+                logger.LogError(ex, "{Path} (Ocpp:ClientCertificateRevocationListPath) cannot be read; profile 3 stations are refused", path);
+                return null;
+            }
+        }
     }
 
     private static X509Certificate2Collection LoadAuthorities(string? path)

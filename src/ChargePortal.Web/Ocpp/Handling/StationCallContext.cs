@@ -6,6 +6,7 @@ using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
+using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 
@@ -26,7 +27,8 @@ public sealed record StationServices(
     ChargingNeedsPolicy ChargingNeeds,
     TimeProvider Time,
     DeviceModelStore DeviceModel,
-    BaseReportOnBoot BaseReports);
+    BaseReportOnBoot BaseReports,
+    SecurityEventLog SecurityEvents);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler

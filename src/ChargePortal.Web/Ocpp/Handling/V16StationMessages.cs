@@ -23,6 +23,12 @@ internal static class V16StationMessages
         "DataTransfer" => ValueTask.FromResult(call.Respond(new DataTransferResponse { Status = DataTransferStatus.UnknownVendorId })),
         "FirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<FirmwareStatusNotificationRequest>().Status), new FirmwareStatusNotificationResponse()),
         "DiagnosticsStatusNotification" => Notify(stationId, call, s, "Diagnostics", OcppEnumText.Of(call.ReadRequest<DiagnosticsStatusNotificationRequest>().Status), new DiagnosticsStatusNotificationResponse()),
+        "SecurityEventNotification" => SecurityEventAsync(stationId, call, s, ct),
+        "SignedFirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<SignedFirmwareStatusNotificationRequest>().Status), new SignedFirmwareStatusNotificationResponse()),
+        "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
+
+        // No certificate authority signs station certificates yet: refused, which the whitepaper allows (a station retries later).
+        "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatus.Rejected })),
         _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
     };
 
@@ -129,6 +135,13 @@ internal static class V16StationMessages
         await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, request.ConnectorId, request.ConnectorId, transactionId, ToSamples(request.MeterValue)), ct);
         s.Lifecycle.Touch(stationId);
         return call.Respond(new MeterValuesResponse());
+    }
+
+    private static async ValueTask<OcppCallOutcome> SecurityEventAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<SecurityEventNotificationRequest>();
+        await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+        return call.Respond(new SecurityEventNotificationResponse());
     }
 
     private static ValueTask<OcppCallOutcome> Notify(string stationId, OcppIncomingCall call, StationServices s, string kind, string status, object response)

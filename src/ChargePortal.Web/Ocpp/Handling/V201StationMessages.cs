@@ -22,7 +22,7 @@ internal static class V201StationMessages
         "NotifyReport" => NotifyReportAsync(stationId, call, s, ct),
         "FirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<FirmwareStatusNotificationRequest>().Status), new FirmwareStatusNotificationResponse()),
         "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
-        "SecurityEventNotification" => Notify(stationId, call, s, "Security", call.ReadRequest<SecurityEventNotificationRequest>().Type, new SecurityEventNotificationResponse()),
+        "SecurityEventNotification" => SecurityEventAsync(stationId, call, s, ct),
         "ReservationStatusUpdate" => Notify(stationId, call, s, "Reservation", ReservationUpdate(call), new ReservationStatusUpdateResponse()),
         "NotifyChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "set", new NotifyChargingLimitResponse()),
         "ClearedChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "cleared", new ClearedChargingLimitResponse()),
@@ -90,6 +90,13 @@ internal static class V201StationMessages
         await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, request.EvseId, 0, null, ToSamples(request.MeterValue)), ct);
         s.Lifecycle.Touch(stationId);
         return call.Respond(new MeterValuesResponse());
+    }
+
+    private static async ValueTask<OcppCallOutcome> SecurityEventAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<SecurityEventNotificationRequest>();
+        await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+        return call.Respond(new SecurityEventNotificationResponse());
     }
 
     private static ValueTask<OcppCallOutcome> NotifyEvent(string stationId, OcppIncomingCall call, StationServices s)
