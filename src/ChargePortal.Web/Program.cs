@@ -18,6 +18,7 @@ using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
+using ChargePortal.Web.Roaming;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
@@ -50,6 +51,7 @@ builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddDriverCharging();
 builder.Services.AddReservations(builder.Configuration);
 builder.Services.AddDrivers(builder.Configuration);
+builder.Services.AddRoaming(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
@@ -81,6 +83,7 @@ app.MapDiagnosticsDownloads();
 app.MapSessionsExport();
 app.MapLive();
 app.MapPayments();
+app.MapRoaming();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();
