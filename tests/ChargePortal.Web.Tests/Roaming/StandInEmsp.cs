@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace ChargePortal.Web.Tests.Roaming;
 
 /// <summary>One request the CPO sent to the stand-in eMSP.</summary>
-public sealed record EmspRequest(string Method, string Path, string? Token, JsonNode? Body, IReadOnlyDictionary<string, string> Headers);
+public sealed record EmspRequest(string Method, string Path, string? Token, JsonNode? Body, IReadOnlyDictionary<string, string> Headers, bool WhileDown);
 
 /// <summary>
 /// A small eMSP of its own for the tests: an OCPI 2.2.1 platform on 127.0.0.1 with versions, credentials (so the CPO can
@@ -216,7 +216,7 @@ public sealed class StandInEmsp : IAsyncDisposable
         }
 
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Received.Enqueue(new EmspRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, TokenOf(http), body, headers));
+        Received.Enqueue(new EmspRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, TokenOf(http), body, headers, Down));
         return body;
     }
 
