@@ -19,6 +19,7 @@ using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
+using ChargePortal.Web.Roaming;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Tariffs;
@@ -56,6 +57,7 @@ builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddDriverCharging();
 builder.Services.AddReservations(builder.Configuration);
 builder.Services.AddDrivers(builder.Configuration);
+builder.Services.AddRoaming(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
@@ -90,6 +92,7 @@ app.MapDiagnosticsDownloads();
 app.MapSessionsExport();
 app.MapLive();
 app.MapPayments();
+app.MapRoaming();
 app.MapPortal();
 
 await app.InitializeDatabaseAsync();

@@ -18,8 +18,11 @@ public enum TokenAuthorization
 
 public sealed record AuthorizationResult(TokenAuthorization Status, DateTimeOffset? ExpiresAt, string? ParentIdTag, string? UserId);
 
-/// <summary>Decides whether an id token may charge. Unknown tokens are Invalid: never authorised.</summary>
-public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+/// <summary>
+/// Decides whether an id token may charge. A token that is not ours is asked of the external authorities (roaming
+/// partners); one nobody knows is Invalid: never authorised.
+/// </summary>
+public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEnumerable<IExternalTokenAuthority> externalAuthorities)
 {
     public async Task<AuthorizationResult> AuthorizeAsync(string idTag, CancellationToken ct)
     {
@@ -32,6 +35,14 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
                 : null);
         if (token is null)
         {
+            foreach (var authority in externalAuthorities)
+            {
+                if (await authority.AuthorizeAsync(idTag, ct) is { } external)
+                {
+                    return external;
+                }
+            }
+
             return new AuthorizationResult(TokenAuthorization.Invalid, null, null, null);
         }
 
