@@ -1197,6 +1197,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("bit");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("float");
 
@@ -1333,6 +1336,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("bit");
+
                     b.Property<int>("HeartbeatIntervalSeconds")
                         .HasColumnType("int");
 
@@ -1341,6 +1347,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LastBootAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("LastOcppTransactionId")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("LastSeenAt")
                         .HasColumnType("datetimeoffset");
@@ -1551,6 +1560,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ChargingState")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<int>("ConnectorId")
                         .HasColumnType("int");
 
@@ -1568,9 +1581,19 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("EvseId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("bit");
+
                     b.Property<string>("IdTag")
                         .HasMaxLength(36)
                         .HasColumnType("nvarchar(36)");
+
+                    b.Property<int?>("IdTagRank")
+                        .HasColumnType("int");
+
+                    b.Property<string>("IdTokenType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int>("LastSeqNo")
                         .HasColumnType("int");
@@ -1585,6 +1608,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(36)
                         .HasColumnType("nvarchar(36)");
+
+                    b.Property<int?>("RemoteStartId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("ReservationId")
                         .HasColumnType("int");
@@ -1680,6 +1706,78 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("TransactionId", "Timestamp");
 
                     b.ToTable("MeterValues");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
+                    b.Property<int>("RemoteStartId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<long?>("TransactionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "RemoteStartId");
+
+                    b.ToTable("RemoteStartRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SeqNo")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TriggerReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "SeqNo")
+                        .IsUnique();
+
+                    b.ToTable("TransactionEvents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2136,6 +2234,24 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Station");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Transactions.ChargingTransaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1157,6 +1157,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
@@ -1289,6 +1292,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HeartbeatIntervalSeconds")
                         .HasColumnType("INTEGER");
 
@@ -1296,6 +1302,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastBootAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastOcppTransactionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastSeenAt")
@@ -1499,6 +1508,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChargingState")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConnectorId")
                         .HasColumnType("INTEGER");
 
@@ -1516,8 +1529,18 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("EvseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdTag")
                         .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IdTagRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdTokenType")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LastSeqNo")
@@ -1533,6 +1556,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RemoteStartId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReservationId")
                         .HasColumnType("INTEGER");
@@ -1626,6 +1652,74 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("TransactionId", "Timestamp");
 
                     b.ToTable("MeterValues");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemoteStartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "RemoteStartId");
+
+                    b.ToTable("RemoteStartRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeqNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggerReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "SeqNo")
+                        .IsUnique();
+
+                    b.ToTable("TransactionEvents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2075,6 +2169,24 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Station");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Transactions.ChargingTransaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

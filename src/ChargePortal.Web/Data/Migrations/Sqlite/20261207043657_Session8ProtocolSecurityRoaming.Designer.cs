@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207035336_StationAllowUnsecured")]
-    partial class StationAllowUnsecured
+    [Migration("20261207043657_Session8ProtocolSecurityRoaming")]
+    partial class Session8ProtocolSecurityRoaming
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -187,6 +187,80 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("StationId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MaxLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MinLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SupportsMonitoring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ValuesList")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DeviceModelVariables");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
@@ -586,6 +660,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NoShowPaymentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -611,9 +688,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("NoShowPaymentId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
+
+                    b.HasIndex("UserId", "Status");
 
                     b.ToTable("Reservations");
                 });
@@ -643,6 +722,423 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ReservationSlots");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Cdrs.RoamingCdr", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(39)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUpdatedTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerId", "LastUpdatedTicks");
+
+                    b.ToTable("RoamingCdrs", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Commands.RoamingReservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReservationId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "ReservationId")
+                        .IsUnique();
+
+                    b.ToTable("RoamingReservations", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Outbox.RoamingOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbsoluteUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "Id");
+
+                    b.ToTable("RoamingOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Partners.RoamingModuleActivity", b =>
+                {
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Module")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastPullAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastPushAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastPushError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastPushErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "Module");
+
+                    b.ToTable("RoamingModuleActivity", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Partners.RoamingPartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndpointsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InboundTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InboundTokenIsRegistrationToken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHandshakeError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutboundToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublishAllSites")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RolesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionsUrl")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InboundTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("RoamingPartners", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Partners.RoamingPartnerSite", b =>
+                {
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "SiteId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("RoamingPartnerSites", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Sessions.RoamingSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationReference")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnergyWh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvseUid")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUpdatedTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocationId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenCountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenPartyId")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenUid")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalCostExclVat")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalCostInclVat")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerId", "LastUpdatedTicks");
+
+                    b.ToTable("RoamingSessions", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Tokens.RoamingToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorizationReference")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartyId")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingAuthMethod")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Valid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisualNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Whitelist")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("Uid");
+
+                    b.HasIndex("CountryCode", "PartyId", "Uid", "Type")
+                        .IsUnique();
+
+                    b.ToTable("RoamingTokens", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>
                 {
                     b.Property<int>("Id")
@@ -663,6 +1159,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
@@ -796,6 +1295,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HeartbeatIntervalSeconds")
                         .HasColumnType("INTEGER");
 
@@ -803,6 +1305,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastBootAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastOcppTransactionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastSeenAt")
@@ -1006,6 +1511,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChargingState")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConnectorId")
                         .HasColumnType("INTEGER");
 
@@ -1023,8 +1532,18 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("EvseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdTag")
                         .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IdTagRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdTokenType")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LastSeqNo")
@@ -1040,6 +1559,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RemoteStartId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReservationId")
                         .HasColumnType("INTEGER");
@@ -1133,6 +1655,91 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("TransactionId", "Timestamp");
 
                     b.ToTable("MeterValues");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemoteStartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "RemoteStartId");
+
+                    b.ToTable("RemoteStartRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeqNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggerReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "SeqNo")
+                        .IsUnique();
+
+                    b.ToTable("TransactionEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1263,6 +1870,49 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ChargePortal.Web.DeviceModel.DeviceModelAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<long>("DeviceModelVariableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool?>("Constant");
+
+                            b1.Property<string>("Mutability")
+                                .HasMaxLength(10);
+
+                            b1.Property<bool?>("Persistent");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(8);
+
+                            b1.Property<string>("Value");
+
+                            b1.HasKey("DeviceModelVariableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("DeviceModelVariables");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeviceModelVariableId");
+                        });
+
+                    b.Navigation("Attributes");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
@@ -1324,12 +1974,19 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
+                        .WithMany()
+                        .HasForeignKey("NoShowPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
+
+                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });
@@ -1343,6 +2000,81 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Reservation");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Cdrs.RoamingCdr", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Roaming.Partners.RoamingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Commands.RoamingReservation", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Roaming.Partners.RoamingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Outbox.RoamingOutboxMessage", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Roaming.Partners.RoamingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Partners.RoamingModuleActivity", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Roaming.Partners.RoamingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Partners.RoamingPartnerSite", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Roaming.Partners.RoamingPartner", null)
+                        .WithMany("PublishedSites")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChargePortal.Web.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Sessions.RoamingSession", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Roaming.Partners.RoamingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChargePortal.Web.Transactions.ChargingTransaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Tokens.RoamingToken", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Roaming.Partners.RoamingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.SiteOwnership", b =>
@@ -1442,6 +2174,24 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Transactions.ChargingTransaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1501,6 +2251,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ChargePortal.Web.Reservations.Reservation", b =>
                 {
                     b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Roaming.Partners.RoamingPartner", b =>
+                {
+                    b.Navigation("PublishedSites");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Sites.Site", b =>

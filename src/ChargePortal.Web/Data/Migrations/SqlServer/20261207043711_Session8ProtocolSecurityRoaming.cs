@@ -6,11 +6,153 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ChargePortal.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class RoamingOcpi : Migration
+    public partial class Session8ProtocolSecurityRoaming : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Reservations_UserId",
+                table: "Reservations");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChargingState",
+                table: "Transactions",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FreeVend",
+                table: "Transactions",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "IdTagRank",
+                table: "Transactions",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IdTokenType",
+                table: "Transactions",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RemoteStartId",
+                table: "Transactions",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "AllowUnsecured",
+                table: "Stations",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FreeVend",
+                table: "Stations",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "LastOcppTransactionId",
+                table: "Stations",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FreeVend",
+                table: "Sites",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NoShowPaymentId",
+                table: "Reservations",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeviceModelVariables",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    ComponentName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ComponentInstance = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    EvseId = table.Column<int>(type: "int", nullable: true),
+                    ConnectorId = table.Column<int>(type: "int", nullable: true),
+                    VariableName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    VariableInstance = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Key = table.Column<string>(type: "nvarchar(240)", maxLength: 240, nullable: false),
+                    DataType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Unit = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    MinLimit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true),
+                    MaxLimit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true),
+                    ValuesList = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    SupportsMonitoring = table.Column<bool>(type: "bit", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attributes = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceModelVariables", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeviceModelVariables_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RemoteStartRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    RemoteStartId = table.Column<int>(type: "int", nullable: false),
+                    IdTag = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    TransactionId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemoteStartRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RemoteStartRequests_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "RoamingPartners",
                 columns: table => new
@@ -38,6 +180,53 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RoamingPartners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Timestamp = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    TechInfo = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SecurityEvents_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TransactionEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TransactionId = table.Column<long>(type: "bigint", nullable: false),
+                    SeqNo = table.Column<int>(type: "int", nullable: false),
+                    EventType = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TriggerReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Timestamp = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TransactionEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TransactionEvents_Transactions_TransactionId",
+                        column: x => x.TransactionId,
+                        principalTable: "Transactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -235,6 +424,27 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reservations_NoShowPaymentId",
+                table: "Reservations",
+                column: "NoShowPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_UserId_Status",
+                table: "Reservations",
+                columns: new[] { "UserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceModelVariables_StationId_Key",
+                table: "DeviceModelVariables",
+                columns: new[] { "StationId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemoteStartRequests_StationId_RemoteStartId",
+                table: "RemoteStartRequests",
+                columns: new[] { "StationId", "RemoteStartId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoamingCdrs_PartnerId_LastUpdatedTicks",
                 table: "RoamingCdrs",
                 columns: new[] { "PartnerId", "LastUpdatedTicks" });
@@ -294,11 +504,43 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "IX_RoamingTokens_Uid",
                 table: "RoamingTokens",
                 column: "Uid");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityEvents_StationId_Timestamp",
+                table: "SecurityEvents",
+                columns: new[] { "StationId", "Timestamp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransactionEvents_TransactionId_SeqNo",
+                table: "TransactionEvents",
+                columns: new[] { "TransactionId", "SeqNo" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Reservations_Payments_NoShowPaymentId",
+                table: "Reservations",
+                column: "NoShowPaymentId",
+                principalTable: "Payments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Reservations_Payments_NoShowPaymentId",
+                table: "Reservations");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeviceModelVariables");
+
+            migrationBuilder.DropTable(
+                name: "RemoteStartRequests");
+
             migrationBuilder.DropTable(
                 name: "RoamingCdrs");
 
@@ -321,7 +563,66 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingTokens");
 
             migrationBuilder.DropTable(
+                name: "SecurityEvents");
+
+            migrationBuilder.DropTable(
+                name: "TransactionEvents");
+
+            migrationBuilder.DropTable(
                 name: "RoamingPartners");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reservations_NoShowPaymentId",
+                table: "Reservations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reservations_UserId_Status",
+                table: "Reservations");
+
+            migrationBuilder.DropColumn(
+                name: "ChargingState",
+                table: "Transactions");
+
+            migrationBuilder.DropColumn(
+                name: "FreeVend",
+                table: "Transactions");
+
+            migrationBuilder.DropColumn(
+                name: "IdTagRank",
+                table: "Transactions");
+
+            migrationBuilder.DropColumn(
+                name: "IdTokenType",
+                table: "Transactions");
+
+            migrationBuilder.DropColumn(
+                name: "RemoteStartId",
+                table: "Transactions");
+
+            migrationBuilder.DropColumn(
+                name: "AllowUnsecured",
+                table: "Stations");
+
+            migrationBuilder.DropColumn(
+                name: "FreeVend",
+                table: "Stations");
+
+            migrationBuilder.DropColumn(
+                name: "LastOcppTransactionId",
+                table: "Stations");
+
+            migrationBuilder.DropColumn(
+                name: "FreeVend",
+                table: "Sites");
+
+            migrationBuilder.DropColumn(
+                name: "NoShowPaymentId",
+                table: "Reservations");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_UserId",
+                table: "Reservations",
+                column: "UserId");
         }
     }
 }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261207031839_RoamingOcpi")]
-    partial class RoamingOcpi
+    [Migration("20261207043711_Session8ProtocolSecurityRoaming")]
+    partial class Session8ProtocolSecurityRoaming
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -198,6 +198,82 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("StationId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DataType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("nvarchar(240)");
+
+                    b.Property<decimal?>("MaxLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<decimal?>("MinLimit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<bool?>("SupportsMonitoring")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ValuesList")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("VariableName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DeviceModelVariables");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
@@ -611,6 +687,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<int?>("NoShowPaymentId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -636,9 +715,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("NoShowPaymentId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
+
+                    b.HasIndex("UserId", "Status");
 
                     b.ToTable("Reservations");
                 });
@@ -1119,6 +1200,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("bit");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("float");
 
@@ -1156,6 +1240,41 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("SiteOwnerships");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("TechInfo")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "Timestamp");
+
+                    b.ToTable("SecurityEvents", (string)null);
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Stations.Connector", b =>
@@ -1210,12 +1329,18 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
 
+                    b.Property<bool>("AllowUnsecured")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("FirmwareVersion")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("bit");
 
                     b.Property<int>("HeartbeatIntervalSeconds")
                         .HasColumnType("int");
@@ -1225,6 +1350,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LastBootAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("LastOcppTransactionId")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("LastSeenAt")
                         .HasColumnType("datetimeoffset");
@@ -1435,6 +1563,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ChargingState")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<int>("ConnectorId")
                         .HasColumnType("int");
 
@@ -1452,9 +1584,19 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("EvseId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("FreeVend")
+                        .HasColumnType("bit");
+
                     b.Property<string>("IdTag")
                         .HasMaxLength(36)
                         .HasColumnType("nvarchar(36)");
+
+                    b.Property<int?>("IdTagRank")
+                        .HasColumnType("int");
+
+                    b.Property<string>("IdTokenType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int>("LastSeqNo")
                         .HasColumnType("int");
@@ -1469,6 +1611,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(36)
                         .HasColumnType("nvarchar(36)");
+
+                    b.Property<int?>("RemoteStartId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("ReservationId")
                         .HasColumnType("int");
@@ -1564,6 +1709,97 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("TransactionId", "Timestamp");
 
                     b.ToTable("MeterValues");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
+                    b.Property<int>("RemoteStartId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<long?>("TransactionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "RemoteStartId");
+
+                    b.ToTable("RemoteStartRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SeqNo")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TriggerReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "SeqNo")
+                        .IsUnique();
+
+                    b.ToTable("TransactionEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1699,6 +1935,49 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.DeviceModel.DeviceModelVariable", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ChargePortal.Web.DeviceModel.DeviceModelAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<long>("DeviceModelVariableId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<bool?>("Constant");
+
+                            b1.Property<string>("Mutability")
+                                .HasMaxLength(10);
+
+                            b1.Property<bool?>("Persistent");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(8);
+
+                            b1.Property<string>("Value");
+
+                            b1.HasKey("DeviceModelVariableId", "__synthesizedOrdinal");
+
+                            b1.ToTable("DeviceModelVariables");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeviceModelVariableId");
+                        });
+
+                    b.Navigation("Attributes");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
@@ -1760,12 +2039,19 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
+                        .WithMany()
+                        .HasForeignKey("NoShowPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
+
+                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });
@@ -1875,6 +2161,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Stations.Connector", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", "Station")
@@ -1942,6 +2237,24 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Station");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Transactions.ChargingTransaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
