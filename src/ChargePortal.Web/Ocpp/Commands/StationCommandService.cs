@@ -120,13 +120,7 @@ public sealed class StationCommandService(
             return CommandResult.Failed(CommandFailure.StationError, $"Station '{stationId}' answered {call.Action} with a payload that violates the schema: {ex.Description}", ex.ErrorCode.ToString());
         }
 
-        var answer = StationCommandAdapters.For(version.Value).MapAnswer(call, response);
-        if (arguments is SendLocalListArguments && answer["status"]?.ToString() == "Accepted")
-        {
-            await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LocalListVersion, localListVersion + 1), ct);
-        }
-
-        return new CommandResult(answer);
+        return new CommandResult(StationCommandAdapters.For(version.Value).MapAnswer(call, response));
     }
 
     private async Task<StationCommandContext> BuildContextAsync(
@@ -148,10 +142,23 @@ public sealed class StationCommandService(
         {
             RemoteStartId = requestId,
             RequestId = requestId,
-            NextLocalListVersion = localListVersion + 1,
+            NextLocalListVersion = arguments is SendLocalListArguments ? await ReserveLocalListVersionAsync(db, stationId, ct) : localListVersion + 1,
             UploadUrl = arguments is GetDiagnosticsArguments ? (await uploads.CreateSlotAsync(stationId, publicBaseUri, ct)).AbsoluteUri : "",
             Tokens = tokens.ToDictionary(t => t.IdTag, t => new TokenInfo(t.Status, t.ExpiresAt, t.ParentIdTag, t.Kind == Tokens.IdTokenKind.Rfid)),
             IdTagKind = tokens.FirstOrDefault()?.Kind ?? Tokens.IdTokenKind.Central,
         };
+    }
+
+    /// <summary>
+    /// A list version is used once, whatever the station answers (or if it never does, it may still have applied it):
+    /// sending the same version twice could leave two different lists under one number.
+    /// </summary>
+    private static async Task<int> ReserveLocalListVersionAsync(AppDbContext db, string stationId, CancellationToken ct)
+    {
+        await using var reservation = await db.Database.BeginTransactionAsync(ct);
+        await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LocalListVersion, s => s.LocalListVersion + 1), ct);
+        var reserved = await db.Stations.Where(s => s.Id == stationId).Select(s => s.LocalListVersion).FirstAsync(ct);
+        await reservation.CommitAsync(ct);
+        return reserved;
     }
 }
