@@ -7,11 +7,14 @@ namespace ChargePortal.Web.Sites;
 public sealed record SiteSummary(int Id, string Name);
 
 public sealed record SiteListItem(int Id, string Name, string Address, string City, string CountryCode, double Latitude, double Longitude,
-    string TimeZoneId, int? MaxPowerW, int Stations, IReadOnlyList<string> OwnerEmails);
+    string TimeZoneId, int? MaxPowerW, int Stations, IReadOnlyList<string> OwnerEmails, bool FreeVend = false);
 
-/// <summary>What an operator edits about a site. Owner emails must belong to users with the SiteOwner role.</summary>
+/// <summary>
+/// What an operator edits about a site. Owner emails must belong to users with the SiteOwner role. <paramref name="FreeVend"/>:
+/// stations there accept 2.0.1 starts without authorisation (NoAuthorization), priced at nothing.
+/// </summary>
 public sealed record SiteEdit(string? Name, string? Address, string? City, string? CountryCode, double? Latitude, double? Longitude,
-    string? TimeZoneId, int? MaxPowerW, IReadOnlyList<string> OwnerEmails);
+    string? TimeZoneId, int? MaxPowerW, IReadOnlyList<string> OwnerEmails, bool FreeVend = false);
 
 public sealed record SiteSaveResult(bool Saved, string? Error, int? Id = null);
 
@@ -36,13 +39,13 @@ public sealed class SiteAdmin(IDbContextFactory<AppDbContext> dbFactory)
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name)
             .Select(s => new
             {
-                s.Id, s.Name, s.Address, s.City, s.CountryCode, s.Latitude, s.Longitude, s.TimeZoneId, s.MaxPowerW,
+                s.Id, s.Name, s.Address, s.City, s.CountryCode, s.Latitude, s.Longitude, s.TimeZoneId, s.MaxPowerW, s.FreeVend,
                 Stations = s.Stations.Count,
                 Owners = s.Owners.Select(o => o.User!.Email).ToList(),
             })
             .ToListAsync(ct);
         return [.. sites.Select(s => new SiteListItem(s.Id, s.Name, s.Address, s.City, s.CountryCode, s.Latitude, s.Longitude,
-            s.TimeZoneId, s.MaxPowerW, s.Stations, [.. s.Owners.Where(e => e is not null).Select(e => e!).Order(StringComparer.OrdinalIgnoreCase)]))];
+            s.TimeZoneId, s.MaxPowerW, s.Stations, [.. s.Owners.Where(e => e is not null).Select(e => e!).Order(StringComparer.OrdinalIgnoreCase)], s.FreeVend))];
     }
 
     /// <summary>Emails of users who may be made site owners.</summary>
@@ -139,6 +142,7 @@ public sealed class SiteAdmin(IDbContextFactory<AppDbContext> dbFactory)
         site.MaxPowerW = edit.MaxPowerW;
         var changedOwners = site.Owners.Select(o => o.UserId).ToHashSet(StringComparer.Ordinal);
         changedOwners.SymmetricExceptWith(owners.Select(u => u.Id));
+        site.FreeVend = edit.FreeVend;
         site.Owners.RemoveAll(o => owners.All(u => u.Id != o.UserId));
         foreach (var owner in owners.Where(u => site.Owners.All(o => o.UserId != u.Id)))
         {

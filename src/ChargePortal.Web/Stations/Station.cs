@@ -41,7 +41,7 @@ public sealed class Station
     /// <summary>Heartbeat interval the CSMS asked for at boot, in seconds.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 300;
 
-    /// <summary>Version of the local authorization list last accepted by the station.</summary>
+    /// <summary>Version of the local authorization list last sent to the station (each is used once, answered or not).</summary>
     public int LocalListVersion { get; set; }
 
     /// <summary>2.0.1 NoAuthorization starts (free vend) are accepted here, and priced at nothing; the site may also allow them.</summary>

@@ -20,5 +20,6 @@ public sealed record RecentTransactionDto(string TransactionId, int ConnectorId,
 public sealed record StationDetailDto(StationDto Station, IReadOnlyList<RecentTransactionDto> RecentTransactions);
 
 /// <summary>Body of POST /api/stations.</summary>
-public sealed record RegisterStationRequest(
-    string? Id, string? Name, string? Password, int? SiteId, IReadOnlyList<RegisterConnectorRequest>? Connectors = null, int? SecurityProfile = null, bool? AllowUnsecured = null);
+/// <remarks><paramref name="FreeVend"/>: the station accepts 2.0.1 starts without authorisation (NoAuthorization), priced at nothing.</remarks>
+public sealed record RegisterStationRequest(string? Id, string? Name, string? Password, int? SiteId, IReadOnlyList<RegisterConnectorRequest>? Connectors = null,
+    int? SecurityProfile = null, bool? AllowUnsecured = null, bool? FreeVend = null);

@@ -72,6 +72,7 @@ public sealed class StationRegistry(IDbContextFactory<AppDbContext> dbFactory, T
             Id = request.Id!,
             Name = string.IsNullOrWhiteSpace(request.Name) ? request.Id! : request.Name.Trim(),
             SiteId = request.SiteId,
+            FreeVend = request.FreeVend ?? false,
             CreatedAt = time.GetUtcNow(),
         };
         foreach (var c in request.Connectors ?? [])

@@ -16,7 +16,8 @@ public enum TokenAuthorization
     FreeVendNotOffered,
 }
 
-public sealed record AuthorizationResult(TokenAuthorization Status, DateTimeOffset? ExpiresAt, string? ParentIdTag, string? UserId);
+/// <remarks><paramref name="ParentIsCard"/>: the group token is itself an RFID card (2.0.1 names its type ISO14443, else Central).</remarks>
+public sealed record AuthorizationResult(TokenAuthorization Status, DateTimeOffset? ExpiresAt, string? ParentIdTag, string? UserId, bool ParentIsCard = false);
 
 /// <summary>
 /// Decides whether an id token may charge. A token that is not ours is asked of the external authorities (roaming
@@ -53,7 +54,9 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
             _ when token.ExpiresAt is { } expiry && expiry <= time.GetUtcNow() => TokenAuthorization.Expired,
             _ => TokenAuthorization.Accepted,
         };
-        return new AuthorizationResult(status, token.ExpiresAt, token.ParentIdTag, token.UserId);
+        var parentIsCard = token.ParentIdTag is { } parent
+            && await db.IdTokens.AnyAsync(t => t.IdTag == parent && t.Kind == IdTokenKind.Rfid, ct);
+        return new AuthorizationResult(status, token.ExpiresAt, token.ParentIdTag, token.UserId, parentIsCard);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class V201AuthorizationTests(KestrelChargePortalFactory factory) :
     [Fact]
     public async Task Every_idTokenInfo_carries_the_group_and_a_group_member_may_stop_the_session()
     {
-        await CreateTokenAsync("FLEET-GROUP-A", null);
+        await CreateTokenAsync("FLEET-GROUP-A", null, "Central");
         await CreateTokenAsync("FLEET-A-1", "FLEET-GROUP-A");
         await CreateTokenAsync("FLEET-A-2", "FLEET-GROUP-A");
         await using var cp = await BootAsync("V201-GROUP");
@@ -51,7 +51,7 @@ public sealed class V201AuthorizationTests(KestrelChargePortalFactory factory) :
     [Fact]
     public async Task A_16_Authorize_and_StartTransaction_carry_the_parent()
     {
-        await CreateTokenAsync("FLEET-GROUP-B", null);
+        await CreateTokenAsync("FLEET-GROUP-B", null, "Central");
         await CreateTokenAsync("FLEET-B-1", "FLEET-GROUP-B");
         _ = factory.BaseUri;
         await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, "V16-GROUP", V16);
@@ -99,6 +99,14 @@ public sealed class V201AuthorizationTests(KestrelChargePortalFactory factory) :
     }
 
     [Fact]
+    public async Task A_station_registered_for_free_vend_accepts_NoAuthorization()
+    {
+        (await factory.CreateApi().PostAsJsonAsync("/api/stations", new { id = "V201-FREE-API", freeVend = true }, Ct)).EnsureSuccessStatusCode();
+        await using var cp = await BootAsync("V201-FREE-API");
+        (await cp.CallOkAsync("Authorize", new JsonObject { ["idToken"] = NoAuthorization() }))["idTokenInfo"]!["status"]!.GetValue<string>().ShouldBe("Accepted");
+    }
+
+    [Fact]
     public async Task The_Ended_answer_tells_the_total_cost_of_a_priced_session()
     {
         await using var cp = await BootAsync("AMS-CS-02");
@@ -119,8 +127,8 @@ public sealed class V201AuthorizationTests(KestrelChargePortalFactory factory) :
 
     private static JsonObject NoAuthorization() => new() { ["idToken"] = "", ["type"] = "NoAuthorization" };
 
-    private async Task CreateTokenAsync(string idTag, string? parent) =>
-        (await factory.CreateApi().PostAsJsonAsync("/api/tokens", new { idTag, status = "Accepted", parentIdTag = parent }, Ct)).EnsureSuccessStatusCode();
+    private async Task CreateTokenAsync(string idTag, string? parent, string kind = "Rfid") =>
+        (await factory.CreateApi().PostAsJsonAsync("/api/tokens", new { idTag, status = "Accepted", parentIdTag = parent, kind }, Ct)).EnsureSuccessStatusCode();
 
     private async Task<RawOcppClient> BootAsync(string stationId)
     {

@@ -197,11 +197,6 @@ public sealed partial class StationCommandService(
         }
 
         var answer = arguments.ReadAnswer(StationCommandAdapters.For(version.Value).MapAnswer(call, response), context);
-        if (arguments is SendLocalListArguments && answer.Status == CommandStatus.Accepted)
-        {
-            await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LocalListVersion, localListVersion + 1), ct);
-        }
-
         return new CommandResult<StationAnswer>(answer);
     }
 
@@ -265,10 +260,23 @@ public sealed partial class StationCommandService(
         {
             RemoteStartId = requestId,
             RequestId = requestId,
-            NextLocalListVersion = localListVersion + 1,
+            NextLocalListVersion = arguments is SendLocalListArguments ? await ReserveLocalListVersionAsync(db, stationId, ct) : localListVersion + 1,
             UploadUrl = uploadUrl,
             Tokens = tokens.ToDictionary(t => t.IdTag, t => new TokenInfo(t.Status, t.ExpiresAt, t.ParentIdTag, t.Kind == Tokens.IdTokenKind.Rfid)),
             IdTagKind = tokens.FirstOrDefault()?.Kind ?? Tokens.IdTokenKind.Central,
         };
+    }
+
+    /// <summary>
+    /// A list version is used once, whatever the station answers (or if it never does, it may still have applied it):
+    /// sending the same version twice could leave two different lists under one number.
+    /// </summary>
+    private static async Task<int> ReserveLocalListVersionAsync(AppDbContext db, string stationId, CancellationToken ct)
+    {
+        await using var reservation = await db.Database.BeginTransactionAsync(ct);
+        await db.Stations.Where(s => s.Id == stationId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LocalListVersion, s => s.LocalListVersion + 1), ct);
+        var reserved = await db.Stations.Where(s => s.Id == stationId).Select(s => s.LocalListVersion).FirstAsync(ct);
+        await reservation.CommitAsync(ct);
+        return reserved;
     }
 }

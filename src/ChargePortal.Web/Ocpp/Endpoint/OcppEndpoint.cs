@@ -130,7 +130,16 @@ public sealed class OcppConnectionAcceptor(
         {
             // The spec: complete the handshake without a subprotocol, then close.
             using var refused = await context.WebSockets.AcceptWebSocketAsync();
-            await refused.CloseAsync(WebSocketCloseStatus.ProtocolError, "Supported subprotocols: ocpp1.6, ocpp2.0.1", ct);
+            try
+            {
+                await refused.CloseAsync(WebSocketCloseStatus.ProtocolError, "Supported subprotocols: ocpp1.6, ocpp2.0.1", ct);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+                // The client went away before the closing handshake finished: it was being refused anyway.
+                _logger.LogDebug(ex, "{StationId} dropped the connection while being refused for its subprotocols", chargePointId);
+            }
+
             return;
         }
 

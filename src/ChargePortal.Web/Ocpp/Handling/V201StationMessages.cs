@@ -155,6 +155,9 @@ internal static class V201StationMessages
             _ => AuthorizationStatusEnum.Unknown,
         },
         CacheExpiryDateTime = result.ExpiresAt,
-        GroupIdToken = result.ParentIdTag is { } group ? new ChargePortal.Ocpp.V201.IdToken { Value = group, Type = IdTokenEnum.Central } : null,
+        // Typed as the local list types it (V201CommandAdapter), so a station comparing groups finds them equal.
+        GroupIdToken = result.ParentIdTag is { } group
+            ? new ChargePortal.Ocpp.V201.IdToken { Value = group, Type = result.ParentIsCard ? IdTokenEnum.ISO14443 : IdTokenEnum.Central }
+            : null,
     };
 }
