@@ -6,7 +6,7 @@ namespace ChargePortal.E2E.Tests.Infrastructure;
 /// <summary>
 /// One browser context + page for one test. Every request that leaves the app's own origin is
 /// aborted and recorded (pages must load nothing from a CDN); failed same-origin sub-resources
-/// (a missing stylesheet or script) are recorded too. Either fails the test.
+/// (a missing stylesheet or script) and anything the Content-Security-Policy blocks are recorded too. Each fails the test.
 /// </summary>
 public sealed partial class BrowserSession : IAsyncDisposable
 {
@@ -54,6 +54,14 @@ public sealed partial class BrowserSession : IAsyncDisposable
             if (response.Status >= 400 && !response.Request.IsNavigationRequest)
             {
                 session._brokenAssets.Enqueue($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            // A script, style or connection the Content-Security-Policy blocked: the page is broken in real browsers.
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                session._brokenAssets.Enqueue($"blocked by the Content-Security-Policy: {message.Text}");
             }
         };
         return session;
