@@ -23,7 +23,8 @@ public sealed class PaymentService(
     PaymentOptions options,
     AuditLog audit,
     TimeProvider time,
-    ILogger<PaymentService> logger)
+    ILogger<PaymentService> logger,
+    IEnumerable<ISessionsBilledElsewhere> billedElsewhere)
 {
     /// <summary>
     /// Longer than any provider call can take (Stripe.net: three tries of at most 80 s each), so a claim this old is
@@ -118,9 +119,20 @@ public sealed class PaymentService(
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.StartRequestedAt, time.GetUtcNow()).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct) > 0;
     }
 
-    /// <summary>Attaches the newest unlinked hold for this station and idTag to the session that just started.</summary>
+    /// <summary>
+    /// Attaches the newest unlinked hold for this station and idTag to the session that just started; never for a token
+    /// whose sessions someone else bills (a roaming partner's), so such a session is never settled on a card.
+    /// </summary>
     public async Task<bool> LinkAsync(string stationId, string idTag, long transactionId, CancellationToken ct)
     {
+        foreach (var other in billedElsewhere)
+        {
+            if (await other.IsBilledElsewhereAsync(idTag, ct))
+            {
+                return false;
+            }
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Payments.AnyAsync(p => p.TransactionId == transactionId, ct))
         {

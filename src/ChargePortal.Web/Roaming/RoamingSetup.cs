@@ -1,3 +1,4 @@
+using ChargePortal.Web.Payments;
 using ChargePortal.Web.Roaming.Commands;
 using ChargePortal.Web.Roaming.Credentials;
 using ChargePortal.Web.Roaming.Locations;
@@ -33,6 +34,7 @@ public static class RoamingSetup
         services.AddSingleton<RealTimeAuthorization>();
         services.AddSingleton<IExternalTokenAuthority, RoamingTokenAuthority>();
         services.AddSingleton<SessionReporter>();
+        services.AddSingleton<ISessionsBilledElsewhere, RoamingBilling>();
         services.AddSingleton<RoamingOutboxSignal>();
         services.AddSingleton<RoamingOutbox>();
         services.AddSingleton<RoamingStationCommands>();

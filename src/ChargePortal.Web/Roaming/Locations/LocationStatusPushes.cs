@@ -1,23 +1,28 @@
+using System.Globalization;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Roaming.Credentials;
 using ChargePortal.Web.Roaming.Outbox;
 using ChargePortal.Web.Roaming.Partners;
+using ChargePortal.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Roaming.Locations;
 
+/// <summary>A station change to report: online or not, and the connector status an event reported (the database may already be newer).</summary>
+public sealed record StationChange(string StationId, DateTimeOffset At, bool Online, int? EvseId = null, int? ConnectorId = null, ConnectorStatus? Status = null);
+
 /// <summary>
 /// Live EVSE status for partners: when a connector's status changes, or its station connects or goes offline, the
-/// EVSE's new status is PATCHed to every registered partner that receives Locations and sees the site.
+/// EVSE's status as of that event is PATCHed to every registered partner that receives Locations and sees the site.
+/// Each push carries the status the event reported, so quick successive changes arrive as they happened.
 /// </summary>
-public sealed class LocationStatusPushes(IDbContextFactory<AppDbContext> dbFactory, LocationCatalog catalog, RoamingOutbox outbox, IOptions<RoamingOptions> options)
+public sealed class LocationStatusPushes(IDbContextFactory<AppDbContext> dbFactory, RoamingOutbox outbox, IOptions<RoamingOptions> options)
 {
-    /// <summary>Pushes the status of one EVSE of the station (<paramref name="evseId"/>), or of all when it is null.</summary>
-    public async Task OnStationChangedAsync(string stationId, int? evseId, CancellationToken ct)
+    public async Task OnStationChangedAsync(StationChange change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var siteId = await db.Stations.Where(s => s.Id == stationId).Select(s => s.SiteId).FirstOrDefaultAsync(ct);
+        var siteId = await db.Stations.Where(s => s.Id == change.StationId).Select(s => s.SiteId).FirstOrDefaultAsync(ct);
         if (siteId is null)
         {
             return;
@@ -32,19 +37,19 @@ public sealed class LocationStatusPushes(IDbContextFactory<AppDbContext> dbFacto
             return;
         }
 
-        // Built once with a partner that sees the site: the EVSEs are the same for every partner that does.
-        var location = (await catalog.ForPartnerAsync(receivers[0], ct, siteId)).FirstOrDefault();
-        if (location is null)
+        var connectors = await db.Connectors.AsNoTracking().Where(c => c.StationId == change.StationId && (change.EvseId == null || c.EvseId == change.EvseId))
+            .ToListAsync(ct);
+        var o = options.Value;
+        var location = siteId.Value.ToString(CultureInfo.InvariantCulture);
+        var requests = new List<OutboundRequest>();
+        foreach (var evse in connectors.GroupBy(c => c.EvseId))
         {
-            return;
+            var statuses = evse.Select(c => c.ConnectorId == change.ConnectorId && change.Status is { } reported ? reported : c.Status);
+            var body = new { status = EvseStatusMapping.Status(change.Online, statuses), last_updated = change.At };
+            var path = $"/{o.CountryCode}/{o.PartyId}/{location}/{Uri.EscapeDataString(EvseStatusMapping.EvseUid(change.StationId, evse.Key))}";
+            requests.AddRange(receivers.Select(p => new OutboundRequest(p.Id, OcpiModules.Locations, HttpMethod.Patch, path, body)));
         }
 
-        var uids = await db.Connectors.Where(c => c.StationId == stationId && (evseId == null || c.EvseId == evseId))
-            .Select(c => c.EvseId).Distinct().ToListAsync(ct);
-        var evses = location.Evses.Where(e => uids.Select(u => EvseStatusMapping.EvseUid(stationId, u)).Contains(e.Uid)).ToList();
-        var o = options.Value;
-        var requests = receivers.SelectMany(p => evses.Select(e => new OutboundRequest(p.Id, OcpiModules.Locations, HttpMethod.Patch,
-            $"/{o.CountryCode}/{o.PartyId}/{location.Id}/{Uri.EscapeDataString(e.Uid)}", new { status = e.Status, last_updated = e.LastUpdated }))).ToList();
         await outbox.EnqueueAsync(requests, ct);
     }
 }

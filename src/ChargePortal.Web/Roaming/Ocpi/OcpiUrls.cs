@@ -9,13 +9,18 @@ public sealed class OcpiUrls(IOptions<RoamingOptions> options)
     public const string Version = "2.2.1";
     public const string Prefix = "/ocpi";
 
-    public string Base(HttpRequest request)
+    public string Base(HttpRequest request) => Base($"{request.Scheme}://{request.Host}{request.PathBase}");
+
+    /// <summary>The configured public base URL, else <paramref name="requestBase"/> (where the caller reached us).</summary>
+    public string Base(string requestBase)
     {
         var configured = options.Value.PublicBaseUrl.TrimEnd('/');
-        return configured.Length > 0 ? configured : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return configured.Length > 0 ? configured : requestBase.TrimEnd('/');
     }
 
     public string Versions(HttpRequest request) => $"{Base(request)}{Prefix}/versions";
+
+    public string Versions(string requestBase) => $"{Base(requestBase)}{Prefix}/versions";
 
     public string Details(HttpRequest request) => $"{Base(request)}{Prefix}/{Version}";
 

@@ -31,8 +31,9 @@ public sealed partial class RoamingEventFollower(
 
     private Task HandleAsync(StationEvent e, CancellationToken ct) => e switch
     {
-        ConnectorStatusChanged x => locations.OnStationChangedAsync(x.StationId, x.EvseId, ct),
-        StationConnected or StationDisconnected => locations.OnStationChangedAsync(e.StationId, null, ct),
+        ConnectorStatusChanged x => locations.OnStationChangedAsync(new StationChange(x.StationId, x.At, true, x.EvseId, x.ConnectorId, x.Status), ct),
+        StationConnected x => locations.OnStationChangedAsync(new StationChange(x.StationId, x.At, true), ct),
+        StationDisconnected x => locations.OnStationChangedAsync(new StationChange(x.StationId, x.At, false), ct),
         TransactionStarted { IdTag: { } idTag } x => sessions.OnStartedAsync(x.StationId, x.TransactionId, idTag, ct),
         TransactionUpdated x => sessions.OnUpdatedAsync(x.StationId, x.TransactionId, ct),
         TransactionEnded x => sessions.OnEndedAsync(x.StationId, x.TransactionId, ct),
