@@ -608,9 +608,6 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
-                    b.Property<int?>("NoShowPaymentId")
-                        .HasColumnType("int");
-
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -636,11 +633,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoShowPaymentId");
+                    b.HasIndex("UserId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
-
-                    b.HasIndex("UserId", "Status");
 
                     b.ToTable("Reservations");
                 });
@@ -1355,19 +1350,12 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
-                        .WithMany()
-                        .HasForeignKey("NoShowPaymentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
-
-                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });

@@ -583,9 +583,6 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("NoShowPaymentId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -611,11 +608,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoShowPaymentId");
+                    b.HasIndex("UserId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
-
-                    b.HasIndex("UserId", "Status");
 
                     b.ToTable("Reservations");
                 });
@@ -1307,19 +1302,12 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
-                        .WithMany()
-                        .HasForeignKey("NoShowPaymentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
-
-                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });
