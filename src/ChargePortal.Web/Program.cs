@@ -20,6 +20,7 @@ using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
+using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 using Serilog;
@@ -54,6 +55,7 @@ builder.Services.AddDrivers(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
+builder.AddTelemetry(); // after AddCluster: measures the call router the cluster may have replaced
 
 var app = builder.Build();
 app.UseThreadPoolForRequests();
@@ -73,6 +75,7 @@ app.UseWebSockets();
 
 app.MapStaticAssets();
 app.MapOperations();
+app.MapTelemetry();
 app.MapAccountEndpoints();
 app.MapStationsApi();
 app.MapOcpp();

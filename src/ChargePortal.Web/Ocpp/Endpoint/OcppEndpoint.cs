@@ -66,6 +66,7 @@ public sealed class OcppConnectionAcceptor(
     IStationConnectionRegistry registry,
     StationServices services,
     OcppMessageLogWriter messageLog,
+    OcppMetrics metrics,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILoggerFactory loggerFactory)
@@ -127,7 +128,7 @@ public sealed class OcppConnectionAcceptor(
         var logger = loggerFactory.CreateLogger("ChargePortal.Ocpp." + stationId);
         var rpcOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.CallTimeoutSeconds)) };
         await using var connection = new StationConnection(stationId, version, socket,
-            c => new CsmsCallHandler(stationId, version, services, logger), rpcOptions, options.Value.MaxFrameBytes, messageLog, time, logger);
+            c => new CsmsCallHandler(stationId, version, services, logger, metrics), rpcOptions, options.Value.MaxFrameBytes, messageLog, time, logger);
 
         if (registry.Register(connection) is { } previous)
         {
