@@ -23,6 +23,7 @@ using ChargePortal.Web.Roaming;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Tariffs;
+using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 using Serilog;
@@ -61,6 +62,7 @@ builder.Services.AddRoaming(builder.Configuration);
 builder.Services.AddPortal();
 builder.Services.AddHostedService<DemoStations>();
 builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
+builder.AddTelemetry(); // after AddCluster: measures the call router the cluster may have replaced
 
 var app = builder.Build();
 app.UseThreadPoolForRequests();
@@ -81,6 +83,7 @@ app.UseWebSockets();
 
 app.MapStaticAssets();
 app.MapOperations();
+app.MapTelemetry();
 app.MapAccountEndpoints();
 app.MapStationsApi();
 app.MapStationSecurityApi();

@@ -132,7 +132,6 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         b.Property(r => r.IdTag).HasMaxLength(IdToken.MaxIdTagLength);
         b.HasOne(r => r.Connector).WithMany().HasForeignKey(r => r.ConnectorRefId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
-        b.HasOne(r => r.NoShowPayment).WithMany().HasForeignKey(r => r.NoShowPaymentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.ConnectorRefId, r.StartsAt });
         b.HasIndex(r => new { r.UserId, r.Status });
     }

@@ -70,6 +70,9 @@ public sealed class InProcessStationEventBus(ILogger logger) : IStationEventPubl
     private ImmutableSubscribers _subscribers = ImmutableSubscribers.Empty;
     private long _dropped;
 
+    /// <summary>Events waiting to be read, summed over the subscribers.</summary>
+    public long Depth => _subscribers.Items.Sum(c => (long)c.Reader.Count);
+
     /// <summary>Events lost by subscribers of this bus that fell behind, since it was created.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 

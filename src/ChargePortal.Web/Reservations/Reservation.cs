@@ -28,9 +28,11 @@ public sealed class Reservation
     /// <summary>The no-show fee due when the driver did not come; null when none applies.</summary>
     public decimal? NoShowFee { get; set; }
 
-    /// <summary>The payment that charged the no-show fee to the driver's saved card (see NoShowFees); null until charged.</summary>
+    /// <summary>
+    /// The payment that charged the no-show fee to the driver's saved card (see NoShowFees); null until charged. An id
+    /// without a foreign key: payments are never deleted, and SQLite would rebuild the table to add one.
+    /// </summary>
     public int? NoShowPaymentId { get; set; }
-    public Payments.Payment? NoShowPayment { get; set; }
 
     /// <summary>One row per booked slot while the reservation holds the connector (the overlap guard).</summary>
     public List<ReservationSlot> Slots { get; set; } = [];

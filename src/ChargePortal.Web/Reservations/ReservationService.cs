@@ -204,20 +204,20 @@ public sealed class ReservationService(
     public async Task<IReadOnlyList<ReservationView>> ListForUserAsync(string userId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Reservations.Where(r => r.UserId == userId).OrderByDescending(r => r.StartsAt).Take(100)).ToListAsync(ct);
+        return await Project(db, db.Reservations.Where(r => r.UserId == userId).OrderByDescending(r => r.StartsAt).Take(100)).ToListAsync(ct);
     }
 
     /// <summary>Every reservation from <paramref name="from"/> on, for operators.</summary>
     public async Task<IReadOnlyList<ReservationView>> ListAllAsync(DateTimeOffset from, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Reservations.Where(r => r.EndsAt >= from).OrderBy(r => r.StartsAt).Take(500)).ToListAsync(ct);
+        return await Project(db, db.Reservations.Where(r => r.EndsAt >= from).OrderBy(r => r.StartsAt).Take(500)).ToListAsync(ct);
     }
 
     public async Task<ReservationView?> FindAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Reservations.Where(r => r.Id == id)).FirstOrDefaultAsync(ct);
+        return await Project(db, db.Reservations.Where(r => r.Id == id)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The next free slot starts of each connector of a station, from the current slot on.</summary>
@@ -286,7 +286,7 @@ public sealed class ReservationService(
     private static BookingResult SlotTaken() =>
         new(BookingOutcome.SlotTaken, Error: "Someone else has just reserved that time on this connector. Choose another time or connector.");
 
-    private static IQueryable<ReservationView> Project(IQueryable<Reservation> query) => query.Select(r => new ReservationView(
+    private static IQueryable<ReservationView> Project(AppDbContext db, IQueryable<Reservation> query) => query.Select(r => new ReservationView(
         r.Id,
         r.StationId,
         r.Connector!.Station!.Name,
@@ -301,8 +301,8 @@ public sealed class ReservationService(
         r.Status,
         r.StatusDetail,
         r.NoShowFee,
-        r.NoShowPayment != null ? r.NoShowPayment.Status : null,
-        r.NoShowPayment != null ? r.NoShowPayment.Currency : null));
+        db.Payments.Where(p => p.Id == r.NoShowPaymentId).Select(p => (Payments.PaymentStatus?)p.Status).FirstOrDefault(),
+        db.Payments.Where(p => p.Id == r.NoShowPaymentId).Select(p => p.Currency).FirstOrDefault()));
 
     internal static string Trim(string text) => text.Length <= 200 ? text : text[..200];
 }

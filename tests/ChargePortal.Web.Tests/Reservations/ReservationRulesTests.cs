@@ -66,9 +66,9 @@ public sealed class ReservationRulesTests(ReservationTestHost host) : IClassFixt
         var (reservationId, user, scheduler) = await NoShowAsync("RES-FEE-1", "fee");
 
         await using var db = await DbAsync();
-        var reservation = await db.Reservations.Include(r => r.NoShowPayment).SingleAsync(r => r.Id == reservationId, Ct);
+        var reservation = await db.Reservations.SingleAsync(r => r.Id == reservationId, Ct);
         reservation.Status.ShouldBe(ReservationStatus.NoShow);
-        var payment = reservation.NoShowPayment.ShouldNotBeNull();
+        var payment = await db.Payments.SingleAsync(p => p.Id == reservation.NoShowPaymentId, Ct);
         (payment.UserId, payment.Status, payment.CapturedAmount, payment.HoldAmount).ShouldBe((user, PaymentStatus.Captured, 2.50m, 2.50m));
         payment.Provider.ShouldBe(PaymentProviderKind.Simulated);
         payment.ProviderPaymentId.ShouldNotBeNullOrEmpty();
@@ -95,7 +95,8 @@ public sealed class ReservationRulesTests(ReservationTestHost host) : IClassFixt
         var (reservationId, user, _) = await NoShowAsync("RES-FEE-2", "declined", card: "4000 0000 0000 0002");
 
         await using var db = await DbAsync();
-        var payment = (await db.Reservations.Include(r => r.NoShowPayment).SingleAsync(r => r.Id == reservationId, Ct)).NoShowPayment!;
+        var paymentId = (await db.Reservations.SingleAsync(r => r.Id == reservationId, Ct)).NoShowPaymentId;
+        var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, Ct);
         (payment.Status, payment.CapturedAmount, payment.OutstandingAmount).ShouldBe((PaymentStatus.Failed, 0m, 2.50m));
         payment.FailureReason!.ShouldContain("declined");
         (await db.Payments.CountAsync(p => p.UserId == user, Ct)).ShouldBe(1);

@@ -72,6 +72,7 @@ public sealed class OcppConnectionAcceptor(
     IStationConnectionRegistry registry,
     StationServices services,
     OcppMessageLogWriter messageLog,
+    OcppMetrics metrics,
     IHostApplicationLifetime lifetime,
     IEnumerable<IStationFrameTap> frameTaps,
     TimeProvider time,
@@ -156,7 +157,7 @@ public sealed class OcppConnectionAcceptor(
         var logger = loggerFactory.CreateLogger("ChargePortal.Ocpp." + stationId);
         var rpcOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.CallTimeoutSeconds)) };
         await using var connection = new StationConnection(stationId, version, socket,
-            c => new CsmsCallHandler(stationId, version, services, logger), rpcOptions, options.Value.MaxFrameBytes, messageLog, time, logger);
+            c => new CsmsCallHandler(stationId, version, services, logger, metrics), rpcOptions, options.Value.MaxFrameBytes, messageLog, time, logger);
         foreach (var tap in frameTaps)
         {
             tap.Attach(connection);

@@ -1,12 +1,14 @@
-using ChargePortal.Ocpp;
+using System.Diagnostics;
 using ChargePortal.Ocpp.Rpc;
-using ChargePortal.Web.Payments;
+using ChargePortal.Ocpp;
 using ChargePortal.Web.DeviceModel;
+using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites.LoadManagement;
+using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
-using ChargePortal.Web.StationSecurity;
+using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 
@@ -31,10 +33,12 @@ public sealed record StationServices(
     SecurityEventLog SecurityEvents);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
-public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler
+public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler
 {
     public async ValueTask<OcppCallOutcome> HandleCallAsync(OcppIncomingCall call, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
+        var failed = false;
         try
         {
             return version == OcppVersion.V16
@@ -44,8 +48,13 @@ public sealed class CsmsCallHandler(string stationId, OcppVersion version, Stati
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The peer turns this into an InternalError CALLERROR; the connection keeps serving.
+            failed = true;
             logger.LogError(ex, "{Action} from {StationId} failed", call.Action, stationId);
             throw;
+        }
+        finally
+        {
+            metrics?.Handled(version, call.Action, Stopwatch.GetElapsedTime(started), failed);
         }
     }
 }

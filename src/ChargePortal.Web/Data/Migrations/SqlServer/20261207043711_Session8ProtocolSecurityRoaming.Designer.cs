@@ -12,8 +12,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/SqlServer/20261207043711_Session8ProtocolSecurityRoaming.Designer.cs
     [Migration("20261207043711_Session8ProtocolSecurityRoaming")]
     partial class Session8ProtocolSecurityRoaming
+========
+    [Migration("20261207043025_ReservationsNoShowPayment")]
+    partial class ReservationsNoShowPayment
+>>>>>>>> h18b:src/ChargePortal.Web/Data/Migrations/SqlServer/20261207043025_ReservationsNoShowPayment.Designer.cs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -714,8 +719,6 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("NoShowPaymentId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
@@ -2039,19 +2042,12 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
-                        .WithMany()
-                        .HasForeignKey("NoShowPaymentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
-
-                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });

@@ -712,8 +712,6 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoShowPaymentId");
-
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
                     b.HasIndex("UserId", "Status");
@@ -2036,19 +2034,12 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
-                        .WithMany()
-                        .HasForeignKey("NoShowPaymentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
-
-                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });

@@ -11,8 +11,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
+<<<<<<<< HEAD:src/ChargePortal.Web/Data/Migrations/Sqlite/20261207043657_Session8ProtocolSecurityRoaming.Designer.cs
     [Migration("20261207043657_Session8ProtocolSecurityRoaming")]
     partial class Session8ProtocolSecurityRoaming
+========
+    [Migration("20261207043012_ReservationsNoShowPayment")]
+    partial class ReservationsNoShowPayment
+>>>>>>>> h18b:src/ChargePortal.Web/Data/Migrations/Sqlite/20261207043012_ReservationsNoShowPayment.Designer.cs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -687,8 +692,6 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("NoShowPaymentId");
 
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
@@ -1974,19 +1977,12 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
-                        .WithMany()
-                        .HasForeignKey("NoShowPaymentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
-
-                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });

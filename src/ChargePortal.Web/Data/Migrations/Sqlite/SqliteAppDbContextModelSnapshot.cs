@@ -685,8 +685,6 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoShowPaymentId");
-
                     b.HasIndex("ConnectorRefId", "StartsAt");
 
                     b.HasIndex("UserId", "Status");
@@ -1971,19 +1969,12 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ChargePortal.Web.Payments.Payment", "NoShowPayment")
-                        .WithMany()
-                        .HasForeignKey("NoShowPaymentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Connector");
-
-                    b.Navigation("NoShowPayment");
 
                     b.Navigation("User");
                 });

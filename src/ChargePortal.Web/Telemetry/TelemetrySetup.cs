@@ -1,0 +1,111 @@
+using ChargePortal.Ocpp;
+using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp.Connections;
+using ChargePortal.Web.Transactions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ChargePortal.Web.Telemetry;
+
+/// <summary>
+/// OpenTelemetry: ASP.NET Core, HttpClient, EF Core and ChargePortal's own meters, scraped in Prometheus text format
+/// at /metrics (allowed networks or token only, <see cref="MetricsAccess"/>), and pushed over OTLP, traces included,
+/// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+    public const string ServiceName = "ChargePortal";
+
+    /// <summary>Call after AddCluster: the call router it measures is the one the cluster may have put in place.</summary>
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>() ?? new OperationsOptions();
+        builder.Services.AddSingleton(new MetricsAccess(options));
+        builder.Services.TryAddSingleton<OcppMetrics>();
+        builder.Services.AddHostedService<GaugeSources>();
+        Decorate<IStationCallRouter>(builder.Services, (inner, sp) => new MeasuredStationCallRouter(inner, sp.GetRequiredService<OcppMetrics>()));
+
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: builder.Configuration["Cluster:NodeId"] ?? Environment.MachineName))
+            .WithMetrics(m =>
+            {
+                m.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddMeter(OcppMetrics.MeterName, PaymentMetrics.MeterName, InProcessStationEventBus.MeterName, "Microsoft.EntityFrameworkCore")
+                    .AddPrometheusExporter();
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+        if (otlp)
+        {
+            // Traces only when there is somewhere to send them: recording spans for nobody would cost every request.
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsPath))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+            {
+                var status = context.RequestServices.GetRequiredService<MetricsAccess>().Check(context);
+                if (status == StatusCodes.Status200OK)
+                {
+                    await next(context);
+                    return;
+                }
+
+                context.Response.StatusCode = status;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = status,
+                        Title = status == StatusCodes.Status401Unauthorized ? "Wrong metrics token" : "Metrics not allowed from here",
+                        Detail = "Metrics are served to clients in Operations:MetricsAllowedNetworks, or with 'Authorization: Bearer <Operations:MetricsToken>'.",
+                    },
+                });
+            }), optionsName: null)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static void Decorate<TService>(IServiceCollection services, Func<TService, IServiceProvider, TService> decorate)
+        where TService : class
+    {
+        var existing = services.Last(d => d.ServiceType == typeof(TService));
+        services.Replace(ServiceDescriptor.Describe(typeof(TService), sp => decorate(Resolve<TService>(existing, sp), sp), existing.Lifetime));
+    }
+
+    private static T Resolve<T>(ServiceDescriptor descriptor, IServiceProvider sp) => (T)(descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
+
+    /// <summary>Registers the gauges read from services that exist once the host is built: stations connected, queue depths.</summary>
+    private sealed class GaugeSources(OcppMetrics metrics, IStationConnectionRegistry connections, MeterValueSink meterValues, InProcessStationEventBus events) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            metrics.ObserveConnectedStations(() => connections.StationIds
+                .Select(connections.Find).OfType<IStationConnection>()
+                .GroupBy(c => c.Version.DisplayName()).Select(g => (g.Key, (long)g.Count())));
+            metrics.ObserveQueue("meter_values", () => meterValues.Pending);
+            metrics.ObserveQueue("live_events", () => events.Depth);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
