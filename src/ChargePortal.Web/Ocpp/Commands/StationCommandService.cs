@@ -8,6 +8,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Diagnostics;
+using ChargePortal.Web.Stations.Provisioning;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -20,6 +21,9 @@ public enum CommandFailure
     BadArguments,
     Timeout,
     StationError,
+
+    /// <summary>The station's registration is Pending or Rejected and the call is not one it may be sent (409).</summary>
+    NotAccepted,
 }
 
 /// <summary>The station's answer, or why there is none.</summary>
@@ -42,6 +46,7 @@ public sealed partial class StationCommandService(
     DiagnosticsUploads uploads,
     AuditLog audit,
     IStationEventPublisher events,
+    RegistrationGate registration,
     TimeProvider time)
 {
     public async Task<CommandResult> ExecuteAsync(string stationId, string commandName, JsonElement? body, CommandActor actor, Uri publicBaseUri, CancellationToken ct)
@@ -106,6 +111,11 @@ public sealed partial class StationCommandService(
     /// <summary>The station's answer to <paramref name="call"/>, or the failure as a command result.</summary>
     internal async Task<(JsonElement Response, CommandResult? Failure)> RouteAsync(string stationId, OcppOutgoingCall call, CancellationToken ct)
     {
+        if (await registration.RefuseOutgoingAsync(stationId, call.Action, ct) is { } refusal)
+        {
+            return (default, CommandResult.Failed(CommandFailure.NotAccepted, refusal));
+        }
+
         try
         {
             return (await router.CallAsync(stationId, call.Action, call.Payload, ct), null);

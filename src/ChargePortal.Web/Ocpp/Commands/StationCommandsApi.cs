@@ -42,6 +42,7 @@ public static class StationCommandsApi
             CommandFailure.UnknownCommand => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown command", result.Detail!),
             CommandFailure.UnknownStation => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", result.Detail!),
             CommandFailure.Offline => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station offline", result.Detail!),
+            CommandFailure.NotAccepted => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station not accepted", result.Detail!),
             CommandFailure.BadArguments => ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad arguments", result.Detail!),
             CommandFailure.Timeout => ApiConventions.Problem(StatusCodes.Status504GatewayTimeout, "No answer in time", result.Detail!),
             _ => StationError(result),
@@ -65,6 +66,7 @@ public static class StationCommandsApi
             null => TypedResults.Ok(new RawCallAnswer(result.Action, result.Version!.Value.DisplayName(), result.Response!.Value)),
             CommandFailure.UnknownStation => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", result.Detail!),
             CommandFailure.Offline => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station offline", result.Detail!),
+            CommandFailure.NotAccepted => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station not accepted", result.Detail!),
             CommandFailure.BadArguments => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad OCPP request", detail: result.Detail,
                 extensions: new Dictionary<string, object?>
                 {

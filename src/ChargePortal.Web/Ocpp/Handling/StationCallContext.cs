@@ -3,6 +3,7 @@ using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.Stations.Provisioning;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 
@@ -17,7 +18,8 @@ public sealed record StationServices(
     IReservationGuard Reservations,
     TimeProvider Time,
     DeviceModelStore DeviceModel,
-    BaseReportOnBoot BaseReports);
+    BaseReportOnBoot BaseReports,
+    RegistrationGate Registration);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler
@@ -26,6 +28,12 @@ public sealed class CsmsCallHandler(string stationId, OcppVersion version, Stati
     {
         try
         {
+            // B02.FR.09, B03.FR.07: a station not accepted may send only its boot and what the CSMS asked for.
+            if (await services.Registration.RefuseIncomingAsync(stationId, call.Action, ct) is { } refusal)
+            {
+                return OcppCallOutcome.Error(OcppErrorCode.SecurityError, refusal);
+            }
+
             return version == OcppVersion.V16
                 ? await V16StationMessages.HandleAsync(stationId, call, services, ct)
                 : await V201StationMessages.HandleAsync(stationId, call, services, ct);

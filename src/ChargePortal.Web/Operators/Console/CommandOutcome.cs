@@ -24,6 +24,7 @@ public sealed record CommandOutcome(string Command, bool Answered, string Status
         var message = result.Failure switch
         {
             CommandFailure.Offline => "The station is offline, so the command was not sent.",
+            CommandFailure.NotAccepted => $"The station is not accepted, so the command was not sent. {result.Detail}",
             CommandFailure.Timeout => "The station did not answer in time. It may still carry the command out.",
             CommandFailure.StationError => $"The station refused the message with an error ({result.OcppErrorCode}). {result.Detail}",
             CommandFailure.BadArguments => $"The command's arguments are not valid: {result.Detail}",
