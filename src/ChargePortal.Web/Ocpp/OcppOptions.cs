@@ -1,3 +1,5 @@
+using ChargePortal.Web.Stations;
+
 namespace ChargePortal.Web.Ocpp;
 
 public sealed class OcppOptions
@@ -6,6 +8,9 @@ public sealed class OcppOptions
 
     /// <summary>Let unknown charge point ids connect and register themselves (Development default).</summary>
     public bool AllowUnknownStations { get; set; }
+
+    /// <summary>Registration of a station that registered itself (AllowUnknownStations): Accepted, or Pending until an operator accepts it.</summary>
+    public StationRegistrationStatus UnknownStationRegistration { get; set; } = StationRegistrationStatus.Accepted;
 
     /// <summary>Heartbeat interval handed to stations at boot.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 300;

@@ -29,16 +29,13 @@ public static class StationSecurityApi
         var api = endpoints.MapApiGroup("/stations", "Station security");
         api.MapGet("/{id}/security-events", ListSecurityEventsAsync).RequireAuthorization(Policies.Operator)
             .WithSummary("The security events the station reported (SecurityEventNotification), newest first. Operators and admins.");
-        api.MapPatch("/{id}", PatchAsync).RequireAuthorization(Policies.Operator)
-            .WithSummary("Change a station's security profile and password (any subset); a connected station is sent the new password first and the answer says whether it accepted. Operators and admins.");
         api.MapGet("/{id}/credentials", GetCredentialsAsync).RequireAuthorization(Policies.Operator)
             .WithSummary("The station's security profile and whether it has a password (never the password). Operators and admins.");
         return endpoints;
     }
 
     /// <summary>
-    /// PATCH /api/stations/{id}: the security fields. Registration fields (name, siteId, registrationStatus) belong to the
-    /// station registry; an endpoint that handles both calls <see cref="StationCredentials.ApplyAsync"/> for these.
+    /// The security fields of PATCH /api/stations/{id} (StationPatchApi takes the whole body and hands these here).
     /// </summary>
     public static async Task<Results<Ok<StationCredentialsDto>, ProblemHttpResult>> PatchAsync(
         string id, StationCredentialsPatch? patch, ClaimsPrincipal user, StationCredentials credentials, CancellationToken ct)

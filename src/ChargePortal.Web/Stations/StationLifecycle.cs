@@ -42,7 +42,7 @@ public sealed class StationLifecycle(
             return station;
         }
 
-        station = new Station { Id = stationId, Name = stationId, CreatedAt = time.GetUtcNow() };
+        station = new Station { Id = stationId, Name = stationId, CreatedAt = time.GetUtcNow(), RegistrationStatus = options.Value.UnknownStationRegistration };
         db.Stations.Add(station);
         try
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Sites;
+using ChargePortal.Web.Stations.Provisioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChargePortal.Web.Stations;
@@ -12,6 +13,7 @@ public static class StationsApi
     {
         services.AddSingleton<StationRegistry>();
         services.AddSingleton<SiteAccess>();
+        services.AddStationProvisioning();
         return services;
     }
 
@@ -24,6 +26,7 @@ public static class StationsApi
             .WithSummary("One station with its recent transactions.");
         api.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Operator)
             .WithSummary("Register a station; with a password it must use HTTP Basic auth (security profile 1).");
+        api.MapStationPatch();
         return endpoints;
     }
 

@@ -9,6 +9,7 @@ using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Transactions;
 using ChargePortal.Web.StationSecurity;
+using ChargePortal.Web.Stations.Provisioning;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -21,6 +22,9 @@ public enum CommandFailure
     BadArguments,
     Timeout,
     StationError,
+
+    /// <summary>The station's registration is Pending or Rejected and the call is not one it may be sent (409).</summary>
+    NotAccepted,
 }
 
 /// <summary>Why a command has no answer; the OCPP error code and description when the station answered with a CALLERROR.</summary>
@@ -68,6 +72,7 @@ public sealed partial class StationCommandService(
     IStationEventPublisher events,
     RemoteStarts remoteStarts,
     StationPasswords passwords,
+    RegistrationGate registration,
     TimeProvider time)
 {
     /// <summary>Sends <paramref name="operation"/> and returns the station's typed answer.</summary>
@@ -203,6 +208,11 @@ public sealed partial class StationCommandService(
     /// <summary>The station's answer to <paramref name="call"/>, or why there is none.</summary>
     private async Task<(JsonElement Response, CommandError? Error)> RouteAsync(string stationId, OcppOutgoingCall call, CancellationToken ct)
     {
+        if (await registration.RefuseOutgoingAsync(stationId, call.Action, ct) is { } refusal)
+        {
+            return (default, new CommandError(CommandFailure.NotAccepted, refusal));
+        }
+
         try
         {
             var response = await router.CallAsync(stationId, call.Action, call.Payload, ct);

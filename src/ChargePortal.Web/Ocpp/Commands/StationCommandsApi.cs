@@ -49,6 +49,7 @@ public static class StationCommandsApi
             { Kind: CommandFailure.UnknownCommand } e => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown command", e.Detail),
             { Kind: CommandFailure.UnknownStation } e => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", e.Detail),
             { Kind: CommandFailure.Offline } e => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station offline", e.Detail),
+            { Kind: CommandFailure.NotAccepted } e => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station not accepted", e.Detail),
             { Kind: CommandFailure.BadArguments } e => ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad arguments", e.Detail),
             { Kind: CommandFailure.Timeout } e => ApiConventions.Problem(StatusCodes.Status504GatewayTimeout, "No answer in time", e.Detail),
             { } e => StationError(e.OcppErrorCode, e.OcppErrorDescription, e.Detail),
@@ -72,6 +73,7 @@ public static class StationCommandsApi
             null => TypedResults.Ok(new RawCallAnswer(result.Action, result.Version!.Value.DisplayName(), result.Response!.Value)),
             CommandFailure.UnknownStation => ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", result.Detail!),
             CommandFailure.Offline => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station offline", result.Detail!),
+            CommandFailure.NotAccepted => ApiConventions.Problem(StatusCodes.Status409Conflict, "Station not accepted", result.Detail!),
             CommandFailure.BadArguments => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad OCPP request", detail: result.Detail,
                 extensions: new Dictionary<string, object?>
                 {

@@ -9,6 +9,7 @@ using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Telemetry;
+using ChargePortal.Web.Stations.Provisioning;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 
@@ -30,7 +31,8 @@ public sealed record StationServices(
     TimeProvider Time,
     DeviceModelStore DeviceModel,
     BaseReportOnBoot BaseReports,
-    SecurityEventLog SecurityEvents);
+    SecurityEventLog SecurityEvents,
+    RegistrationGate Registration);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler
@@ -41,6 +43,12 @@ public sealed class CsmsCallHandler(string stationId, OcppVersion version, Stati
         var failed = false;
         try
         {
+            // B02.FR.09, B03.FR.07: a station not accepted may send only its boot and what the CSMS asked for.
+            if (await services.Registration.RefuseIncomingAsync(stationId, call.Action, ct) is { } refusal)
+            {
+                return OcppCallOutcome.Error(OcppErrorCode.SecurityError, refusal);
+            }
+
             return version == OcppVersion.V16
                 ? await V16StationMessages.HandleAsync(stationId, call, services, ct)
                 : await V201StationMessages.HandleAsync(stationId, call, services, ct);

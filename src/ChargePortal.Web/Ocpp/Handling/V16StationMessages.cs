@@ -37,6 +37,7 @@ internal static class V16StationMessages
         var request = call.ReadRequest<BootNotificationRequest>();
         var decision = await s.Lifecycle.BootAsync(stationId, new BootInfo(request.ChargePointVendor, request.ChargePointModel,
             request.ChargePointSerialNumber ?? request.ChargeBoxSerialNumber, request.FirmwareVersion), ct);
+        s.Registration.Set(stationId, decision.Status);
         return call.Respond(new BootNotificationResponse
         {
             Status = decision.Status switch

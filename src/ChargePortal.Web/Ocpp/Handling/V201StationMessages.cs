@@ -45,6 +45,7 @@ internal static class V201StationMessages
             s.BaseReports.RequestAfterBootAnswer(stationId);
         }
 
+        s.Registration.Set(stationId, decision.Status);
         return call.Respond(new BootNotificationResponse
         {
             Status = decision.Status switch

@@ -27,6 +27,7 @@ public sealed record CommandOutcome(string Command, bool Answered, string Status
         var message = error.Kind switch
         {
             CommandFailure.Offline => "The station is offline, so the command was not sent.",
+            CommandFailure.NotAccepted => $"The station is not accepted, so the command was not sent. {error.Detail}",
             CommandFailure.Timeout => "The station did not answer in time. It may still carry the command out.",
             CommandFailure.StationError => $"The station refused the message with an error ({error.OcppErrorCode}). {error.Detail}",
             CommandFailure.BadArguments => $"The command's arguments are not valid: {error.Detail}",

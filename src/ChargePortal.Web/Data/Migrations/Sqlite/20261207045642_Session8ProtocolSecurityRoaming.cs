@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChargePortal.Web.Data.Migrations.SqlServer
+namespace ChargePortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Session8ProtocolSecurityRoaming : Migration
@@ -18,78 +17,78 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ChargingState",
                 table: "Transactions",
-                type: "nvarchar(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "FreeVend",
                 table: "Transactions",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "IdTagRank",
                 table: "Transactions",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdTokenType",
                 table: "Transactions",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RemoteStartId",
                 table: "Transactions",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "AllowUnsecured",
                 table: "Stations",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "FreeVend",
                 table: "Stations",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "LastOcppTransactionId",
                 table: "Stations",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "FreeVend",
                 table: "Sites",
-                type: "bit",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "NoShowPaymentId",
                 table: "Reservations",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,24 +99,24 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "DeviceModelVariables",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    ComponentName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    ComponentInstance = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    EvseId = table.Column<int>(type: "int", nullable: true),
-                    ConnectorId = table.Column<int>(type: "int", nullable: true),
-                    VariableName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    VariableInstance = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Key = table.Column<string>(type: "nvarchar(240)", maxLength: 240, nullable: false),
-                    DataType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Unit = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    MinLimit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true),
-                    MaxLimit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true),
-                    ValuesList = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    SupportsMonitoring = table.Column<bool>(type: "bit", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Attributes = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    ComponentName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ComponentInstance = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    EvseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    VariableName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    VariableInstance = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 240, nullable: false),
+                    DataType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    MinLimit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    MaxLimit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    ValuesList = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SupportsMonitoring = table.Column<bool>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attributes = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -134,13 +133,13 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RemoteStartRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    RemoteStartId = table.Column<int>(type: "int", nullable: false),
-                    IdTag = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    TransactionId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    RemoteStartId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TransactionId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,25 +156,25 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingPartners",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    PartyId = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    InboundTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    InboundTokenIsRegistrationToken = table.Column<bool>(type: "bit", nullable: false),
-                    OutboundToken = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    VersionsUrl = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    Version = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    EndpointsJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RolesJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PublishAllSites = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastHandshakeError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PartyId = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InboundTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InboundTokenIsRegistrationToken = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OutboundToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VersionsUrl = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    EndpointsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    RolesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishAllSites = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHandshakeError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -186,13 +185,13 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Timestamp = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    TechInfo = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    TechInfo = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,14 +208,14 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "TransactionEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TransactionId = table.Column<long>(type: "bigint", nullable: false),
-                    SeqNo = table.Column<int>(type: "int", nullable: false),
-                    EventType = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    TriggerReason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Timestamp = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TransactionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SeqNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TriggerReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,12 +232,12 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingCdrs",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(39)", maxLength: 39, nullable: false),
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    SessionId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    TransactionId = table.Column<long>(type: "bigint", nullable: false),
-                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    LastUpdatedTicks = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 39, nullable: false),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    TransactionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    LastUpdatedTicks = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,12 +254,12 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingModuleActivity",
                 columns: table => new
                 {
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    Module = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    LastPushAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastPushErrorAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastPushError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    LastPullAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Module = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastPushAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastPushErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastPushError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastPullAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -277,18 +276,18 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingOutbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    Module = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Method = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Path = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    AbsoluteUrl = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAtTicks = table.Column<long>(type: "bigint", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Module = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AbsoluteUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAtTicks = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -305,8 +304,8 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingPartnerSites",
                 columns: table => new
                 {
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    SiteId = table.Column<int>(type: "int", nullable: false)
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -329,12 +328,12 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingReservations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    ReservationId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -351,27 +350,27 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    TransactionId = table.Column<long>(type: "bigint", nullable: false),
-                    LocationId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    EvseUid = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    ConnectorId = table.Column<int>(type: "int", nullable: false),
-                    TokenCountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    TokenPartyId = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    TokenUid = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    TokenType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ContractId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    AuthMethod = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    AuthorizationReference = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    EnergyWh = table.Column<long>(type: "bigint", nullable: false),
-                    TotalCostExclVat = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
-                    TotalCostInclVat = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
-                    LastUpdatedTicks = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransactionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LocationId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    EvseUid = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    TokenPartyId = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TokenUid = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    TokenType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContractId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    AuthMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AuthorizationReference = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EnergyWh = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalCostExclVat = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    TotalCostInclVat = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    LastUpdatedTicks = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -394,23 +393,23 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "RoamingTokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    PartyId = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Uid = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ContractId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    VisualNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Issuer = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    GroupId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true),
-                    Valid = table.Column<bool>(type: "bit", nullable: false),
-                    Whitelist = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    LastUpdated = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PendingAuthMethod = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    AuthorizationReference = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PartyId = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Uid = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContractId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    VisualNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    GroupId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    Valid = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Whitelist = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    LastUpdated = table.Column<long>(type: "INTEGER", nullable: false),
+                    PendingAuthMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AuthorizationReference = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -422,11 +421,6 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reservations_NoShowPaymentId",
-                table: "Reservations",
-                column: "NoShowPaymentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reservations_UserId_Status",
@@ -464,8 +458,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "IX_RoamingPartners_InboundTokenHash",
                 table: "RoamingPartners",
                 column: "InboundTokenHash",
-                unique: true,
-                filter: "[InboundTokenHash] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoamingPartnerSites_SiteId",
@@ -515,23 +508,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 table: "TransactionEvents",
                 columns: new[] { "TransactionId", "SeqNo" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Reservations_Payments_NoShowPaymentId",
-                table: "Reservations",
-                column: "NoShowPaymentId",
-                principalTable: "Payments",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Reservations_Payments_NoShowPaymentId",
-                table: "Reservations");
-
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
@@ -570,10 +551,6 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "RoamingPartners");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Reservations_NoShowPaymentId",
-                table: "Reservations");
 
             migrationBuilder.DropIndex(
                 name: "IX_Reservations_UserId_Status",
