@@ -10,6 +10,7 @@ using ChargePortal.Web.Payments;
 using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites;
+using ChargePortal.Web.StationEvents;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
@@ -48,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
+    public DbSet<StationEventRecord> StationEvents => Set<StationEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

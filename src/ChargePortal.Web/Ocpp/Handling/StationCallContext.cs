@@ -2,6 +2,7 @@ using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Reservations;
+using ChargePortal.Web.StationEvents;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Stations.Provisioning;
 using ChargePortal.Web.Tokens;
@@ -19,7 +20,8 @@ public sealed record StationServices(
     TimeProvider Time,
     DeviceModelStore DeviceModel,
     BaseReportOnBoot BaseReports,
-    RegistrationGate Registration);
+    RegistrationGate Registration,
+    StationEventLog Events);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger) : IOcppCallHandler
