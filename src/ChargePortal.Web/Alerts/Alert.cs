@@ -12,6 +12,11 @@ public sealed class Alert
     public int ConnectorId { get; set; }
     public required string Message { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
+    /// <summary>Severity as OCPP 2.0.1 numbers it (0 Danger … 9 Debug) where the station reported one.</summary>
+    public int? Severity { get; set; }
+
+    /// <summary>When the station reported the problem gone; a cleared alert is no longer open.</summary>
+    public DateTimeOffset? ClearedAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
     public string? AcknowledgedByUserId { get; set; }
@@ -22,8 +27,18 @@ public sealed class Alert
     /// </summary>
     public string? OpenKey { get; set; }
 
-    public static string KeyFor(AlertKind kind, string stationId, int evseId, int connectorId) =>
-        FormattableString.Invariant($"{kind}|{stationId}|{evseId}|{connectorId}");
+    public static string KeyFor(AlertKind kind, string stationId, int evseId, int connectorId, string? subject = null)
+    {
+        var key = FormattableString.Invariant($"{kind}|{stationId}|{evseId}|{connectorId}");
+        if (subject is null)
+        {
+            return key;
+        }
+
+        // Component/variable names can make the key longer than its column: the tail is then a hash of the subject.
+        var full = key + "|" + subject;
+        return full.Length <= 128 ? full : key + "|" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)))[..32];
+    }
 }
 
 public enum AlertKind
@@ -31,4 +46,10 @@ public enum AlertKind
     StationOffline,
     ConnectorFault,
     CommandFailed,
+
+    /// <summary>A 2.0.1 NotifyEvent reported a problem of a component/variable (cleared by the station).</summary>
+    StationProblem,
+
+    /// <summary>A SecurityEventNotification of a kind that needs a look (tampering, invalid certificates, failed logins …).</summary>
+    SecurityEvent,
 }

@@ -13,6 +13,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.Property(a => a.AcknowledgedBy).HasMaxLength(256);
         b.Property(a => a.AcknowledgedByUserId).HasMaxLength(450);
         b.Property(a => a.OpenKey).HasMaxLength(128);
+        b.HasIndex(a => new { a.StationId, a.ClearedAt });
         b.HasIndex(a => a.OpenKey).IsUnique();
         b.HasIndex(a => new { a.AcknowledgedAt, a.RaisedAt });
         b.HasIndex(a => new { a.StationId, a.RaisedAt });

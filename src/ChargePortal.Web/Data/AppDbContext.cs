@@ -10,6 +10,7 @@ using ChargePortal.Web.Payments;
 using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites;
+using ChargePortal.Web.StationEvents;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Tariffs;
@@ -56,6 +57,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
+    public DbSet<StationEventRecord> StationEvents => Set<StationEventRecord>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 

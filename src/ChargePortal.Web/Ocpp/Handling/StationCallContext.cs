@@ -6,6 +6,7 @@ using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.StationSecurity;
+using ChargePortal.Web.StationEvents;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Telemetry;
@@ -32,7 +33,8 @@ public sealed record StationServices(
     DeviceModelStore DeviceModel,
     BaseReportOnBoot BaseReports,
     SecurityEventLog SecurityEvents,
-    RegistrationGate Registration);
+    RegistrationGate Registration,
+    StationEventLog Events);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler

@@ -18,7 +18,8 @@ internal static class V201StationMessages
         "Authorize" => AuthorizeAsync(stationId, call, s, ct),
         "TransactionEvent" => V201TransactionEvents.HandleAsync(stationId, call, s, ct),
         "MeterValues" => MeterValuesAsync(stationId, call, s, ct),
-        "NotifyEvent" => NotifyEvent(stationId, call, s),
+        "NotifyEvent" => NotifyEventAsync(stationId, call, s, ct),
+        "NotifyMonitoringReport" => NotifyMonitoringReportAsync(stationId, call, s, ct),
         "NotifyReport" => NotifyReportAsync(stationId, call, s, ct),
         "FirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<FirmwareStatusNotificationRequest>().Status), new FirmwareStatusNotificationResponse()),
         "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
@@ -93,22 +94,35 @@ internal static class V201StationMessages
         return call.Respond(new MeterValuesResponse());
     }
 
-    private static async ValueTask<OcppCallOutcome> SecurityEventAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    /// <summary>Stored (and alerted when it reports a problem) before the answer: the answer confirms the CSMS has it.</summary>
+    private static async ValueTask<OcppCallOutcome> NotifyEventAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
-        var request = call.ReadRequest<SecurityEventNotificationRequest>();
-        await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
-        return call.Respond(new SecurityEventNotificationResponse());
-    }
-
-    private static ValueTask<OcppCallOutcome> NotifyEvent(string stationId, OcppIncomingCall call, StationServices s)
-    {
-        foreach (var data in call.ReadRequest<NotifyEventRequest>().EventData)
+        var request = call.ReadRequest<NotifyEventRequest>();
+        await s.Events.RecordEventsAsync(stationId, request, ct);
+        foreach (var data in request.EventData)
         {
             var variable = $"{data.Component.Name}.{data.Variable.Name}";
             s.Lifecycle.Notify(stationId, "Event", $"{variable}={data.ActualValue} ({OcppEnumText.Of(data.Trigger)})");
         }
 
-        return ValueTask.FromResult(call.Respond(new NotifyEventResponse()));
+        return call.Respond(new NotifyEventResponse());
+    }
+
+    private static async ValueTask<OcppCallOutcome> NotifyMonitoringReportAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<NotifyMonitoringReportRequest>();
+        await s.Events.RecordMonitoringReportAsync(stationId, request, ct);
+        s.Lifecycle.Notify(stationId, "MonitoringReport", $"request {request.RequestId} part {request.SeqNo}");
+        return call.Respond(new NotifyMonitoringReportResponse());
+    }
+
+    private static async ValueTask<OcppCallOutcome> SecurityEventAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<SecurityEventNotificationRequest>();
+        await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+        await s.Events.RecordSecurityEventAsync(stationId, request, ct);
+        s.Lifecycle.Notify(stationId, "Security", request.Type);
+        return call.Respond(new SecurityEventNotificationResponse());
     }
 
     /// <summary>Each part is stored as it arrives (parts are independent: any number, any order); the answer confirms it is stored.</summary>

@@ -112,6 +112,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("ConnectorId")
                         .HasColumnType("int");
 
@@ -135,6 +138,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("Severity")
+                        .HasColumnType("int");
+
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -147,6 +153,8 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasFilter("[OpenKey] IS NOT NULL");
 
                     b.HasIndex("AcknowledgedAt", "RaisedAt");
+
+                    b.HasIndex("StationId", "ClearedAt");
 
                     b.HasIndex("StationId", "RaisedAt");
 
@@ -1235,6 +1243,97 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("SiteOwnerships");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationEvents.StationEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActualValue")
+                        .HasMaxLength(2500)
+                        .HasColumnType("nvarchar(2500)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("Cleared")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EventNotificationType")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("TechCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("TechInfo")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Variable")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("VariableMonitoringId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("StationId", "At");
+
+                    b.ToTable("StationEvents", (string)null);
                 });
 
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>

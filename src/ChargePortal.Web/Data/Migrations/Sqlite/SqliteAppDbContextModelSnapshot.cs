@@ -104,6 +104,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ConnectorId")
                         .HasColumnType("INTEGER");
 
@@ -127,6 +130,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Severity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -138,6 +144,8 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("AcknowledgedAt", "RaisedAt");
+
+                    b.HasIndex("StationId", "ClearedAt");
 
                     b.HasIndex("StationId", "RaisedAt");
 
@@ -1195,6 +1203,95 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("SiteOwnerships");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationEvents.StationEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActualValue")
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Cleared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventNotificationType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechInfo")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variable")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VariableMonitoringId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("StationId", "At");
+
+                    b.ToTable("StationEvents", (string)null);
                 });
 
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>

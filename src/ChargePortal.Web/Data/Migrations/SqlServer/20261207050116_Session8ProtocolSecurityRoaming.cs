@@ -82,6 +82,18 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 type: "int",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ClearedAt",
+                table: "Alerts",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Severity",
+                table: "Alerts",
+                type: "int",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
@@ -203,6 +215,38 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         principalTable: "Stations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StationId = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Component = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ComponentInstance = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    EvseId = table.Column<int>(type: "int", nullable: true),
+                    ConnectorId = table.Column<int>(type: "int", nullable: true),
+                    Variable = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    VariableInstance = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Trigger = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ActualValue = table.Column<string>(type: "nvarchar(2500)", maxLength: 2500, nullable: true),
+                    TechCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    TechInfo = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Cleared = table.Column<bool>(type: "bit", nullable: true),
+                    EventId = table.Column<int>(type: "int", nullable: true),
+                    Severity = table.Column<int>(type: "int", nullable: true),
+                    VariableMonitoringId = table.Column<int>(type: "int", nullable: true),
+                    EventNotificationType = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    TransactionId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StationEvents", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -429,6 +473,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 columns: new[] { "UserId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Alerts_StationId_ClearedAt",
+                table: "Alerts",
+                columns: new[] { "StationId", "ClearedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeviceModelVariables_StationId_Key",
                 table: "DeviceModelVariables",
                 columns: new[] { "StationId", "Key" },
@@ -506,6 +555,16 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 columns: new[] { "StationId", "Timestamp" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StationEvents_ReceivedAt",
+                table: "StationEvents",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StationEvents_StationId_At",
+                table: "StationEvents",
+                columns: new[] { "StationId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TransactionEvents_TransactionId_SeqNo",
                 table: "TransactionEvents",
                 columns: new[] { "TransactionId", "SeqNo" },
@@ -549,6 +608,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 name: "SecurityEvents");
 
             migrationBuilder.DropTable(
+                name: "StationEvents");
+
+            migrationBuilder.DropTable(
                 name: "TransactionEvents");
 
             migrationBuilder.DropTable(
@@ -557,6 +619,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Reservations_UserId_Status",
                 table: "Reservations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Alerts_StationId_ClearedAt",
+                table: "Alerts");
 
             migrationBuilder.DropColumn(
                 name: "ChargingState",
@@ -597,6 +663,14 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "NoShowPaymentId",
                 table: "Reservations");
+
+            migrationBuilder.DropColumn(
+                name: "ClearedAt",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "Severity",
+                table: "Alerts");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reservations_UserId",
