@@ -12,6 +12,9 @@ namespace ChargePortal.Web.Telemetry;
 /// </summary>
 public sealed class MeasuredStationCallRouter(IStationCallRouter inner, OcppMetrics metrics) : IStationCallRouter
 {
+    /// <summary>The router being measured: the single-node one, or the cluster's.</summary>
+    public IStationCallRouter Inner => inner;
+
     public Task<OcppVersion?> FindAsync(string stationId, CancellationToken ct) => inner.FindAsync(stationId, ct);
 
     public async Task<JsonElement> CallAsync(string stationId, string action, JsonElement payload, CancellationToken ct)

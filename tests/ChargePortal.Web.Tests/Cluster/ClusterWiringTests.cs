@@ -3,6 +3,7 @@ using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
+using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,7 +30,7 @@ public sealed class ClusterWiringTests(ChargePortalFactory factory) : IClassFixt
         factory.Services.GetRequiredService<ILocalStationEventStream>().ShouldBeSameAs(factory.Services.GetRequiredService<IStationEventStream>());
         factory.Services.GetRequiredService<HubLifetimeManager<LiveHub>>().ShouldBeOfType<DefaultHubLifetimeManager<LiveHub>>();
         factory.Services.GetRequiredService<IStationConnectionRegistry>().ShouldBeOfType<LocalStationConnectionRegistry>();
-        factory.Services.GetRequiredService<IStationCallRouter>().ShouldBeOfType<LocalStationCallRouter>();
+        factory.Services.GetRequiredService<IStationCallRouter>().ShouldBeOfType<MeasuredStationCallRouter>().Inner.ShouldBeOfType<LocalStationCallRouter>();
         factory.Services.GetRequiredService<IStationOwnership>().ShouldBeOfType<SingleNodeStationOwnership>();
         factory.Services.GetRequiredService<IClusterSingletonGate>().ShouldBeOfType<SingleNodeGate>();
     }
@@ -43,7 +44,7 @@ public sealed class ClusterWiringTests(ChargePortalFactory factory) : IClassFixt
         node.Services.GetRequiredService<ILocalStationEventStream>().ShouldBeOfType<RedisStationEventBus>();
         node.Services.GetRequiredService<HubLifetimeManager<LiveHub>>().ShouldBeOfType<RedisHubLifetimeManager<LiveHub>>();
         node.Services.GetRequiredService<IStationConnectionRegistry>().ShouldBeOfType<ClusterStationConnectionRegistry>();
-        node.Services.GetRequiredService<IStationCallRouter>().ShouldBeOfType<ClusterStationCallRouter>();
+        node.Services.GetRequiredService<IStationCallRouter>().ShouldBeOfType<MeasuredStationCallRouter>().Inner.ShouldBeOfType<ClusterStationCallRouter>();
         node.Services.GetRequiredService<IStationOwnership>().ShouldBeOfType<RedisStationDirectory>();
         node.Services.GetRequiredService<IClusterSingletonGate>().ShouldBeOfType<RedisClusterSingletonGate>();
 

@@ -48,6 +48,12 @@ public static class StationPatchApi
             return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad request", $"The body is not valid JSON: {ex.Message}");
         }
 
+        if (body is JsonObject { Count: 0 })
+        {
+            return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad request",
+                "A JSON object with any of name, siteId, registrationStatus, password, generatePassword, securityProfile, allowUnsecured is required.");
+        }
+
         var settings = body as JsonObject;
         JsonObject? secrets = null;
         if (settings is not null)

@@ -151,6 +151,8 @@ public sealed class StationCommandBuildTests
     {
         var covered = ValidCases.Where(row => row.Data.Item1 == version).Select(row => row.Data.Item2).ToHashSet();
 
-        StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name)).ShouldBeEmpty();
+        // CostUpdated exists in 2.0.1 only; its 1.6 refusal is in StationCommandArgumentErrorTests.
+        var versionOnly = version == "1.6" ? new[] { "cost-updated" } : [];
+        StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name)).ShouldBeEmpty();
     }
 }
