@@ -61,6 +61,7 @@ public static class DatabaseSetup
         services.AddSingleton(DatabaseWriteGate.ForProvider(options.Provider));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Demo.DemoHistory>();
         return services;
     }
 

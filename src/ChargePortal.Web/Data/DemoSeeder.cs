@@ -1,4 +1,5 @@
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Demo;
 using ChargePortal.Web.Operators;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Payments.Cards;
@@ -13,12 +14,13 @@ namespace ChargePortal.Web.Data;
 
 /// <summary>
 /// Development demo data: one account per role, three Amsterdam sites with ten stations,
-/// tariffs and RFID tokens. Idempotent: each item is looked up by its natural key first.
+/// tariffs and RFID tokens, and with <c>Seed:DemoHistoryDays</c> a past month (<see cref="DemoHistory"/>). Idempotent: each item is looked up by its natural key first.
 /// </summary>
 public sealed class DemoSeeder(
     AppDbContext db,
     UserManager<ApplicationUser> userManager,
     ApiKeyService apiKeys,
+    DemoHistory history,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<DemoSeeder> logger)
@@ -96,6 +98,8 @@ public sealed class DemoSeeder(
         {
             await apiKeys.ImportAsync(op.Id, "Development operator key", apiKey, ct);
         }
+
+        await history.SeedAsync(configuration.GetValue("Seed:DemoHistoryDays", 0), driver.Id, ct);
 
         logger.LogInformation("Demo data ready: {Sites} sites, {Stations} stations, demo users for every role", Sites.Length, Stations.Length);
     }
@@ -194,7 +198,7 @@ public sealed class DemoSeeder(
             IdleFeePerMinute = 0.25m,
             IdleGraceMinutes = 15,
             VatPercent = 21m,
-            EffectiveFrom = now.AddDays(-30),
+            EffectiveFrom = now.AddDays(-90), // before the oldest demo history session
         });
         await db.SaveChangesAsync(ct);
     }

@@ -1,6 +1,7 @@
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Payments.Cards;
+using ChargePortal.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Payments;
@@ -24,7 +25,8 @@ public sealed class PaymentService(
     AuditLog audit,
     TimeProvider time,
     ILogger<PaymentService> logger,
-    IEnumerable<ISessionsBilledElsewhere> billedElsewhere)
+    IEnumerable<ISessionsBilledElsewhere> billedElsewhere,
+    PaymentMetrics metrics)
 {
     /// <summary>
     /// Longer than any provider call can take (Stripe.net: three tries of at most 80 s each), so a claim this old is
@@ -98,6 +100,12 @@ public sealed class PaymentService(
         payment.FailureReason = result.Error;
         payment.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        metrics.Outcome(PaymentOperation.Hold, payment.HoldOutcomeUnknown ? PaymentOutcome.Unanswered : payment.Status switch
+        {
+            PaymentStatus.Authorized => PaymentOutcome.Authorized,
+            PaymentStatus.AwaitingAuthentication => PaymentOutcome.AwaitingAuthentication,
+            _ => PaymentOutcome.Failed,
+        });
         return new HoldOutcome(payment, result.AuthenticationUrl);
     }
 
@@ -169,21 +177,25 @@ public sealed class PaymentService(
 
         if (cost <= 0m)
         {
-            var released = await WhileClaimedAsync(payment.Id, () => provider.CancelAsync(payment.ProviderPaymentId!, ct));
+            var released = await WhileClaimedAsync(payment.Id, PaymentOperation.Release, () => provider.CancelAsync(payment.ProviderPaymentId!, ct));
             await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m, released.Error, ct);
+            metrics.Outcome(PaymentOperation.Release, released.Succeeded ? PaymentOutcome.Released : PaymentOutcome.Failed);
             return;
         }
 
         var capture = Math.Min(cost, payment.HoldAmount);
         var rest = cost - capture;
-        var captured = await WhileClaimedAsync(payment.Id, () => provider.CaptureAsync(payment.ProviderPaymentId!, capture, payment.Currency, ct));
+        var captured = await WhileClaimedAsync(payment.Id, PaymentOperation.Capture, () => provider.CaptureAsync(payment.ProviderPaymentId!, capture, payment.Currency, ct));
         if (!captured.Succeeded)
         {
             await FinishAsync(db, payment, PaymentStatus.Failed, 0m, cost, "Capture failed: " + captured.Error, ct);
+            metrics.Outcome(PaymentOperation.Capture, PaymentOutcome.Failed);
             return;
         }
 
         await FinishAsync(db, payment, PaymentStatus.Captured, capture, 0m, null, ct);
+        metrics.Outcome(PaymentOperation.Capture, PaymentOutcome.Captured);
+        metrics.Amount(PaymentOperation.Capture, capture, payment.Currency);
         if (rest > 0m)
         {
             await SettleRestAsync(payment, rest, ct);
@@ -211,9 +223,10 @@ public sealed class PaymentService(
             return false;
         }
 
-        var released = await WhileClaimedAsync(payment.Id, () => provider.CancelAsync(payment.ProviderPaymentId!, ct));
+        var released = await WhileClaimedAsync(payment.Id, PaymentOperation.Release, () => provider.CancelAsync(payment.ProviderPaymentId!, ct));
         await FinishAsync(db, payment, released.Succeeded ? PaymentStatus.Cancelled : PaymentStatus.Failed, 0m, 0m,
             released.Succeeded ? "Released: " + reason : $"Release ({reason}) failed: {released.Error}", ct);
+        metrics.Outcome(PaymentOperation.Release, released.Succeeded ? PaymentOutcome.Released : PaymentOutcome.Failed);
         return released.Succeeded;
     }
 
@@ -248,13 +261,18 @@ public sealed class PaymentService(
         {
             // Same amount again later reuses the idempotency key, so a refund Stripe did make is not made twice.
             logger.LogWarning(e, "Refund of payment {PaymentId} not confirmed by the provider", paymentId);
+            metrics.Outcome(PaymentOperation.Refund, PaymentOutcome.Unanswered);
             return new(false, "The payment provider could not be reached, so the refund is not confirmed. Try the same amount again in a moment.");
         }
 
         if (!result.Succeeded)
         {
+            metrics.Outcome(PaymentOperation.Refund, PaymentOutcome.Failed);
             return new(false, "The refund failed: " + result.Error);
         }
+
+        metrics.Outcome(PaymentOperation.Refund, PaymentOutcome.Refunded);
+        metrics.Amount(PaymentOperation.Refund, amount, payment.Currency);
 
         // Conditional on the amount read, so two operators refunding at once cannot both count.
         var before = payment.RefundedAmount;
@@ -294,7 +312,7 @@ public sealed class PaymentService(
     /// A provider call made under a claim. If it throws, nobody knows what the provider did, but its idempotency keys
     /// make a retry safe: the claim is returned (Settling → Authorized) so a later pass tries again.
     /// </summary>
-    private async Task<ProviderResult> WhileClaimedAsync(int paymentId, Func<Task<ProviderResult>> call)
+    private async Task<ProviderResult> WhileClaimedAsync(int paymentId, string operation, Func<Task<ProviderResult>> call)
     {
         try
         {
@@ -302,6 +320,7 @@ public sealed class PaymentService(
         }
         catch (Exception e)
         {
+            metrics.Outcome(operation, PaymentOutcome.Unanswered);
             logger.LogWarning(e, "Payment {PaymentId}: the provider call failed; the hold stays Authorized and is retried later", paymentId);
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             await ReturnClaimsAsync(db.Payments.Where(p => p.Id == paymentId), CancellationToken.None);
@@ -380,5 +399,11 @@ public sealed class PaymentService(
         extra.FailureReason = capture.Error;
         extra.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        metrics.Outcome(PaymentOperation.Remainder, extra.HoldOutcomeUnknown ? PaymentOutcome.Unanswered
+            : capture.Succeeded ? PaymentOutcome.Captured : PaymentOutcome.Failed);
+        if (capture.Succeeded)
+        {
+            metrics.Amount(PaymentOperation.Remainder, rest, payment.Currency);
+        }
     }
 }

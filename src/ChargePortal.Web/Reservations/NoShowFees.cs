@@ -98,7 +98,11 @@ public sealed class NoShowFees(
             ? $"Nobody started charging during the slot: a no-show fee of {Money(payment)} was charged to {card!.Label}."
             : $"Nobody started charging during the slot: the no-show fee of {Money(payment)} could not be charged ({result.Error}).");
         await db.SaveChangesAsync(ct);
-        metrics.Outcome("no_show_fee", result.Succeeded ? "captured" : "failed");
+        metrics.Outcome(PaymentOperation.NoShowFee, result.Succeeded ? PaymentOutcome.Captured : PaymentOutcome.Failed);
+        if (result.Succeeded)
+        {
+            metrics.Amount(PaymentOperation.NoShowFee, payment.CapturedAmount, payment.Currency);
+        }
         logger.LogInformation("No-show fee of reservation {ReservationId}: {Status}", reservationId, payment.Status);
 
         if (result.Succeeded && reservation.User?.Email is { Length: > 0 } email)

@@ -35,6 +35,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["Seed:DemoData"] = "true",
             ["Demo:SimulatedStations"] = "0",
+            ["Seed:DemoHistoryDays"] = "0",
             ["Email:PickupDirectory"] = MailPickupDirectory,
             ["Serilog:MinimumLevel:Default"] = "Warning",
 
