@@ -4,31 +4,19 @@ using ChargePortal.Web.Live;
 namespace ChargePortal.Web.Alerts;
 
 /// <summary>Opens alerts for faults and failed commands as they appear on the station event stream.</summary>
-public sealed class AlertEventMonitor(IStationEventStream stream, AlertService alerts, IClusterSingletonGate gate, ILogger<AlertEventMonitor> logger) : BackgroundService
+public sealed class AlertEventMonitor(IStationEventStream stream, AlertService alerts, IClusterSingletonGate gate, ILogger<AlertEventMonitor> logger)
+    : StationEventFollower(stream)
 {
+    protected override ILogger Logger => logger;
+
     public const string JobName = "alerts-from-events";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task OnEventAsync(StationEvent stationEvent, CancellationToken ct)
     {
-        await foreach (var stationEvent in stream.SubscribeAsync(stoppingToken))
+        // With a shared event stream every node sees every event; only the leader records it.
+        if (AlertRules.For(stationEvent) is { } request && await gate.IsLeaderAsync(JobName, ct))
         {
-            if (AlertRules.For(stationEvent) is not { } request)
-            {
-                continue;
-            }
-
-            try
-            {
-                // With a shared event stream every node sees every event; only the leader records it.
-                if (await gate.IsLeaderAsync(JobName, stoppingToken))
-                {
-                    await alerts.RaiseAsync(request, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Could not record a {Kind} alert for {StationId}", request.Kind, request.StationId);
-            }
+            await alerts.RaiseAsync(request, ct);
         }
     }
 }

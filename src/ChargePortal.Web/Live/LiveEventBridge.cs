@@ -7,27 +7,15 @@ namespace ChargePortal.Web.Live;
 /// sends only its own events: with several nodes the Redis SignalR backplane delivers them to the groups' connections
 /// on every node, so a client gets each event once whichever node it and the station are connected to.
 /// </summary>
-public sealed partial class LiveEventBridge(
+public sealed class LiveEventBridge(
     ILocalStationEventStream stream,
     IHubContext<LiveHub, ILiveClient> hub,
     StationSiteCache sites,
-    ILogger<LiveEventBridge> logger) : BackgroundService
+    ILogger<LiveEventBridge> logger) : StationEventFollower(stream)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var e in stream.SubscribeLocalAsync(stoppingToken))
-        {
-            try
-            {
-                await ForwardAsync(e, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One undeliverable event must not end live updates for everyone.
-                LogForwardFailed(logger, ex, e.GetType().Name, e.StationId);
-            }
-        }
-    }
+    protected override ILogger Logger => logger;
+
+    protected override Task OnEventAsync(StationEvent stationEvent, CancellationToken ct) => ForwardAsync(stationEvent, ct);
 
     internal async Task ForwardAsync(StationEvent e, CancellationToken ct)
     {
@@ -62,7 +50,4 @@ public sealed partial class LiveEventBridge(
             _ => Task.CompletedTask,
         });
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not forward {EventType} of station {StationId} to live clients")]
-    private static partial void LogForwardFailed(ILogger logger, Exception ex, string eventType, string stationId);
 }

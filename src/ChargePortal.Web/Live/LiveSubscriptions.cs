@@ -1,12 +1,14 @@
 namespace ChargePortal.Web.Live;
 
 /// <summary>
-/// Lets a Blazor component follow station events: the callback runs on the component's dispatcher (pass the
-/// component's InvokeAsync), and disposing the returned subscription (in the component's DisposeAsync) stops it.
+/// The one way a Blazor component follows station events. Events the <see cref="LiveFilter"/> selects are handed to
+/// the component's handler on the component's own dispatcher (pass the component's <c>InvokeAsync</c>), so a handler may
+/// read and change the component's state freely; a handler that throws is logged and the next event still arrives.
+/// Disposing the subscription (in the component's DisposeAsync) stops it. Background jobs use <see cref="StationEventFollower"/>.
 /// </summary>
 public sealed class LiveSubscriptions(IStationEventStream stream, ILogger<LiveSubscriptions> logger)
 {
-    public IAsyncDisposable Subscribe(Func<StationEvent, bool> filter, Func<StationEvent, Task> onEvent, Func<Func<Task>, Task> invokeAsync)
+    public IAsyncDisposable Subscribe(LiveFilter filter, Func<StationEvent, Task> onEvent, Func<Func<Task>, Task> invokeAsync)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(onEvent);
@@ -16,15 +18,24 @@ public sealed class LiveSubscriptions(IStationEventStream stream, ILogger<LiveSu
         return subscription;
     }
 
-    private async Task RunAsync(Func<StationEvent, bool> filter, Func<StationEvent, Task> onEvent, Func<Func<Task>, Task> invokeAsync, CancellationToken ct)
+    private async Task RunAsync(LiveFilter filter, Func<StationEvent, Task> onEvent, Func<Func<Task>, Task> invokeAsync, CancellationToken ct)
     {
         try
         {
             await foreach (var e in stream.SubscribeAsync(ct))
             {
-                if (filter(e))
+                if (!filter.Matches(e))
+                {
+                    continue;
+                }
+
+                try
                 {
                     await invokeAsync(() => onEvent(e));
+                }
+                catch (Exception ex) when (ex is not ObjectDisposedException && !ct.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "A live page could not apply {Event}; it keeps following", e.GetType().Name);
                 }
             }
         }
@@ -32,13 +43,9 @@ public sealed class LiveSubscriptions(IStationEventStream stream, ILogger<LiveSu
         {
             // Disposed with its component.
         }
-        catch (ObjectDisposedException) when (ct.IsCancellationRequested)
+        catch (ObjectDisposedException)
         {
-            // The circuit went away while an event was being delivered.
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Live updates for a page stopped");
+            // The circuit went away while an event was being delivered: nobody is left to show it to.
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class SessionPricingService(
     ReceiptMailer receipts,
     IStationCallRouter router,
     StationCommandService commands,
-    ILogger<SessionPricingService> logger) : BackgroundService
+    ILogger<SessionPricingService> logger) : StationEventFollower(stream)
 {
     private static readonly CommandActor PricingActor = new("pricing", null, Audited: false);
 
@@ -32,21 +32,9 @@ public sealed class SessionPricingService(
     // A per-node cache of what this node sent; losing it only means one extra CostUpdated.
     private readonly ConcurrentDictionary<(string, string), decimal> _lastSentCost = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var stationEvent in stream.SubscribeAsync(stoppingToken))
-        {
-            try
-            {
-                await HandleAsync(stationEvent, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One bad session must not stop pricing of all the others.
-                logger.LogError(e, "Pricing failed for {Event}", stationEvent);
-            }
-        }
-    }
+    protected override ILogger Logger => logger;
+
+    protected override Task OnEventAsync(StationEvent stationEvent, CancellationToken ct) => HandleAsync(stationEvent, ct);
 
     internal async Task HandleAsync(StationEvent stationEvent, CancellationToken ct)
     {

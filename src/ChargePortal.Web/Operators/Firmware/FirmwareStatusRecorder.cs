@@ -10,35 +10,24 @@ namespace ChargePortal.Web.Operators.Firmware;
 /// reload and any node can show it. A status with no update on record (the station updated on its own, or
 /// reports Idle) starts a record of its own so nothing a station reports is dropped.
 /// </summary>
-public sealed partial class FirmwareStatusRecorder(
+public sealed class FirmwareStatusRecorder(
     IStationEventStream events,
     IDbContextFactory<AppDbContext> dbFactory,
     IClusterSingletonGate gate,
-    ILogger<FirmwareStatusRecorder> logger) : BackgroundService
+    ILogger<FirmwareStatusRecorder> logger) : StationEventFollower(events)
 {
+    protected override ILogger Logger => logger;
+
     public const string Job = "firmware-status-recorder";
     public const string NotificationKind = "Firmware";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var stationEvent in events.SubscribeAsync(stoppingToken))
-        {
-            if (stationEvent is not StationNotification { Kind: NotificationKind } notification)
-            {
-                continue;
-            }
+    protected override LiveFilter Filter { get; } = LiveFilter.Everything.Of(typeof(StationNotification));
 
-            try
-            {
-                if (await gate.IsLeaderAsync(Job, stoppingToken))
-                {
-                    await RecordAsync(notification, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRecordFailed(ex, notification.StationId, notification.Status);
-            }
+    protected override async Task OnEventAsync(StationEvent stationEvent, CancellationToken ct)
+    {
+        if (stationEvent is StationNotification { Kind: NotificationKind } notification && await gate.IsLeaderAsync(Job, ct))
+        {
+            await RecordAsync(notification, ct);
         }
     }
 
@@ -78,7 +67,4 @@ public sealed partial class FirmwareStatusRecorder(
         db.FirmwareStatusEntries.Add(new FirmwareStatusEntry { FirmwareUpdateId = updateId, Status = notification.Status, At = notification.At });
         await db.SaveChangesAsync(ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording firmware status {Status} of {StationId} failed")]
-    private partial void LogRecordFailed(Exception ex, string stationId, string status);
 }

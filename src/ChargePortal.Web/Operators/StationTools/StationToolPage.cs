@@ -13,9 +13,10 @@ namespace ChargePortal.Web.Operators.StationTools;
 /// The common part of the operator's per-station tool pages (firmware, local list, smart charging): loads the
 /// station, names the acting user for the audit log, and delivers the station's live events while the page is open.
 /// </summary>
-public abstract class StationToolPage : ComponentBase, IDisposable
+public abstract class StationToolPage : ComponentBase, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private IAsyncDisposable? _live;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -24,7 +25,7 @@ public abstract class StationToolPage : ComponentBase, IDisposable
     protected StationRegistry Registry { get; set; } = default!;
 
     [Inject]
-    protected IStationEventStream Events { get; set; } = default!;
+    private LiveSubscriptions Live { get; set; } = default!;
 
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
@@ -62,7 +63,11 @@ public abstract class StationToolPage : ComponentBase, IDisposable
         // Only the interactive circuit listens; the prerender pass has no lifetime to listen for.
         if (firstRender && RendererInfo.IsInteractive)
         {
-            _ = ListenAsync();
+            _live = Live.Subscribe(LiveFilter.ForStation(Id), async stationEvent =>
+            {
+                await OnStationEventAsync(stationEvent);
+                StateHasChanged();
+            }, InvokeAsync);
         }
     }
 
@@ -76,33 +81,14 @@ public abstract class StationToolPage : ComponentBase, IDisposable
         Station = (await Registry.FindAsync(SiteScope.Everything, Id, PageClosed))?.Station;
     }
 
-    private async Task ListenAsync()
+    public async ValueTask DisposeAsync()
     {
-        try
+        await _stop.CancelAsync();
+        if (_live is not null)
         {
-            await foreach (var stationEvent in Events.SubscribeAsync(PageClosed))
-            {
-                if (stationEvent.StationId != Id)
-                {
-                    continue;
-                }
-
-                await InvokeAsync(async () =>
-                {
-                    await OnStationEventAsync(stationEvent);
-                    StateHasChanged();
-                });
-            }
+            await _live.DisposeAsync();
         }
-        catch (OperationCanceledException)
-        {
-            // The page closed.
-        }
-    }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
         _stop.Dispose();
         GC.SuppressFinalize(this);
     }

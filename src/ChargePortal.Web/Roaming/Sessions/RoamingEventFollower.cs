@@ -7,29 +7,15 @@ namespace ChargePortal.Web.Roaming.Sessions;
 /// Follows the station events raised on this node (each event is handled once, where the station is connected) and
 /// turns them into pushes for partners: EVSE status, and the sessions of partner tokens with their CDRs.
 /// </summary>
-public sealed partial class RoamingEventFollower(
+public sealed class RoamingEventFollower(
     ILocalStationEventStream stream,
     SessionReporter sessions,
     LocationStatusPushes locations,
-    ILogger<RoamingEventFollower> logger) : BackgroundService
+    ILogger<RoamingEventFollower> logger) : StationEventFollower(stream)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var e in stream.SubscribeLocalAsync(stoppingToken))
-        {
-            try
-            {
-                await HandleAsync(e, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One event that cannot be reported must not stop reporting the others.
-                LogFailed(logger, ex, e.GetType().Name, e.StationId);
-            }
-        }
-    }
+    protected override ILogger Logger => logger;
 
-    private Task HandleAsync(StationEvent e, CancellationToken ct) => e switch
+    protected override Task OnEventAsync(StationEvent stationEvent, CancellationToken ct) => stationEvent switch
     {
         ConnectorStatusChanged x => locations.OnStationChangedAsync(new StationChange(x.StationId, x.At, true, x.EvseId, x.ConnectorId, x.Status), ct),
         StationConnected x => locations.OnStationChangedAsync(new StationChange(x.StationId, x.At, true), ct),
@@ -39,7 +25,4 @@ public sealed partial class RoamingEventFollower(
         TransactionEnded x => sessions.OnEndedAsync(x.StationId, x.TransactionId, ct),
         _ => Task.CompletedTask,
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Roaming could not report {EventType} of station {StationId}")]
-    private static partial void LogFailed(ILogger logger, Exception ex, string eventType, string stationId);
 }

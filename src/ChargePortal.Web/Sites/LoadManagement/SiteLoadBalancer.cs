@@ -24,8 +24,10 @@ public sealed partial class SiteLoadBalancer(
     IDbContextFactory<AppDbContext> dbFactory,
     StationCommandService commands,
     IClusterSingletonGate gate,
-    ILogger<SiteLoadBalancer> logger) : BackgroundService
+    ILogger<SiteLoadBalancer> logger) : StationEventFollower(events)
 {
+    protected override ILogger Logger => logger;
+
     public const string Job = "site-load-balancer";
 
     /// <summary>Profile ids are this plus the connector (1.6) or EVSE (2.0.1), so a new share replaces the old one.</summary>
@@ -36,29 +38,20 @@ public sealed partial class SiteLoadBalancer(
 
     private static readonly CommandActor Actor = new("load-management", null);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var stationEvent in events.SubscribeAsync(stoppingToken))
-        {
-            if (stationEvent is not (TransactionStarted or TransactionEnded
-                or StationNotification { Kind: ChargingNeedsPolicy.NotificationKind, Status: ChargingNeedsPolicy.AcceptedStatus }))
-            {
-                continue;
-            }
+    protected override LiveFilter Filter { get; } = LiveFilter.Everything.Of(typeof(TransactionStarted), typeof(TransactionEnded), typeof(StationNotification));
 
-            try
-            {
-                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-                var siteId = await db.Stations.Where(s => s.Id == stationEvent.StationId).Select(s => s.SiteId).FirstOrDefaultAsync(stoppingToken);
-                if (siteId is { } id)
-                {
-                    await RebalanceAsync(id, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRebalanceFailed(ex, stationEvent.StationId);
-            }
+    protected override async Task OnEventAsync(StationEvent stationEvent, CancellationToken ct)
+    {
+        if (stationEvent is StationNotification and not StationNotification { Kind: ChargingNeedsPolicy.NotificationKind, Status: ChargingNeedsPolicy.AcceptedStatus })
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var siteId = await db.Stations.Where(s => s.Id == stationEvent.StationId).Select(s => s.SiteId).FirstOrDefaultAsync(ct);
+        if (siteId is { } id)
+        {
+            await RebalanceAsync(id, ct);
         }
     }
 
@@ -142,9 +135,6 @@ public sealed partial class SiteLoadBalancer(
     }
 
     private static string Key(long transactionRowId) => transactionRowId.ToString(CultureInfo.InvariantCulture);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebalancing the site of station {StationId} failed")]
-    private partial void LogRebalanceFailed(Exception ex, string stationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Load share for {StationId} transaction {TransactionId}: {LimitW} W → {Outcome}")]
     private partial void LogShareSent(string stationId, string transactionId, int limitW, string outcome);

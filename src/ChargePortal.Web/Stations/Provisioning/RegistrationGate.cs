@@ -16,8 +16,10 @@ namespace ChargePortal.Web.Stations.Provisioning;
 /// Every other CALL from such a station is answered CALLERROR SecurityError (B02.FR.09, B03.FR.07).
 /// </summary>
 public sealed class RegistrationGate(IDbContextFactory<AppDbContext> dbFactory, IStationEventStream stream, TimeProvider time, ILogger<RegistrationGate> logger)
-    : BackgroundService, IStationFrameTap
+    : StationEventFollower(stream), IStationFrameTap
 {
+    protected override ILogger Logger => logger;
+
     /// <summary>The <see cref="StationNotification.Kind"/> announcing an operator's change, so every node's gate follows it.</summary>
     public const string NotificationKind = "Registration";
 
@@ -83,15 +85,16 @@ public sealed class RegistrationGate(IDbContextFactory<AppDbContext> dbFactory, 
         };
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override LiveFilter Filter { get; } = LiveFilter.Everything.Of(typeof(StationNotification));
+
+    protected override Task OnEventAsync(StationEvent stationEvent, CancellationToken ct)
     {
-        await foreach (var stationEvent in stream.SubscribeAsync(stoppingToken))
+        if (stationEvent is StationNotification { Kind: NotificationKind } n && Enum.TryParse<StationRegistrationStatus>(n.Status, out var status))
         {
-            if (stationEvent is StationNotification { Kind: NotificationKind } n && Enum.TryParse<StationRegistrationStatus>(n.Status, out var status))
-            {
-                Set(n.StationId, status);
-            }
+            Set(n.StationId, status);
         }
+
+        return Task.CompletedTask;
     }
 
     private bool WasTriggered(string stationId, string action) =>
