@@ -1,8 +1,9 @@
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using ChargePortal.Web.Operators;
 
 namespace ChargePortal.Web.Accounts;
 
@@ -11,7 +12,7 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
-        services.Configure<SessionRevalidationOptions>(configuration.GetSection(SessionRevalidationOptions.Section));
+        services.AddValidatedOptions<SessionRevalidationOptions>(SessionRevalidationOptions.Section);
         // The cookie is checked against the security stamp as often as circuits are, not every 30 minutes.
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<SessionRevalidationOptions>>((o, r) => o.ValidationInterval = r.Value.Interval);
@@ -57,7 +58,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Dashboard, p => p.RequireRole(Roles.SiteOwner, Roles.Operator, Roles.Admin));
 
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
         services.AddSingleton<IMailTransport>(sp =>
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Mail;
 using System.Text.Encodings.Web;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ChargePortal.Web.Accounts;
 
-public sealed class EmailOptions
+public sealed class EmailOptions : IValidatableObject
 {
     public const string Section = "Email";
 
@@ -15,6 +16,14 @@ public sealed class EmailOptions
     public string PickupDirectory { get; set; } = "";
 
     public SmtpSettings Smtp { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Smtp.Port is < 1 or > 65535)
+        {
+            yield return new ValidationResult($"{Smtp.Port} is not a TCP port (1-65535).", ["Smtp:Port"]);
+        }
+    }
 
     public sealed class SmtpSettings
     {

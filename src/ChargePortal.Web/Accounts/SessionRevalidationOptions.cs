@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace ChargePortal.Web.Accounts;
 
 /// <summary>
@@ -8,6 +9,8 @@ namespace ChargePortal.Web.Accounts;
 public sealed class SessionRevalidationOptions
 {
     public const string Section = "Accounts";
+
+    [Range(1, 3600)]
 
     public int RevalidationIntervalSeconds { get; set; } = 10;
 

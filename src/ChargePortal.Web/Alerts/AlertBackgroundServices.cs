@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Live;
 
@@ -23,7 +24,10 @@ public sealed class AlertEventMonitor(IStationEventStream stream, AlertService a
 
 public sealed class AlertOptions
 {
+    public const string Section = "Alerts";
+
     /// <summary>How often the offline detector runs.</summary>
+    [Range(1, 3600)]
     public int OfflineCheckSeconds { get; set; } = 30;
 }
 

@@ -7,7 +7,7 @@ public static class AlertsSetup
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AlertOptions>(configuration.GetSection("Alerts"));
+        services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
         // A scale-out deployment registers a shared-lock gate; one node is always the leader.
         services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<AlertService>();

@@ -1,5 +1,6 @@
 using ChargePortal.Web.Drivers.Cards;
 using ChargePortal.Web.Drivers.Find;
+using ChargePortal.Web.Hosting;
 
 namespace ChargePortal.Web.Drivers;
 
@@ -7,7 +8,7 @@ public static class DriversSetup
 {
     public static IServiceCollection AddDrivers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));
+        services.AddValidatedOptions<MapOptions>(MapOptions.Section);
         services.AddSingleton<StationDirectory>();
         services.AddSingleton<DriverPrices>();
         services.AddSingleton<DriverCards>();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ChargePortal.Web.Stations;
 
 namespace ChargePortal.Web.Ocpp;
@@ -13,27 +14,35 @@ public sealed class OcppOptions
     public StationRegistrationStatus UnknownStationRegistration { get; set; } = StationRegistrationStatus.Accepted;
 
     /// <summary>Heartbeat interval handed to stations at boot.</summary>
+    [Range(1, 86_400)]
     public int HeartbeatIntervalSeconds { get; set; } = 300;
 
     /// <summary>Retry interval for stations whose registration is Pending or Rejected.</summary>
+    [Range(1, 86_400)]
     public int PendingRetrySeconds { get; set; } = 60;
 
     /// <summary>Largest text frame accepted; a larger one is answered with a CALLERROR and discarded.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
     public int MaxFrameBytes { get; set; } = 64 * 1024;
 
     /// <summary>WebSocket ping interval; 0 turns pings off.</summary>
+    [Range(0, 3600)]
     public int KeepAliveSeconds { get; set; } = 30;
 
     /// <summary>How long a CSMS→station call waits for the answer.</summary>
+    [Range(1, 600)]
     public int CallTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Days the OCPP message log is kept.</summary>
+    [Range(1, 3650)]
     public int MessageLogRetentionDays { get; set; } = 30;
 
     /// <summary>Most frames waiting to be written to the message log; past it the oldest are dropped (and counted).</summary>
+    [Range(1, 10_000_000)]
     public int MessageLogQueueLimit { get; set; } = 100_000;
 
     /// <summary>Most frame text, in MB, waiting to be written to the message log; past it the oldest are dropped.</summary>
+    [Range(1, 4096)]
     public int MessageLogQueueMegabytes { get; set; } = 64;
 
     /// <summary>Ask a 2.0.1 station that boots for the first time or changed (vendor, model, serial, firmware) for its full device model.</summary>

@@ -1,7 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 namespace ChargePortal.Web.Payments;
 
 /// <summary>Stripe settings. An empty SecretKey selects the simulated provider in Development (see <see cref="PaymentProviderSelection"/>).</summary>
-public sealed class StripeOptions
+public sealed class StripeOptions : IValidatableObject
 {
     public const string Section = "Stripe";
     public const string DefaultApiBase = "https://api.stripe.com";
@@ -12,7 +13,16 @@ public sealed class StripeOptions
     public string ApiBase { get; set; } = DefaultApiBase;
 
     /// <summary>Largest webhook body read; a larger one is refused (413) before a byte of it is parsed or its signature checked.</summary>
+    [Range(1024, 10 * 1024 * 1024)]
     public int WebhookMaxBytes { get; set; } = 256 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(ApiBase, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            yield return new ValidationResult($"'{ApiBase}' is not an absolute http(s) URL.", [nameof(ApiBase)]);
+        }
+    }
 }
 
 public enum OverHoldPolicy

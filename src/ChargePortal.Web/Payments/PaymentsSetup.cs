@@ -11,7 +11,7 @@ public static class PaymentsSetup
     /// <summary>Stripe when Stripe:SecretKey is set; the simulated provider in Development or when Payments:Provider=Simulated.</summary>
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
+        services.AddValidatedOptions<StripeOptions>(StripeOptions.Section);
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentProviderValidation>();
         services.AddSingleton<PaymentProviderSelection>();

@@ -7,7 +7,7 @@ public static class ReservationsSetup
 {
     public static IServiceCollection AddReservations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ReservationOptions>(configuration.GetSection(ReservationOptions.Section));
+        services.AddValidatedOptions<ReservationOptions>(ReservationOptions.Section);
         services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<AppTokens>();
         services.AddSingleton<ReservationCommands>();

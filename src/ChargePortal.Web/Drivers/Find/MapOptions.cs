@@ -1,11 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
 namespace ChargePortal.Web.Drivers.Find;
 
 /// <summary>The driver map (section <c>Map</c>). Tiles come from wherever the operator points this; tests use a local blank tile.</summary>
-public sealed class MapOptions
+public sealed class MapOptions : IValidatableObject
 {
     public const string Section = "Map";
+
+    [Required(AllowEmptyStrings = false)]
 
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
@@ -15,6 +18,14 @@ public sealed class MapOptions
     public string? DefaultCenter { get; set; }
 
     public GeoPoint? ParsedDefaultCenter => GeoPoint.TryParse(DefaultCenter, out var p) ? p : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(DefaultCenter) && ParsedDefaultCenter is null)
+        {
+            yield return new ValidationResult($"'{DefaultCenter}' is not \"latitude,longitude\" (e.g. 52.37,4.89).", [nameof(DefaultCenter)]);
+        }
+    }
 }
 
 public readonly record struct GeoPoint(double Latitude, double Longitude)

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Audit;
+using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Hosting.RateLimiting;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Commands;
@@ -21,7 +22,7 @@ public static class OcppEndpoint
 {
     public static IServiceCollection AddOcpp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OcppOptions>(configuration.GetSection(OcppOptions.Section));
+        services.AddValidatedOptions<OcppOptions>(OcppOptions.Section);
         services.AddSingleton<IStationConnectionRegistry, LocalStationConnectionRegistry>();
         services.AddSingleton(sp => new InProcessStationEventBus(sp.GetRequiredService<ILogger<InProcessStationEventBus>>()));
         services.AddSingleton<IStationEventPublisher>(sp => sp.GetRequiredService<InProcessStationEventBus>());
