@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace ChargePortal.Ocpp.Validation;
@@ -33,7 +32,7 @@ internal sealed record SchemaProperty(string Name, byte[] Utf8Name, SchemaNode N
 /// <see cref="SchemaCompiler"/> fails loudly on any other validation keyword so nothing is silently skipped.
 /// Mutable only while compiling ($ref targets are created before they are filled, to allow cycles).
 /// </summary>
-internal sealed class SchemaNode
+internal sealed partial class SchemaNode
 {
     public SchemaTypes Types { get; set; }
 
@@ -159,57 +158,6 @@ internal sealed class SchemaNode
         }
 
         return first;
-    }
-
-    /// <summary>
-    /// Writes the smallest value this node accepts: required properties only, each with its first enum value, its
-    /// minimum, a placeholder date-time/URI or an empty string; arrays with as many items as they must have.
-    /// </summary>
-    public void WriteSkeleton(Utf8JsonWriter writer, DateTimeOffset now)
-    {
-        if ((Types & SchemaTypes.Object) != 0 || (Types == SchemaTypes.Any && Properties.Length > 0))
-        {
-            writer.WriteStartObject();
-            foreach (var required in Required)
-            {
-                // Required only names the property; its schema is the one under Properties.
-                writer.WritePropertyName(required.Name);
-                (Array.Find(Properties, p => p.Name == required.Name)?.Node ?? new SchemaNode()).WriteSkeleton(writer, now);
-            }
-
-            writer.WriteEndObject();
-        }
-        else if ((Types & SchemaTypes.Array) != 0)
-        {
-            writer.WriteStartArray();
-            for (var i = 0; i < (MinItems ?? 0); i++)
-            {
-                (Items ?? new SchemaNode()).WriteSkeleton(writer, now);
-            }
-
-            writer.WriteEndArray();
-        }
-        else if ((Types & SchemaTypes.String) != 0)
-        {
-            writer.WriteStringValue(EnumNames?.FirstOrDefault() ?? Format switch
-            {
-                SchemaFormat.DateTime => now.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-                SchemaFormat.Uri => "https://example.com/",
-                _ => "",
-            });
-        }
-        else if ((Types & (SchemaTypes.Integer | SchemaTypes.Number)) != 0)
-        {
-            writer.WriteNumberValue(Minimum is > 0 ? Minimum.Value : 0);
-        }
-        else if ((Types & SchemaTypes.Boolean) != 0)
-        {
-            writer.WriteBooleanValue(false);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
     }
 
     private SchemaProperty? FindProperty(JsonProperty property)
@@ -434,36 +382,4 @@ internal sealed class SchemaNode
         JsonValueKind.True or JsonValueKind.False => "boolean",
         _ => kind.ToString().ToLowerInvariant(),
     };
-}
-
-/// <summary>A validation failure; the JSON path is collected innermost-first while the recursion unwinds.</summary>
-internal sealed class SchemaFailure(OcppErrorCode code, string message)
-{
-    private readonly List<string> _reversedPath = [];
-
-    public OcppErrorCode Code { get; } = code;
-
-    public string Message { get; } = message;
-
-    public SchemaFailure Within(string segment)
-    {
-        _reversedPath.Add(segment);
-        return this;
-    }
-
-    public string Path
-    {
-        get
-        {
-            var builder = new StringBuilder("$");
-            for (var i = _reversedPath.Count - 1; i >= 0; i--)
-            {
-                builder.Append(_reversedPath[i]);
-            }
-
-            return builder.ToString();
-        }
-    }
-
-    public override string ToString() => $"{Path}: {Message}";
 }
