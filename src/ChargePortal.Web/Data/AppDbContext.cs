@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OcppMessageLogEntry> OcppMessageLog => Set<OcppMessageLogEntry>();
     public DbSet<DiagnosticsUpload> DiagnosticsUploads => Set<DiagnosticsUpload>();
+    public DbSet<LogStatusEntry> LogStatusEntries => Set<LogStatusEntry>();
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
     public DbSet<FirmwareStatusEntry> FirmwareStatusEntries => Set<FirmwareStatusEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();

@@ -208,7 +208,15 @@ internal sealed class DiagnosticsUploadConfiguration : IEntityTypeConfiguration<
         b.Property(u => u.Token).HasMaxLength(64);
         b.Property(u => u.FileName).HasMaxLength(255);
         b.Property(u => u.ContentType).HasMaxLength(100);
+        b.Property(u => u.LogType).HasConversion<string>().HasMaxLength(32);
+        b.Property(u => u.Status).HasMaxLength(64);
         b.HasIndex(u => u.Token).IsUnique();
-        b.HasIndex(u => u.StationId);
+        b.HasIndex(u => new { u.StationId, u.RequestId });
+        b.HasMany(u => u.Statuses).WithOne().HasForeignKey(e => e.DiagnosticsUploadId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal sealed class LogStatusEntryConfiguration : IEntityTypeConfiguration<LogStatusEntry>
+{
+    public void Configure(EntityTypeBuilder<LogStatusEntry> b) => b.Property(e => e.Status).HasMaxLength(64);
 }

@@ -25,7 +25,8 @@ public sealed record TransactionUpdated(string StationId, DateTimeOffset At, str
 
 public sealed record TransactionEnded(string StationId, DateTimeOffset At, string TransactionId, long EnergyWh, string? Reason) : StationEvent(StationId, At);
 
-public sealed record StationNotification(string StationId, DateTimeOffset At, string Kind, string Status) : StationEvent(StationId, At);
+/// <summary>A status a station reported (firmware, log upload, registration …); <paramref name="RequestId"/> where its message names one.</summary>
+public sealed record StationNotification(string StationId, DateTimeOffset At, string Kind, string Status, int? RequestId = null) : StationEvent(StationId, At);
 
 public sealed record CommandCompleted(string StationId, DateTimeOffset At, string Command, string Outcome) : StationEvent(StationId, At);
 

@@ -199,8 +199,8 @@ public sealed class StationLifecycle(
     }
 
     /// <summary>Firmware, diagnostics/log, security and other notifications: kept in the message log, raised as events.</summary>
-    public void Notify(string stationId, string kind, string status) =>
-        events.Publish(new StationNotification(stationId, time.GetUtcNow(), kind, status));
+    public void Notify(string stationId, string kind, string status, int? requestId = null) =>
+        events.Publish(new StationNotification(stationId, time.GetUtcNow(), kind, status, requestId));
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChargePortal.Web.Ocpp.Diagnostics;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 
@@ -166,7 +167,10 @@ public sealed record UpdateFirmwareArguments(string Location, DateTimeOffset Ret
     public override StationCommandName Command => StationCommandName.UpdateFirmware;
 }
 
-public sealed record GetDiagnosticsArguments(DateTimeOffset? From, DateTimeOffset? To) : StationOperation<StationAnswer>
+/// <summary>
+/// Upload a log to this host: 1.6 GetDiagnostics (DiagnosticsLog) or the Security Whitepaper's GetLog (SecurityLog), 2.0.1 GetLog.
+/// </summary>
+public sealed record GetDiagnosticsArguments(DateTimeOffset? From, DateTimeOffset? To, LogKind LogType = LogKind.DiagnosticsLog) : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.GetDiagnostics;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Tokens;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -17,6 +18,7 @@ public static class StationCommandParser
     private static readonly IReadOnlyDictionary<string, ResetKind> ResetKinds = Choices<ResetKind>();
     private static readonly IReadOnlyDictionary<string, ChargingUnit> ChargingUnits = Choices<ChargingUnit>();
     private static readonly IReadOnlyDictionary<string, LocalListUpdate> LocalListUpdates = Choices<LocalListUpdate>();
+    private static readonly IReadOnlyDictionary<string, LogKind> LogTypes = Choices<LogKind>();
 
     private static readonly IReadOnlyDictionary<string, TriggerableMessage> TriggerableMessages = new Dictionary<string, TriggerableMessage>(StringComparer.Ordinal)
     {
@@ -60,7 +62,7 @@ public static class StationCommandParser
         StationCommandName.ClearChargingProfile => ClearChargingProfile(CommandBody.Open(command, body, "profileId", ConnectorId, EvseId, "purpose", "stackLevel")),
         StationCommandName.GetCompositeSchedule => GetCompositeSchedule(CommandBody.Open(command, body, ConnectorId, EvseId, "durationSeconds", "unit")),
         StationCommandName.UpdateFirmware => UpdateFirmware(CommandBody.Open(command, body, "location", "retrieveAt", "retries")),
-        StationCommandName.GetDiagnostics => GetDiagnostics(CommandBody.Open(command, body, "from", "to")),
+        StationCommandName.GetDiagnostics => GetDiagnostics(CommandBody.Open(command, body, "from", "to", "logType")),
         StationCommandName.SendLocalList => SendLocalList(CommandBody.Open(command, body, "updateType", "tokens")),
         StationCommandName.GetLocalListVersion => Empty(command, body, new GetLocalListVersionArguments()),
         StationCommandName.ClearCache => Empty(command, body, new ClearCacheArguments()),
@@ -142,7 +144,7 @@ public static class StationCommandParser
         var to = body.OptionalTime("to");
         return from > to
             ? throw new StationCommandArgumentException("to", $"to ({to:O}) is before from ({from:O}).")
-            : new GetDiagnosticsArguments(from, to);
+            : new GetDiagnosticsArguments(from, to, body.OptionalChoice("logType", LogTypes) ?? LogKind.DiagnosticsLog);
     }
 
     private static SendLocalListArguments SendLocalList(CommandBody body)

@@ -257,15 +257,17 @@ public sealed partial class StationCommandService(
             ? []
             : await db.IdTokens.AsNoTracking().Where(t => idTags.Contains(t.IdTag)).ToListAsync(ct);
 
+        var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
         var uploadUrl = "";
-        if (arguments is GetDiagnosticsArguments)
+        if (arguments is GetDiagnosticsArguments logs)
         {
+            // A 1.6 GetDiagnostics carries no requestId; its DiagnosticsStatusNotifications belong to the station's latest upload.
+            var namesRequest = logs.LogType == LogKind.SecurityLog || await IsV201Async(db, stationId, ct);
             uploadUrl = publicBaseUri is null
                 ? throw new StationCommandArgumentException(null, "Diagnostics need this host's public address for the upload.")
-                : (await uploads.CreateSlotAsync(stationId, publicBaseUri, ct)).AbsoluteUri;
+                : (await uploads.CreateSlotAsync(stationId, publicBaseUri, logs.LogType, namesRequest ? requestId : null, ct)).AbsoluteUri;
         }
 
-        var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
         return new StationCommandContext
         {
             RemoteStartId = requestId,
@@ -276,6 +278,9 @@ public sealed partial class StationCommandService(
             IdTagKind = tokens.FirstOrDefault()?.Kind ?? Tokens.IdTokenKind.Central,
         };
     }
+
+    private static Task<bool> IsV201Async(AppDbContext db, string stationId, CancellationToken ct) =>
+        db.Stations.AnyAsync(s => s.Id == stationId && s.OcppVersion == ChargePortal.Ocpp.OcppVersion.V201, ct);
 
     /// <summary>
     /// A list version is used once, whatever the station answers (or if it never does, it may still have applied it):

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.V16;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Tokens;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -59,6 +60,13 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
                 ChargingRateUnit = a.Unit switch { ChargingUnit.W => ChargingRateUnit.W, ChargingUnit.A => ChargingRateUnit.A, _ => null },
             }),
             UpdateFirmwareArguments a => Call("UpdateFirmware", new UpdateFirmwareRequest { Location = a.Location, RetrieveDate = a.RetrieveAt, Retries = a.Retries }),
+            // The security log exists only with the Security Whitepaper's GetLog; diagnostics keep the core message every 1.6 station has.
+            GetDiagnosticsArguments { LogType: LogKind.SecurityLog } a => Call("GetLog", new GetLogRequest
+            {
+                LogType = LogType.SecurityLog,
+                RequestId = context.RequestId,
+                Log = new LogParameters { RemoteLocation = UploadUrl(context), OldestTimestamp = a.From, LatestTimestamp = a.To },
+            }),
             GetDiagnosticsArguments a => Call("GetDiagnostics", new GetDiagnosticsRequest
             {
                 Location = UploadUrl(context),

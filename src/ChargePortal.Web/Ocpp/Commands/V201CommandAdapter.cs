@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.V201;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Tokens;
 using IdToken = ChargePortal.Ocpp.V201.IdToken;
 
@@ -92,7 +93,7 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
             }),
             GetDiagnosticsArguments a => Call("GetLog", new GetLogRequest
             {
-                LogType = LogEnum.DiagnosticsLog,
+                LogType = a.LogType == LogKind.SecurityLog ? LogEnum.SecurityLog : LogEnum.DiagnosticsLog,
                 RequestId = context.RequestId,
                 Log = new LogParameters { RemoteLocation = UploadUrl(context), OldestTimestamp = a.From, LatestTimestamp = a.To },
             }),

@@ -22,17 +22,52 @@ public sealed class DiagnosticsUpload
     public string? ContentType { get; set; }
     public byte[]? Content { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
+
+    /// <summary>The GetLog requestId the station's LogStatusNotifications name (null: a 1.6 GetDiagnostics, which has none).</summary>
+    public int? RequestId { get; set; }
+
+    /// <summary>Which log was asked for, as OCPP spells it; null on uploads requested before log types were recorded (diagnostics).</summary>
+    public LogKind? LogType { get; set; }
+
+    /// <summary>The station's latest upload status (Uploading, Uploaded, UploadFailure …), null until it reports one.</summary>
+    public string? Status { get; set; }
+
+    public List<LogStatusEntry> Statuses { get; set; } = [];
+}
+
+/// <summary>Which log a station is asked to upload.</summary>
+public enum LogKind
+{
+    DiagnosticsLog,
+    SecurityLog,
+}
+
+/// <summary>One LogStatusNotification (or 1.6 DiagnosticsStatusNotification) of an upload, in the order received.</summary>
+public sealed class LogStatusEntry
+{
+    public long Id { get; set; }
+    public int DiagnosticsUploadId { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset At { get; set; }
 }
 
 public sealed class DiagnosticsUploads(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     private static readonly TimeSpan SlotLifetime = TimeSpan.FromDays(2);
 
-    public async Task<Uri> CreateSlotAsync(string stationId, Uri publicBaseUri, CancellationToken ct)
+    public async Task<Uri> CreateSlotAsync(string stationId, Uri publicBaseUri, LogKind logType, int? requestId, CancellationToken ct)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.DiagnosticsUploads.Add(new DiagnosticsUpload { StationId = stationId, Token = token, CreatedAt = time.GetUtcNow(), ExpiresAt = time.GetUtcNow() + SlotLifetime });
+        db.DiagnosticsUploads.Add(new DiagnosticsUpload
+        {
+            StationId = stationId,
+            Token = token,
+            CreatedAt = time.GetUtcNow(),
+            ExpiresAt = time.GetUtcNow() + SlotLifetime,
+            LogType = logType,
+            RequestId = requestId,
+        });
         await db.SaveChangesAsync(ct);
         return new Uri(publicBaseUri, $"uploads/diagnostics/{token}");
     }

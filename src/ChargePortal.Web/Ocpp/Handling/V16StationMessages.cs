@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V16;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
@@ -25,7 +26,7 @@ internal static class V16StationMessages
         "DiagnosticsStatusNotification" => Notify(stationId, call, s, "Diagnostics", OcppEnumText.Of(call.ReadRequest<DiagnosticsStatusNotificationRequest>().Status), new DiagnosticsStatusNotificationResponse()),
         "SecurityEventNotification" => SecurityEventAsync(stationId, call, s, ct),
         "SignedFirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<SignedFirmwareStatusNotificationRequest>().Status), new SignedFirmwareStatusNotificationResponse()),
-        "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
+        "LogStatusNotification" => LogStatus(stationId, call, s, call.ReadRequest<LogStatusNotificationRequest>()),
 
         // No certificate authority signs station certificates yet: refused, which the whitepaper allows (a station retries later).
         "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatus.Rejected })),
@@ -143,6 +144,12 @@ internal static class V16StationMessages
         var request = call.ReadRequest<SecurityEventNotificationRequest>();
         await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
         return call.Respond(new SecurityEventNotificationResponse());
+    }
+
+    private static ValueTask<OcppCallOutcome> LogStatus(string stationId, OcppIncomingCall call, StationServices s, LogStatusNotificationRequest request)
+    {
+        s.Lifecycle.Notify(stationId, LogStatusRecorder.LogKindName, OcppEnumText.Of(request.Status), request.RequestId);
+        return ValueTask.FromResult(call.Respond(new LogStatusNotificationResponse()));
     }
 
     private static ValueTask<OcppCallOutcome> Notify(string stationId, OcppIncomingCall call, StationServices s, string kind, string status, object response)

@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V201;
+using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
@@ -22,7 +23,7 @@ internal static class V201StationMessages
         "NotifyMonitoringReport" => NotifyMonitoringReportAsync(stationId, call, s, ct),
         "NotifyReport" => NotifyReportAsync(stationId, call, s, ct),
         "FirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<FirmwareStatusNotificationRequest>().Status), new FirmwareStatusNotificationResponse()),
-        "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
+        "LogStatusNotification" => LogStatus(stationId, call, s, call.ReadRequest<LogStatusNotificationRequest>()),
         "SecurityEventNotification" => SecurityEventAsync(stationId, call, s, ct),
         "ReservationStatusUpdate" => Notify(stationId, call, s, "Reservation", ReservationUpdate(call), new ReservationStatusUpdateResponse()),
         "NotifyChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "set", new NotifyChargingLimitResponse()),
@@ -138,6 +139,12 @@ internal static class V201StationMessages
     {
         var update = call.ReadRequest<ReservationStatusUpdateRequest>();
         return $"{update.ReservationId}: {OcppEnumText.Of(update.ReservationUpdateStatus)}";
+    }
+
+    private static ValueTask<OcppCallOutcome> LogStatus(string stationId, OcppIncomingCall call, StationServices s, LogStatusNotificationRequest request)
+    {
+        s.Lifecycle.Notify(stationId, LogStatusRecorder.LogKindName, OcppEnumText.Of(request.Status), request.RequestId);
+        return ValueTask.FromResult(call.Respond(new LogStatusNotificationResponse()));
     }
 
     private static ValueTask<OcppCallOutcome> Notify(string stationId, OcppIncomingCall call, StationServices s, string kind, string status, object response)

@@ -14,6 +14,7 @@ public static class StationToolsSetup
         services.AddSingleton<FirmwareService>();
         services.AddSingleton<DiagnosticsService>();
         services.AddHostedService<FirmwareStatusRecorder>();
+        services.AddHostedService<Ocpp.Diagnostics.LogStatusRecorder>();
         services.AddSingleton<LocalListService>();
         return services;
     }

@@ -306,13 +306,24 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("LogType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("int");
 
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Token")
                         .IsRequired()
@@ -321,12 +332,38 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StationId");
-
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("StationId", "RequestId");
+
                     b.ToTable("DiagnosticsUploads");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DiagnosticsUploadId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosticsUploadId");
+
+                    b.ToTable("LogStatusEntries");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Ocpp.OcppMessageLogEntry", b =>
@@ -2072,6 +2109,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Attributes");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("DiagnosticsUploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
@@ -2393,6 +2439,11 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>

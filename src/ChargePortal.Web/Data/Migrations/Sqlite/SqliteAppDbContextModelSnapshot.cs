@@ -291,12 +291,23 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LogType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Token")
@@ -306,12 +317,36 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StationId");
-
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("StationId", "RequestId");
+
                     b.ToTable("DiagnosticsUploads");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DiagnosticsUploadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosticsUploadId");
+
+                    b.ToTable("LogStatusEntries");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Ocpp.OcppMessageLogEntry", b =>
@@ -2005,6 +2040,15 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Attributes");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("DiagnosticsUploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
@@ -2326,6 +2370,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
