@@ -54,6 +54,19 @@ public sealed class DeviceModelStore(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
     }
 
+    /// <summary>The Actual values of <paramref name="addresses"/> the station reported (missing ones are absent).</summary>
+    public async Task<IReadOnlyDictionary<VariableAddress, string>> ActualValuesAsync(string stationId, IReadOnlyList<VariableAddress> addresses, CancellationToken ct)
+    {
+        var keys = addresses.ToDictionary(DeviceModelVariable.KeyFor);
+        var keyList = keys.Keys.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.DeviceModelVariables.AsNoTracking().Where(v => v.StationId == stationId && keyList.Contains(v.Key)).ToListAsync(ct);
+        return rows
+            .Select(v => (Address: keys[v.Key], v.Attributes.FirstOrDefault(a => a.Type == AttributeTypes.Actual)?.Value))
+            .Where(r => r.Value is not null)
+            .ToDictionary(r => r.Address, r => r.Value!);
+    }
+
     private static void ApplyReported(DeviceModelVariable variable, ReportData data)
     {
         foreach (var reported in data.VariableAttribute)

@@ -11,7 +11,7 @@ namespace ChargePortal.Web.Ocpp.Commands;
 /// Station commands as OCPP 2.0.1 calls. Configuration keys are <c>Component.Variable</c> (the Actual attribute of a
 /// device-model variable without instances); connectors are addressed as EVSE + connector.
 /// </summary>
-public sealed class V201CommandAdapter : IStationCommandAdapter
+public sealed partial class V201CommandAdapter : IStationCommandAdapter
 {
     /// <summary>
     /// What get-configuration asks for when the body names no keys. 2.0.1 has no "everything" GetVariables; the full
@@ -51,6 +51,8 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
                 })],
             }),
             SetConfigurationArguments a => SetConfiguration(a),
+            GetVariablesArguments a => GetVariables(a),
+            SetVariablesArguments a => SetVariables(a),
             TriggerMessageArguments a => Call("TriggerMessage", new TriggerMessageRequest { RequestedMessage = Trigger(a.Message), Evse = Evse(a.Where) }),
             ReserveNowArguments a => Call("ReserveNow", new ReserveNowRequest
             {
