@@ -15,6 +15,16 @@ public sealed record MessageLimits(int? ItemsPerMessage, int? BytesPerMessage)
 /// </summary>
 public static class MessageBatches
 {
+    /// <summary>The frame around a payload: <c>[2,"&lt;message id, at most 36&gt;","&lt;action&gt;",…]</c> without the action.</summary>
+    private const int FrameOverhead = 48;
+
+    /// <summary>The bytes <paramref name="call"/> takes on the wire as an OCPP-J CALL frame (message ids up to 36 characters).</summary>
+    public static int FrameBytes(OcppOutgoingCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return System.Text.Encoding.UTF8.GetByteCount(call.Payload.GetRawText()) + System.Text.Encoding.UTF8.GetByteCount(call.Action) + FrameOverhead;
+    }
+
     /// <exception cref="StationCommandArgumentException">One item alone is larger than the station accepts.</exception>
     public static IReadOnlyList<IReadOnlyList<T>> Split<T>(IReadOnlyList<T> items, MessageLimits limits, Func<IReadOnlyList<T>, int> frameBytes)
     {

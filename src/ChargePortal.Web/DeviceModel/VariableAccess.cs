@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using ChargePortal.Ocpp;
 using ChargePortal.Web.Ocpp.Commands;
@@ -13,25 +11,12 @@ namespace ChargePortal.Web.DeviceModel;
 /// </summary>
 public sealed class VariableAccess(StationCommandService commands, DeviceModelStore store)
 {
-    public const string DeviceDataCtrlr = "DeviceDataCtrlr";
-
-    /// <summary>The frame around a payload: <c>[2,"&lt;message id, at most 36&gt;","&lt;action&gt;",…]</c> without the action.</summary>
-    private const int FrameOverhead = 48;
 
     public Task<CommandResult<VariablesAnswer>> GetAsync(string stationId, IReadOnlyList<VariableRead> reads, CommandActor actor, CancellationToken ct) =>
         RunAsync(stationId, "GetVariables", "getVariableResult", reads, batch => new GetVariablesArguments(batch), actor, ct);
 
     public Task<CommandResult<VariablesAnswer>> SetAsync(string stationId, IReadOnlyList<VariableWrite> writes, CommandActor actor, CancellationToken ct) =>
         RunAsync(stationId, "SetVariables", "setVariableResult", writes, batch => new SetVariablesArguments(batch), actor, ct);
-
-    /// <summary>The station's limits for <paramref name="action"/> (GetVariables / SetVariables) from its device model.</summary>
-    public async Task<MessageLimits> LimitsAsync(string stationId, string action, CancellationToken ct)
-    {
-        var items = new VariableAddress(DeviceDataCtrlr, null, null, null, "ItemsPerMessage", action);
-        var bytes = new VariableAddress(DeviceDataCtrlr, null, null, null, "BytesPerMessage", action);
-        var values = await store.ActualValuesAsync(stationId, [items, bytes], ct);
-        return new MessageLimits(Positive(values, items), Positive(values, bytes));
-    }
 
     private async Task<CommandResult<VariablesAnswer>> RunAsync<T>(
         string stationId, string action, string resultsProperty, IReadOnlyList<T> items, Func<IReadOnlyList<T>, StationOperation<VariablesAnswer>> operation,
@@ -41,10 +26,10 @@ public sealed class VariableAccess(StationCommandService commands, DeviceModelSt
         try
         {
             // The whole list is checked once as one request (empty, repeated items, schema limits of each value) ...
-            FrameBytes(action, operation(items));
+            FrameBytes(operation(items));
 
             // ... then cut to the station's limits, each batch measured as the frame it will be.
-            batches = MessageBatches.Split(items, await LimitsAsync(stationId, action, ct), batch => FrameBytes(action, operation(batch)));
+            batches = MessageBatches.Split(items, await store.MessageLimitsAsync(stationId, action, ct), batch => FrameBytes(operation(batch)));
         }
         catch (StationCommandArgumentException ex)
         {
@@ -85,12 +70,6 @@ public sealed class VariableAccess(StationCommandService commands, DeviceModelSt
         return new VariablesAnswer(status, statusText, json, results);
     }
 
-    private static int FrameBytes(string action, StationCommandArguments operation)
-    {
-        var call = StationCommandAdapters.For(OcppVersion.V201).Build(operation, new StationCommandContext());
-        return Encoding.UTF8.GetByteCount(call.Payload.GetRawText()) + action.Length + FrameOverhead;
-    }
-
-    private static int? Positive(IReadOnlyDictionary<VariableAddress, string> values, VariableAddress address) =>
-        values.TryGetValue(address, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+    private static int FrameBytes(StationCommandArguments operation) =>
+        MessageBatches.FrameBytes(StationCommandAdapters.For(OcppVersion.V201).Build(operation, new StationCommandContext()));
 }

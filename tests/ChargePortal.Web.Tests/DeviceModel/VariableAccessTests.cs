@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChargePortal.Web.DeviceModel;
@@ -99,6 +100,37 @@ public sealed class VariableAccessTests(KestrelChargePortalFactory factory) : IC
         answer.Details["calls"]!.GetValue<int>().ShouldBeGreaterThan(1);
         answer.Results.Select(r => r.Value).ShouldBe(reads.Select(r => r.Address.Variable.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         answer.Status.ShouldBe(CommandStatus.Accepted);
+    }
+
+    [Fact]
+    public async Task The_get_configuration_command_on_a_201_station_is_split_by_ItemsPerMessage_and_answered_as_one()
+    {
+        await using var cp = await BootWithLimitsAsync("VA-CONFIG", ("ItemsPerMessage", "GetVariables", "2"));
+        var keys = CommVariables.Select(v => $"OCPPCommCtrlr.{v}").ToArray();
+
+        var sent = factory.CreateApi().PostAsJsonAsync("/api/stations/VA-CONFIG/commands/get-configuration", new { keys }, Ct);
+        var sizes = new List<int>();
+        while (sizes.Sum() < keys.Length)
+        {
+            var request = await cp.ExpectCallAsync("GetVariables");
+            var data = request[3]!["getVariableData"]!.AsArray();
+            sizes.Add(data.Count);
+            await cp.RespondAsync(request, new JsonObject
+            {
+                ["getVariableResult"] = new JsonArray([.. data.Select(d => (JsonNode)(((string)d!["variable"]!["name"]!) == "OfflineThreshold"
+                    ? new JsonObject { ["attributeStatus"] = "UnknownVariable", ["component"] = d["component"]!.DeepClone(), ["variable"] = d["variable"]!.DeepClone() }
+                    : new JsonObject { ["attributeStatus"] = "Accepted", ["attributeValue"] = "7", ["component"] = d["component"]!.DeepClone(), ["variable"] = d["variable"]!.DeepClone() }))]),
+            });
+        }
+
+        var response = await sent;
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        sizes.ShouldBe([2, 2, 1]);
+        body!["status"]!.GetValue<string>().ShouldBe("UnknownVariable");
+        body["configuration"]!.AsArray().Select(e => (string)e!["key"]!).ShouldBe(keys.Where(k => k != "OCPPCommCtrlr.OfflineThreshold"));
+        body["unknownKeys"]!.AsArray().Select(k => (string)k!).ShouldBe(["OCPPCommCtrlr.OfflineThreshold"]);
+        body["getVariableResult"]!.AsArray().Count.ShouldBe(5);
     }
 
     [Fact]
