@@ -53,6 +53,11 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             SetConfigurationArguments a => SetConfiguration(a),
             GetVariablesArguments a => GetVariables(a),
             SetVariablesArguments a => SetVariables(a),
+            SetVariableMonitoringArguments a => SetVariableMonitoring(a),
+            ClearVariableMonitoringArguments a => ClearVariableMonitoring(a),
+            SetMonitoringBaseArguments a => SetMonitoringBase(a),
+            SetMonitoringLevelArguments a => SetMonitoringLevel(a),
+            GetMonitoringReportArguments a => GetMonitoringReport(a, context),
             TriggerMessageArguments a => Call("TriggerMessage", new TriggerMessageRequest { RequestedMessage = Trigger(a.Message), Evse = Evse(a.Where) }),
             ReserveNowArguments a => Call("ReserveNow", new ReserveNowRequest
             {
@@ -126,6 +131,12 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
 
             case "SetVariables":
                 return StationAnswers.Create(call, response, StationAnswers.Aggregate(response, "setVariableResult", "attributeStatus"));
+
+            case "SetVariableMonitoring":
+                return StationAnswers.Create(call, response, StationAnswers.Aggregate(response, "setMonitoringResult", "status"));
+
+            case "ClearVariableMonitoring":
+                return StationAnswers.Create(call, response, StationAnswers.Aggregate(response, "clearMonitoringResult", "status"));
 
             case "GetLocalListVersion":
             {
