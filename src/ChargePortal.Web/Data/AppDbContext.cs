@@ -59,6 +59,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
     public DbSet<StationEventRecord> StationEvents => Set<StationEventRecord>();
+    public DbSet<Monitoring.VariableMonitorRecord> VariableMonitors => Set<Monitoring.VariableMonitorRecord>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 

@@ -51,6 +51,7 @@ public static class DeviceModelApi
     public static IServiceCollection AddDeviceModel(this IServiceCollection services)
     {
         services.AddSingleton<DeviceModelStore>();
+        services.AddSingleton<VariableAccess>();
         services.AddSingleton<ConfigurationAnswers>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigurationAnswers>());
         services.AddSingleton<IStationFrameTap>(sp => sp.GetRequiredService<ConfigurationAnswers>());

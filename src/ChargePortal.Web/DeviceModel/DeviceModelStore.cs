@@ -54,6 +54,36 @@ public sealed class DeviceModelStore(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// How many items and bytes one <paramref name="action"/> request (GetVariables, SetVariables, …) may carry, from the
+    /// station's DeviceDataCtrlr ItemsPerMessage / BytesPerMessage with that instance; null where it reported none.
+    /// </summary>
+    public async Task<MessageLimits> MessageLimitsAsync(string stationId, string action, CancellationToken ct)
+    {
+        var items = new VariableAddress("DeviceDataCtrlr", null, null, null, "ItemsPerMessage", action);
+        var bytes = new VariableAddress("DeviceDataCtrlr", null, null, null, "BytesPerMessage", action);
+        var values = await ActualValuesAsync(stationId, [items, bytes], ct);
+        return new MessageLimits(Positive(items), Positive(bytes));
+
+        int? Positive(VariableAddress address) =>
+            values.TryGetValue(address, out var text) && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : null;
+    }
+
+    /// <summary>The Actual values of <paramref name="addresses"/> the station reported (missing ones are absent).</summary>
+    public async Task<IReadOnlyDictionary<VariableAddress, string>> ActualValuesAsync(string stationId, IReadOnlyList<VariableAddress> addresses, CancellationToken ct)
+    {
+        var keys = addresses.ToDictionary(DeviceModelVariable.KeyFor);
+        var keyList = keys.Keys.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.DeviceModelVariables.AsNoTracking().Where(v => v.StationId == stationId && keyList.Contains(v.Key)).ToListAsync(ct);
+        return rows
+            .Select(v => (Address: keys[v.Key], v.Attributes.FirstOrDefault(a => a.Type == AttributeTypes.Actual)?.Value))
+            .Where(r => r.Value is not null)
+            .ToDictionary(r => r.Address, r => r.Value!);
+    }
+
     private static void ApplyReported(DeviceModelVariable variable, ReportData data)
     {
         foreach (var reported in data.VariableAttribute)

@@ -28,6 +28,13 @@ public enum StationCommandName
 
     /// <summary>2.0.1 CostUpdated: the running cost of a transaction, which the CSMS also sends on its own.</summary>
     CostUpdated,
+
+    /// <summary>2.0.1 variable monitoring (N02–N06).</summary>
+    SetVariableMonitoring,
+    ClearVariableMonitoring,
+    SetMonitoringBase,
+    SetMonitoringLevel,
+    GetMonitoringReport,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -55,6 +62,11 @@ public static class StationCommandNames
         [StationCommandName.ClearCache] = "clear-cache",
         [StationCommandName.DataTransfer] = "data-transfer",
         [StationCommandName.CostUpdated] = "cost-updated",
+        [StationCommandName.SetVariableMonitoring] = "set-variable-monitoring",
+        [StationCommandName.ClearVariableMonitoring] = "clear-variable-monitoring",
+        [StationCommandName.SetMonitoringBase] = "set-monitoring-base",
+        [StationCommandName.SetMonitoringLevel] = "set-monitoring-level",
+        [StationCommandName.GetMonitoringReport] = "get-monitoring-report",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

@@ -10,7 +10,7 @@ namespace ChargePortal.Web.Ocpp.Commands;
 /// Checks here are the ones that hold for every OCPP version; version limits (e.g. 1.6's 20-character idTag) are the
 /// adapters'.
 /// </summary>
-public static class StationCommandParser
+public static partial class StationCommandParser
 {
     private const string ConnectorId = "connectorId";
     private const string EvseId = "evseId";
@@ -68,6 +68,11 @@ public static class StationCommandParser
         StationCommandName.ClearCache => Empty(command, body, new ClearCacheArguments()),
         StationCommandName.DataTransfer => DataTransfer(CommandBody.Open(command, body, "vendorId", "messageId", "data")),
         StationCommandName.CostUpdated => CostUpdated(CommandBody.Open(command, body, "transactionId", "totalCost")),
+        StationCommandName.SetVariableMonitoring => SetVariableMonitoring(command, CommandBody.Open(command, body, "monitors")),
+        StationCommandName.ClearVariableMonitoring => ClearVariableMonitoring(CommandBody.Open(command, body, "ids")),
+        StationCommandName.SetMonitoringBase => new SetMonitoringBaseArguments(CommandBody.Open(command, body, "base").RequiredChoice("base", MonitoringBases)),
+        StationCommandName.SetMonitoringLevel => SetMonitoringLevel(CommandBody.Open(command, body, "severity")),
+        StationCommandName.GetMonitoringReport => GetMonitoringReport(command, CommandBody.Open(command, body, "criteria", "componentVariables")),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

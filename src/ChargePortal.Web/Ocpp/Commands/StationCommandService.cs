@@ -73,6 +73,7 @@ public sealed partial class StationCommandService(
     RemoteStarts remoteStarts,
     StationPasswords passwords,
     RegistrationGate registration,
+    DeviceModel.DeviceModelStore deviceModel,
     TimeProvider time)
 {
     /// <summary>Sends <paramref name="operation"/> and returns the station's typed answer.</summary>
@@ -147,7 +148,8 @@ public sealed partial class StationCommandService(
             return CommandResult.Failed<StationAnswer>(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
         }
 
-        var result = await SendAsync(db, station.Id, station.LocalListVersion, arguments, publicBaseUri, ct);
+        var result = await SendInBatchesAsync(db, station.Id, station.LocalListVersion, arguments, ct)
+            ?? await SendAsync(db, station.Id, station.LocalListVersion, arguments, publicBaseUri, ct);
         await RecordAsync(stationId, arguments.Command, auditDetails, actor, result.Outcome, ct);
         return result;
     }

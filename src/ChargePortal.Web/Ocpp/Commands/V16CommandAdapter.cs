@@ -83,6 +83,10 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             ClearCacheArguments => Call("ClearCache", new ClearCacheRequest()),
             DataTransferArguments a => Call("DataTransfer", new DataTransferRequest { VendorId = a.VendorId, MessageId = a.MessageId, Data = DataText(a.Data) }),
             CostUpdatedArguments => throw new StationCommandArgumentException(null, "CostUpdated exists in OCPP 2.0.1 only."),
+            SetVariableMonitoringArguments or ClearVariableMonitoringArguments or SetMonitoringBaseArguments or SetMonitoringLevelArguments or GetMonitoringReportArguments
+                => throw new StationCommandArgumentException(null, "Variable monitoring exists in OCPP 2.0.1 only."),
+            GetVariablesArguments or SetVariablesArguments => throw new StationCommandArgumentException(
+                null, "Device-model addressing (components, instances, attribute types) exists in OCPP 2.0.1 only; a 1.6 station has configuration keys."),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 1.6 mapping for this command."),
         };
     }

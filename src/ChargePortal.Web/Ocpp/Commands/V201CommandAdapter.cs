@@ -12,7 +12,7 @@ namespace ChargePortal.Web.Ocpp.Commands;
 /// Station commands as OCPP 2.0.1 calls. Configuration keys are <c>Component.Variable</c> (the Actual attribute of a
 /// device-model variable without instances); connectors are addressed as EVSE + connector.
 /// </summary>
-public sealed class V201CommandAdapter : IStationCommandAdapter
+public sealed partial class V201CommandAdapter : IStationCommandAdapter
 {
     /// <summary>
     /// What get-configuration asks for when the body names no keys. 2.0.1 has no "everything" GetVariables; the full
@@ -52,6 +52,13 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
                 })],
             }),
             SetConfigurationArguments a => SetConfiguration(a),
+            GetVariablesArguments a => GetVariables(a),
+            SetVariablesArguments a => SetVariables(a),
+            SetVariableMonitoringArguments a => SetVariableMonitoring(a),
+            ClearVariableMonitoringArguments a => ClearVariableMonitoring(a),
+            SetMonitoringBaseArguments a => SetMonitoringBase(a),
+            SetMonitoringLevelArguments a => SetMonitoringLevel(a),
+            GetMonitoringReportArguments a => GetMonitoringReport(a, context),
             TriggerMessageArguments a => Call("TriggerMessage", new TriggerMessageRequest { RequestedMessage = Trigger(a.Message), Evse = Evse(a.Where) }),
             ReserveNowArguments a => Call("ReserveNow", new ReserveNowRequest
             {
@@ -125,6 +132,12 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
 
             case "SetVariables":
                 return StationAnswers.Create(call, response, StationAnswers.Aggregate(response, "setVariableResult", "attributeStatus"));
+
+            case "SetVariableMonitoring":
+                return StationAnswers.Create(call, response, StationAnswers.Aggregate(response, "setMonitoringResult", "status"));
+
+            case "ClearVariableMonitoring":
+                return StationAnswers.Create(call, response, StationAnswers.Aggregate(response, "clearMonitoringResult", "status"));
 
             case "GetLocalListVersion":
             {

@@ -117,6 +117,19 @@ public sealed class StationCommandBuildTests
 
         // cost-updated (2.0.1 only)
         { "2.0.1", "cost-updated", """{"transactionId":"tx-1","totalCost":12.34}""", "CostUpdated", ["transactionId=\"tx-1\"", "totalCost=12.34"] },
+
+        // variable monitoring (2.0.1 only)
+        { "2.0.1", "set-variable-monitoring", """{"monitors":[{"component":{"name":"EVSE","instance":"left","evse":{"id":1,"connectorId":2}},"variable":{"name":"Power","instance":"L1"},"type":"UpperThreshold","value":7000.5,"severity":4}]}""",
+            "SetVariableMonitoring", ["setMonitoringData[0].component={\"evse\":{\"id\":1,\"connectorId\":2},\"name\":\"EVSE\",\"instance\":\"left\"}", "setMonitoringData[0].variable={\"name\":\"Power\",\"instance\":\"L1\"}",
+                "setMonitoringData[0].type=\"UpperThreshold\"", "setMonitoringData[0].value=7000.5", "setMonitoringData[0].severity=4", "setMonitoringData[0].transaction=false", "setMonitoringData[0].id=" + Absent] },
+        { "2.0.1", "set-variable-monitoring", """{"monitors":[{"id":7,"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"},"type":"Delta","value":1,"severity":9,"transaction":true}]}""",
+            "SetVariableMonitoring", ["setMonitoringData[0].id=7", "setMonitoringData[0].transaction=true"] },
+        { "2.0.1", "clear-variable-monitoring", """{"ids":[3,4]}""", "ClearVariableMonitoring", ["id=[3,4]"] },
+        { "2.0.1", "set-monitoring-base", """{"base":"FactoryDefault"}""", "SetMonitoringBase", ["monitoringBase=\"FactoryDefault\""] },
+        { "2.0.1", "set-monitoring-level", """{"severity":5}""", "SetMonitoringLevel", ["severity=5"] },
+        { "2.0.1", "get-monitoring-report", """{}""", "GetMonitoringReport", ["requestId=42", "monitoringCriteria=" + Absent, "componentVariable=" + Absent] },
+        { "2.0.1", "get-monitoring-report", """{"criteria":["ThresholdMonitoring"],"componentVariables":[{"component":{"name":"EVSE","evse":{"id":1}}}]}""", "GetMonitoringReport",
+            ["monitoringCriteria=[\"ThresholdMonitoring\"]", "componentVariable[0].component={\"evse\":{\"id\":1},\"name\":\"EVSE\"}", "componentVariable[0].variable=" + Absent] },
     };
 
     [Theory]
@@ -152,7 +165,9 @@ public sealed class StationCommandBuildTests
         var covered = ValidCases.Where(row => row.Data.Item1 == version).Select(row => row.Data.Item2).ToHashSet();
 
         // CostUpdated exists in 2.0.1 only; its 1.6 refusal is in StationCommandArgumentErrorTests.
-        var versionOnly = version == "1.6" ? new[] { "cost-updated" } : [];
+        var versionOnly = version == "1.6"
+            ? new[] { "cost-updated", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
+            : [];
         StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name)).ShouldBeEmpty();
     }
 }

@@ -13,6 +13,9 @@ public sealed class StationCommandNameTests
 
         // Beyond the design's nineteen: the CSMS's own CostUpdated (I02), sendable by hand too.
         "cost-updated",
+
+        // 2.0.1 variable monitoring (N02–N06).
+        "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report",
     ];
 
     [Fact]
