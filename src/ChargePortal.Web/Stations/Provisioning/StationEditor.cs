@@ -35,6 +35,20 @@ public sealed class StationEditor(
     TimeProvider time,
     ILogger<StationEditor> logger)
 {
+    public async Task<StationRegistrationStatus?> RegistrationOfAsync(string stationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Stations.Where(s => s.Id == stationId).Select(s => (StationRegistrationStatus?)s.RegistrationStatus).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The console's registration buttons: the same change as <c>PATCH {"registrationStatus": …}</c>, audited as such.</summary>
+    public async Task<string?> SetRegistrationAsync(string stationId, StationRegistrationStatus status, CommandActor actor, CancellationToken ct)
+    {
+        var body = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["registrationStatus"] = status.ToString() });
+        var result = await PatchAsync(stationId, body, actor, ct);
+        return result.Outcome == StationPatchOutcome.Updated ? null : string.Join(" ", result.Errors ?? ["The change was refused."]);
+    }
+
     public async Task<StationPatchResult> PatchAsync(string stationId, JsonElement? body, CommandActor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
