@@ -60,6 +60,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StationEventRecord> StationEvents => Set<StationEventRecord>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<StationSecurity.Certificates.StationCertificate> StationCertificates => Set<StationSecurity.Certificates.StationCertificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -28,6 +28,12 @@ public enum StationCommandName
 
     /// <summary>2.0.1 CostUpdated: the running cost of a transaction, which the CSMS also sends on its own.</summary>
     CostUpdated,
+
+    /// <summary>Certificate management (2.0.1 A02/A03/M03–M05, 1.6 Security Whitepaper).</summary>
+    CertificateSigned,
+    InstallCertificate,
+    DeleteCertificate,
+    GetInstalledCertificateIds,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -55,6 +61,10 @@ public static class StationCommandNames
         [StationCommandName.ClearCache] = "clear-cache",
         [StationCommandName.DataTransfer] = "data-transfer",
         [StationCommandName.CostUpdated] = "cost-updated",
+        [StationCommandName.CertificateSigned] = "certificate-signed",
+        [StationCommandName.InstallCertificate] = "install-certificate",
+        [StationCommandName.DeleteCertificate] = "delete-certificate",
+        [StationCommandName.GetInstalledCertificateIds] = "get-installed-certificate-ids",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

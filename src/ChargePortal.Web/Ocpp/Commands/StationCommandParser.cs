@@ -28,6 +28,8 @@ public static class StationCommandParser
         ["DiagnosticsStatusNotification"] = TriggerableMessage.DiagnosticsStatusNotification,
         ["LogStatusNotification"] = TriggerableMessage.DiagnosticsStatusNotification,
         ["TransactionEvent"] = TriggerableMessage.TransactionEvent,
+        ["SignChargingStationCertificate"] = TriggerableMessage.SignChargingStationCertificate,
+        ["SignChargePointCertificate"] = TriggerableMessage.SignChargingStationCertificate,
     };
 
     // Both versions' names are accepted, so an operator can use the one their station's documentation uses.
@@ -66,6 +68,8 @@ public static class StationCommandParser
         StationCommandName.ClearCache => Empty(command, body, new ClearCacheArguments()),
         StationCommandName.DataTransfer => DataTransfer(CommandBody.Open(command, body, "vendorId", "messageId", "data")),
         StationCommandName.CostUpdated => CostUpdated(CommandBody.Open(command, body, "transactionId", "totalCost")),
+        StationCommandName.CertificateSigned or StationCommandName.InstallCertificate or StationCommandName.DeleteCertificate
+            or StationCommandName.GetInstalledCertificateIds => CertificateCommandParser.Parse(command, body),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

@@ -51,6 +51,7 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
                 })],
             }),
             SetConfigurationArguments a => SetConfiguration(a),
+            TriggerMessageArguments { Message: TriggerableMessage.SignChargingStationCertificate } => CertificateCalls.BuildV201(arguments),
             TriggerMessageArguments a => Call("TriggerMessage", new TriggerMessageRequest { RequestedMessage = Trigger(a.Message), Evse = Evse(a.Where) }),
             ReserveNowArguments a => Call("ReserveNow", new ReserveNowRequest
             {
@@ -105,6 +106,7 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
             GetLocalListVersionArguments => Call("GetLocalListVersion", new GetLocalListVersionRequest()),
             ClearCacheArguments => Call("ClearCache", new ClearCacheRequest()),
             DataTransferArguments a => Call("DataTransfer", new DataTransferRequest { VendorId = a.VendorId, MessageId = a.MessageId, Data = a.Data }),
+            CertificateSignedArguments or InstallCertificateArguments or DeleteCertificateArguments or GetInstalledCertificateIdsArguments => CertificateCalls.BuildV201(arguments),
             CostUpdatedArguments a => Call("CostUpdated", new CostUpdatedRequest { TransactionId = a.TransactionId, TotalCost = a.TotalCost }),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 2.0.1 mapping for this command."),
         };
@@ -129,6 +131,13 @@ public sealed class V201CommandAdapter : IStationCommandAdapter
             {
                 var answer = StationAnswers.Create(call, response);
                 answer["listVersion"] = response.GetProperty("versionNumber").GetInt32();
+                return answer;
+            }
+
+            case "GetInstalledCertificateIds":
+            {
+                var answer = StationAnswers.Create(call, response);
+                CertificateCalls.AddV201Certificates(answer, response);
                 return answer;
             }
 

@@ -27,8 +27,7 @@ internal static class V16StationMessages
         "SignedFirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<SignedFirmwareStatusNotificationRequest>().Status), new SignedFirmwareStatusNotificationResponse()),
         "LogStatusNotification" => Notify(stationId, call, s, "Log", OcppEnumText.Of(call.ReadRequest<LogStatusNotificationRequest>().Status), new LogStatusNotificationResponse()),
 
-        // No certificate authority signs station certificates yet: refused, which the whitepaper allows (a station retries later).
-        "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatus.Rejected })),
+        "SignCertificate" => SignCertificateAsync(stationId, call, s, ct),
         _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
     };
 
@@ -143,6 +142,14 @@ internal static class V16StationMessages
         var request = call.ReadRequest<SecurityEventNotificationRequest>();
         await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
         return call.Respond(new SecurityEventNotificationResponse());
+    }
+
+    /// <summary>Whitepaper A02/A03, as in 2.0.1: Accepted when the CSR passes the CA's checks; CertificateSigned follows.</summary>
+    private static async ValueTask<OcppCallOutcome> SignCertificateAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<SignCertificateRequest>();
+        var accepted = await s.CertificateSigning.OnSignCertificateAsync(stationId, request.Csr, forV2G: false, ct);
+        return call.Respond(new SignCertificateResponse { Status = accepted ? GenericStatus.Accepted : GenericStatus.Rejected });
     }
 
     private static ValueTask<OcppCallOutcome> Notify(string stationId, OcppIncomingCall call, StationServices s, string kind, string status, object response)
