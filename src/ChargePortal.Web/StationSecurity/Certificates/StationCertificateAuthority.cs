@@ -96,7 +96,13 @@ public sealed partial class StationCertificateAuthority(IOptions<StationCaOption
 
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // a positive INTEGER (RFC 5280 4.1.2.2)
-        var certificate = request.Create(issuer, now.AddMinutes(-5), notAfter, serial);
+        // The CA's own key type decides the signature, whatever key the station's CSR carries (an EC CA signs RSA keys too).
+        using var ecKey = issuer.GetECDsaPrivateKey();
+        using var rsaKey = ecKey is null ? issuer.GetRSAPrivateKey() : null;
+        var signer = ecKey is not null ? X509SignatureGenerator.CreateForECDsa(ecKey)
+            : rsaKey is not null ? X509SignatureGenerator.CreateForRSA(rsaKey, RSASignaturePadding.Pss)
+            : throw new InvalidOperationException("The station CA's key is neither ECDSA nor RSA.");
+        var certificate = request.Create(issuer.SubjectName, signer, now.AddMinutes(-5), notAfter, serial);
 
         var pem = new StringBuilder(certificate.ExportCertificatePem()).Append('\n');
         foreach (var ca in chain)
