@@ -13,6 +13,9 @@ public sealed class StationCommandNameTests
 
         // Beyond the design's nineteen: the CSMS's own CostUpdated (I02), sendable by hand too.
         "cost-updated",
+
+        // Certificate management (2.0.1 blocks A and M, 1.6 Security Whitepaper).
+        "certificate-signed", "install-certificate", "delete-certificate", "get-installed-certificate-ids",
     ];
 
     [Fact]
