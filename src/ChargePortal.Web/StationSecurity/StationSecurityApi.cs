@@ -21,6 +21,8 @@ public static class StationSecurityApi
         services.AddSingleton<Certificates.StationCertificateStore>();
         services.AddSingleton<Certificates.StationCertificateSigning>();
         services.AddSingleton<Certificates.StationCertificateInventory>();
+        services.AddSingleton<Certificates.CertificateExpiryAlerts>();
+        services.AddHostedService<Certificates.CertificateExpiryService>();
         services.AddSingleton<Ocpp.Connections.IStationFrameTap>(sp => sp.GetRequiredService<Certificates.StationCertificateSigning>());
 
         // A station's client certificate is judged by the StationAuthenticator against the OCPP CA and its CRL, not by the

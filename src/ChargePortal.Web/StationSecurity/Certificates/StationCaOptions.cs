@@ -31,5 +31,8 @@ public sealed class StationCaOptions
     /// <summary>An alert is raised when a certificate the CSMS issued to a station expires within this many days.</summary>
     public int ExpiryWarningDays { get; set; } = 30;
 
+    /// <summary>How often certificate expiry is checked.</summary>
+    public int ExpiryCheckMinutes { get; set; } = 60;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(CertificatePath) && !string.IsNullOrWhiteSpace(KeyPath);
 }
