@@ -141,6 +141,10 @@ internal static class V16StationMessages
     {
         var request = call.ReadRequest<SecurityEventNotificationRequest>();
         await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+
+        // Kept as a station event and alerted like a 2.0.1 one: tampering or a bad certificate matters whatever the version.
+        await s.Events.RecordSecurityEventAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+        s.Lifecycle.Notify(stationId, "Security", request.Type);
         return call.Respond(new SecurityEventNotificationResponse());
     }
 
