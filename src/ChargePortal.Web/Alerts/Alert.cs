@@ -52,4 +52,7 @@ public enum AlertKind
 
     /// <summary>A SecurityEventNotification of a kind that needs a look (tampering, invalid certificates, failed logins …).</summary>
     SecurityEvent,
+
+    /// <summary>A certificate of the station (issued by the CSMS or installed on it) expires soon (StationCa:ExpiryWarningDays).</summary>
+    CertificateExpiring,
 }

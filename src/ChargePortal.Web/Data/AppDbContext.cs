@@ -62,6 +62,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Monitoring.VariableMonitorRecord> VariableMonitors => Set<Monitoring.VariableMonitorRecord>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<StationSecurity.Certificates.StationCertificate> StationCertificates => Set<StationSecurity.Certificates.StationCertificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

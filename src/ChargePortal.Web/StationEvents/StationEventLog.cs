@@ -57,18 +57,22 @@ public sealed class StationEventLog(IDbContextFactory<AppDbContext> dbFactory, D
         }
     }
 
-    public async Task RecordSecurityEventAsync(string stationId, SecurityEventNotificationRequest request, CancellationToken ct)
+    public Task RecordSecurityEventAsync(string stationId, SecurityEventNotificationRequest request, CancellationToken ct) =>
+        RecordSecurityEventAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+
+    /// <summary>A security event of either version (1.6 Security Whitepaper, 2.0.1 A04): stored, and alerted when it needs a look.</summary>
+    public async Task RecordSecurityEventAsync(string stationId, string type, DateTimeOffset timestamp, string? techInfo, CancellationToken ct)
     {
         await SaveAsync([new StationEventRecord
         {
-            StationId = stationId, At = request.Timestamp, ReceivedAt = time.GetUtcNow(), Kind = StationEventKind.Security,
-            Trigger = Truncate(request.Type, 50), TechInfo = Truncate(request.TechInfo, 500),
+            StationId = stationId, At = timestamp, ReceivedAt = time.GetUtcNow(), Kind = StationEventKind.Security,
+            Trigger = Truncate(type, 50), TechInfo = Truncate(techInfo, 500),
         }], ct);
-        if (AlertingSecurityEvents.Contains(request.Type))
+        if (AlertingSecurityEvents.Contains(type))
         {
             await alerts.RaiseAsync(new AlertRequest(AlertKind.SecurityEvent, stationId, 0, 0,
-                string.IsNullOrEmpty(request.TechInfo) ? $"Security event: {request.Type}" : $"Security event: {request.Type} ({request.TechInfo})",
-                Subject: request.Type), ct);
+                string.IsNullOrEmpty(techInfo) ? $"Security event: {type}" : $"Security event: {type} ({techInfo})",
+                Subject: type), ct);
         }
     }
 

@@ -16,6 +16,14 @@ public static class StationSecurityApi
         services.AddSingleton<SecurityEventLog>();
         services.AddSingleton<StationPasswords>();
         services.AddSingleton<StationCredentials>();
+        services.AddOptions<Certificates.StationCaOptions>().BindConfiguration(Certificates.StationCaOptions.Section);
+        services.AddSingleton<Certificates.StationCertificateAuthority>();
+        services.AddSingleton<Certificates.StationCertificateStore>();
+        services.AddSingleton<Certificates.StationCertificateSigning>();
+        services.AddSingleton<Certificates.StationCertificateInventory>();
+        services.AddSingleton<Certificates.CertificateExpiryAlerts>();
+        services.AddHostedService<Certificates.CertificateExpiryService>();
+        services.AddSingleton<Ocpp.Connections.IStationFrameTap>(sp => sp.GetRequiredService<Certificates.StationCertificateSigning>());
 
         // A station's client certificate is judged by the StationAuthenticator against the OCPP CA and its CRL, not by the
         // machine's trust store: TLS lets any certificate through and the handshake answers 401 with the reason.
@@ -31,6 +39,7 @@ public static class StationSecurityApi
             .WithSummary("The security events the station reported (SecurityEventNotification), newest first. Operators and admins.");
         api.MapGet("/{id}/credentials", GetCredentialsAsync).RequireAuthorization(Policies.Operator)
             .WithSummary("The station's security profile and whether it has a password (never the password). Operators and admins.");
+        Certificates.StationCertificatesApi.MapStationCertificatesApi(endpoints);
         return endpoints;
     }
 

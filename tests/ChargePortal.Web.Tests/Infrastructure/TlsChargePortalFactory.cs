@@ -16,7 +16,7 @@ namespace ChargePortal.Web.Tests.Infrastructure;
 /// stations for client certificates (README "Connect a charging station"). A test CA issues station certificates;
 /// its CRL file revokes <see cref="RevokedSerial"/>.
 /// </summary>
-public sealed class TlsChargePortalFactory : ChargePortalFactory
+public class TlsChargePortalFactory : ChargePortalFactory
 {
     private readonly string _pkiDirectory = Directory.CreateTempSubdirectory("chargeportal-pki-").FullName;
     private Uri? _plain;
@@ -92,6 +92,7 @@ public sealed class TlsChargePortalFactory : ChargePortalFactory
         Authority.Dispose();
         ServerCertificate.Dispose();
         Directory.Delete(_pkiDirectory, recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     private (Uri Plain, Uri Tls) Start()

@@ -49,6 +49,27 @@ public sealed class SecurityEventTests(KestrelChargePortalFactory factory) : ICl
         window.GetArrayLength().ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("SEC-AL-16", "ocpp1.6")]
+    [InlineData("SEC-AL-201", "ocpp2.0.1")]
+    public async Task A_security_event_that_needs_a_look_raises_an_alert_in_either_version(string stationId, string subprotocol)
+    {
+        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, [subprotocol]);
+        await cp.CallOkAsync("BootNotification", subprotocol == "ocpp1.6" ? OcppTestData.Boot16() : OcppTestData.Boot201());
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        await cp.CallOkAsync("SecurityEventNotification", new JsonObject { ["type"] = "TamperDetectionActivated", ["timestamp"] = OcppTestData.Iso(at), ["techInfo"] = "door opened" });
+        await cp.CallOkAsync("SecurityEventNotification", new JsonObject { ["type"] = "StartupOfTheDevice", ["timestamp"] = OcppTestData.Iso(at.AddMinutes(1)) });
+
+        var alerts = await factory.CreateApi().GetFromJsonAsync<JsonElement>($"/api/alerts?stationId={stationId}&open=true", Ct);
+        var alert = alerts.EnumerateArray().ShouldHaveSingleItem(); // the startup is recorded, not alerted
+        alert.GetProperty("kind").GetString().ShouldBe("SecurityEvent");
+        alert.GetProperty("message").GetString().ShouldBe("Security event: TamperDetectionActivated (door opened)");
+
+        // Both are kept as station events too.
+        var events = await factory.CreateApi().GetFromJsonAsync<JsonElement>($"/api/stations/{stationId}/events", Ct);
+        events.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "Security").ShouldBe(2);
+    }
+
     [Fact]
     public async Task A_malformed_security_event_gets_the_spec_error_and_nothing_is_stored()
     {

@@ -23,6 +23,9 @@ public enum CommandStatus
     UnlockFailed,
     OngoingAuthorizedTransaction,
     UnknownConnector,
+
+    /// <summary>GetInstalledCertificateIds and DeleteCertificate: no such certificate.</summary>
+    NotFound,
     Other,
 }
 

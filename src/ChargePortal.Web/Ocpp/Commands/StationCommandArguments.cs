@@ -52,6 +52,9 @@ public enum TriggerableMessage
 
     /// <summary>2.0.1 only.</summary>
     TransactionEvent,
+
+    /// <summary>A new CSR for the station's certificate (2.0.1 TriggerMessage, 1.6 ExtendedTriggerMessage SignChargePointCertificate).</summary>
+    SignChargingStationCertificate,
 }
 
 /// <summary>Charging profile purposes; 1.6 ChargePointMaxProfile and 2.0.1 ChargingStationMaxProfile are the same thing.</summary>

@@ -35,6 +35,11 @@ public enum StationCommandName
     SetMonitoringBase,
     SetMonitoringLevel,
     GetMonitoringReport,
+    /// <summary>Certificate management (2.0.1 A02/A03/M03–M05, 1.6 Security Whitepaper).</summary>
+    CertificateSigned,
+    InstallCertificate,
+    DeleteCertificate,
+    GetInstalledCertificateIds,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -67,6 +72,10 @@ public static class StationCommandNames
         [StationCommandName.SetMonitoringBase] = "set-monitoring-base",
         [StationCommandName.SetMonitoringLevel] = "set-monitoring-level",
         [StationCommandName.GetMonitoringReport] = "get-monitoring-report",
+        [StationCommandName.CertificateSigned] = "certificate-signed",
+        [StationCommandName.InstallCertificate] = "install-certificate",
+        [StationCommandName.DeleteCertificate] = "delete-certificate",
+        [StationCommandName.GetInstalledCertificateIds] = "get-installed-certificate-ids",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

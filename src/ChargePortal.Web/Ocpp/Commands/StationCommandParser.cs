@@ -30,6 +30,8 @@ public static partial class StationCommandParser
         ["DiagnosticsStatusNotification"] = TriggerableMessage.DiagnosticsStatusNotification,
         ["LogStatusNotification"] = TriggerableMessage.DiagnosticsStatusNotification,
         ["TransactionEvent"] = TriggerableMessage.TransactionEvent,
+        ["SignChargingStationCertificate"] = TriggerableMessage.SignChargingStationCertificate,
+        ["SignChargePointCertificate"] = TriggerableMessage.SignChargingStationCertificate,
     };
 
     // Both versions' names are accepted, so an operator can use the one their station's documentation uses.
@@ -73,6 +75,8 @@ public static partial class StationCommandParser
         StationCommandName.SetMonitoringBase => new SetMonitoringBaseArguments(CommandBody.Open(command, body, "base").RequiredChoice("base", MonitoringBases)),
         StationCommandName.SetMonitoringLevel => SetMonitoringLevel(CommandBody.Open(command, body, "severity")),
         StationCommandName.GetMonitoringReport => GetMonitoringReport(command, CommandBody.Open(command, body, "criteria", "componentVariables")),
+        StationCommandName.CertificateSigned or StationCommandName.InstallCertificate or StationCommandName.DeleteCertificate
+            or StationCommandName.GetInstalledCertificateIds => CertificateCommandParser.Parse(command, body),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

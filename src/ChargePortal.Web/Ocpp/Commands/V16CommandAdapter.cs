@@ -30,6 +30,7 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             }),
             GetConfigurationArguments a => Call("GetConfiguration", new GetConfigurationRequest { Key = a.Keys.Count == 0 ? null : a.Keys }),
             SetConfigurationArguments a => Call("ChangeConfiguration", new ChangeConfigurationRequest { Key = a.Key, Value = a.Value }),
+            TriggerMessageArguments { Message: TriggerableMessage.SignChargingStationCertificate } => CertificateCalls.BuildV16(arguments),
             TriggerMessageArguments a => Call("TriggerMessage", new TriggerMessageRequest { RequestedMessage = Trigger(a.Message), ConnectorId = Connector(a.Where) }),
             ReserveNowArguments a => Call("ReserveNow", new ReserveNowRequest
             {
@@ -82,6 +83,7 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             GetLocalListVersionArguments => Call("GetLocalListVersion", new GetLocalListVersionRequest()),
             ClearCacheArguments => Call("ClearCache", new ClearCacheRequest()),
             DataTransferArguments a => Call("DataTransfer", new DataTransferRequest { VendorId = a.VendorId, MessageId = a.MessageId, Data = DataText(a.Data) }),
+            CertificateSignedArguments or InstallCertificateArguments or DeleteCertificateArguments or GetInstalledCertificateIdsArguments => CertificateCalls.BuildV16(arguments),
             CostUpdatedArguments => throw new StationCommandArgumentException(null, "CostUpdated exists in OCPP 2.0.1 only."),
             SetVariableMonitoringArguments or ClearVariableMonitoringArguments or SetMonitoringBaseArguments or SetMonitoringLevelArguments or GetMonitoringReportArguments
                 => throw new StationCommandArgumentException(null, "Variable monitoring exists in OCPP 2.0.1 only."),
@@ -99,6 +101,11 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
         {
             answer["configuration"] = Configuration(response);
             answer["unknownKeys"] = response.TryGetProperty("unknownKey", out var unknown) ? JsonNode.Parse(unknown.GetRawText()) : new JsonArray();
+        }
+
+        if (call.Action == "GetInstalledCertificateIds")
+        {
+            CertificateCalls.AddV16Certificates(answer, call, response);
         }
 
         // GetLocalListVersion already answers with "listVersion", the neutral name.

@@ -59,6 +59,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             SetMonitoringBaseArguments a => SetMonitoringBase(a),
             SetMonitoringLevelArguments a => SetMonitoringLevel(a),
             GetMonitoringReportArguments a => GetMonitoringReport(a, context),
+            TriggerMessageArguments { Message: TriggerableMessage.SignChargingStationCertificate } => CertificateCalls.BuildV201(arguments),
             TriggerMessageArguments a => Call("TriggerMessage", new TriggerMessageRequest { RequestedMessage = Trigger(a.Message), Evse = Evse(a.Where) }),
             ReserveNowArguments a => Call("ReserveNow", new ReserveNowRequest
             {
@@ -113,6 +114,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             GetLocalListVersionArguments => Call("GetLocalListVersion", new GetLocalListVersionRequest()),
             ClearCacheArguments => Call("ClearCache", new ClearCacheRequest()),
             DataTransferArguments a => Call("DataTransfer", new DataTransferRequest { VendorId = a.VendorId, MessageId = a.MessageId, Data = a.Data }),
+            CertificateSignedArguments or InstallCertificateArguments or DeleteCertificateArguments or GetInstalledCertificateIdsArguments => CertificateCalls.BuildV201(arguments),
             CostUpdatedArguments a => Call("CostUpdated", new CostUpdatedRequest { TransactionId = a.TransactionId, TotalCost = a.TotalCost }),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 2.0.1 mapping for this command."),
         };
@@ -143,6 +145,13 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             {
                 var answer = StationAnswers.Create(call, response);
                 answer["listVersion"] = response.GetProperty("versionNumber").GetInt32();
+                return answer;
+            }
+
+            case "GetInstalledCertificateIds":
+            {
+                var answer = StationAnswers.Create(call, response);
+                CertificateCalls.AddV201Certificates(answer, response);
                 return answer;
             }
 

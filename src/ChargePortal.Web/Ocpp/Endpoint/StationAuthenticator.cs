@@ -2,17 +2,20 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.StationSecurity;
+using ChargePortal.Web.StationSecurity.Certificates;
 using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Ocpp.Endpoint;
 
 /// <summary>
 /// OCPP security profiles at the WebSocket handshake: 1 = HTTP Basic, 2 = Basic over TLS,
-/// 3 = TLS client certificate whose CN is the station id, issued by a configured CA.
+/// 3 = TLS client certificate whose CN is the station id, issued by a configured CA (Ocpp:ClientCertificateAuthorityPath)
+/// or by the CSMS's own station CA (StationCa), which signs stations' CSRs.
 /// </summary>
-public sealed class StationAuthenticator(IOptions<OcppOptions> options, IHostEnvironment environment, ILogger<StationAuthenticator> logger)
+public sealed class StationAuthenticator(
+    IOptions<OcppOptions> options, IHostEnvironment environment, ILogger<StationAuthenticator> logger, StationCertificateAuthority? stationCa = null)
 {
-    private readonly Lazy<X509Certificate2Collection> _trustedAuthorities = new(() => LoadAuthorities(options.Value.ClientCertificateAuthorityPath));
+    private readonly Lazy<X509Certificate2Collection> _trustedAuthorities = new(() => LoadAuthorities(options.Value.ClientCertificateAuthorityPath, stationCa?.Certificate));
     private readonly Lock _crlLock = new();
     private (DateTime WrittenAt, IReadOnlyList<CertificateRevocationList>? Lists) _crls;
 
@@ -138,12 +141,18 @@ public sealed class StationAuthenticator(IOptions<OcppOptions> options, IHostEnv
         }
     }
 
-    private static X509Certificate2Collection LoadAuthorities(string? path)
+    private static X509Certificate2Collection LoadAuthorities(string? path, X509Certificate2? stationCa)
     {
         var collection = new X509Certificate2Collection();
         if (!string.IsNullOrWhiteSpace(path) && File.Exists(path))
         {
             collection.ImportFromPemFile(path);
+        }
+
+        if (stationCa is not null)
+        {
+            // The public certificate only: chain building needs no private key.
+            collection.Add(X509CertificateLoader.LoadCertificate(stationCa.RawData));
         }
 
         return collection;

@@ -28,8 +28,7 @@ internal static class V16StationMessages
         "SignedFirmwareStatusNotification" => Notify(stationId, call, s, "Firmware", OcppEnumText.Of(call.ReadRequest<SignedFirmwareStatusNotificationRequest>().Status), new SignedFirmwareStatusNotificationResponse()),
         "LogStatusNotification" => LogStatus(stationId, call, s, call.ReadRequest<LogStatusNotificationRequest>()),
 
-        // No certificate authority signs station certificates yet: refused, which the whitepaper allows (a station retries later).
-        "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatus.Rejected })),
+        "SignCertificate" => SignCertificateAsync(stationId, call, s, ct),
         _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
     };
 
@@ -143,6 +142,10 @@ internal static class V16StationMessages
     {
         var request = call.ReadRequest<SecurityEventNotificationRequest>();
         await s.SecurityEvents.RecordAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+
+        // Kept as a station event and alerted like a 2.0.1 one: tampering or a bad certificate matters whatever the version.
+        await s.Events.RecordSecurityEventAsync(stationId, request.Type, request.Timestamp, request.TechInfo, ct);
+        s.Lifecycle.Notify(stationId, "Security", request.Type);
         return call.Respond(new SecurityEventNotificationResponse());
     }
 
@@ -150,6 +153,14 @@ internal static class V16StationMessages
     {
         s.Lifecycle.Notify(stationId, LogStatusRecorder.LogKindName, OcppEnumText.Of(request.Status), request.RequestId);
         return ValueTask.FromResult(call.Respond(new LogStatusNotificationResponse()));
+    }
+
+    /// <summary>Whitepaper A02/A03, as in 2.0.1: Accepted when the CSR passes the CA's checks; CertificateSigned follows.</summary>
+    private static async ValueTask<OcppCallOutcome> SignCertificateAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<SignCertificateRequest>();
+        var accepted = await s.CertificateSigning.OnSignCertificateAsync(stationId, request.Csr, forV2G: false, ct);
+        return call.Respond(new SignCertificateResponse { Status = accepted ? GenericStatus.Accepted : GenericStatus.Rejected });
     }
 
     private static ValueTask<OcppCallOutcome> Notify(string stationId, OcppIncomingCall call, StationServices s, string kind, string status, object response)

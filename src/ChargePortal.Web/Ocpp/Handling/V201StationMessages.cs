@@ -32,8 +32,7 @@ internal static class V201StationMessages
         "NotifyEVChargingNeeds" => V201ChargingNeeds.NeedsAsync(stationId, call, s, ct),
         "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),
 
-        // No certificate authority is configured for station certificates, so signing requests are refused.
-        "SignCertificate" => ValueTask.FromResult(call.Respond(new SignCertificateResponse { Status = GenericStatusEnum.Rejected })),
+        "SignCertificate" => SignCertificateAsync(stationId, call, s, ct),
         "DataTransfer" => ValueTask.FromResult(call.Respond(new DataTransferResponse { Status = DataTransferStatusEnum.UnknownVendorId })),
         _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
     };
@@ -124,6 +123,14 @@ internal static class V201StationMessages
         await s.Events.RecordSecurityEventAsync(stationId, request, ct);
         s.Lifecycle.Notify(stationId, "Security", request.Type);
         return call.Respond(new SecurityEventNotificationResponse());
+    }
+
+    /// <summary>A02/A03: Accepted when the CSR passes the CA's checks; CertificateSigned follows once this answer is out.</summary>
+    private static async ValueTask<OcppCallOutcome> SignCertificateAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        var request = call.ReadRequest<SignCertificateRequest>();
+        var accepted = await s.CertificateSigning.OnSignCertificateAsync(stationId, request.Csr, request.CertificateType == CertificateSigningUseEnum.V2GCertificate, ct);
+        return call.Respond(new SignCertificateResponse { Status = accepted ? GenericStatusEnum.Accepted : GenericStatusEnum.Rejected });
     }
 
     /// <summary>Each part is stored as it arrives (parts are independent: any number, any order); the answer confirms it is stored.</summary>

@@ -13,6 +13,13 @@ public sealed class StationCommandArgumentErrorTests
     {
         { "remote-start", "{}", "idTag", "idTag is required." },
         { "cost-updated", """{"transactionId":"t"}""", "totalCost", "totalCost is required." },
+        { "certificate-signed", "{}", "certificateChain", "certificateChain is required." },
+        { "certificate-signed", """{"certificateChain":"not a certificate"}""", "certificateChain", "certificateChain must be PEM" },
+        { "install-certificate", """{"certificateType":"CSMSRootCertificate","certificate":"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"}""", "certificate", "certificate is not a readable X.509 certificate" },
+        { "install-certificate", """{"certificateType":"ChargingStationCertificate","certificate":"x"}""", "certificateType", "certificateType must be one of CSMSRootCertificate, CentralSystemRootCertificate, ManufacturerRootCertificate, V2GRootCertificate, MORootCertificate" },
+        { "delete-certificate", """{"hashAlgorithm":"MD5","issuerNameHash":"a","issuerKeyHash":"b","serialNumber":"1"}""", "hashAlgorithm", "hashAlgorithm must be one of SHA256, SHA384, SHA512" },
+        { "delete-certificate", """{"hashAlgorithm":"SHA256","issuerNameHash":"a","issuerKeyHash":"b"}""", "serialNumber", "serialNumber is required." },
+        { "get-installed-certificate-ids", """{"certificateTypes":["Everything"]}""", "certificateTypes", "certificateTypes[0] must be one of" },
         { "cost-updated", """{"transactionId":"t","totalCost":"1"}""", "totalCost", "totalCost must be a number, got \"1\"." },
         { "remote-start", """{"idTag":""}""", "idTag", "idTag must not be empty." },
         { "remote-start", """{"idTag":"X","connectorId":"1"}""", "connectorId", "connectorId must be an integer, got \"1\"." },
@@ -40,7 +47,7 @@ public sealed class StationCommandArgumentErrorTests
         { "set-configuration", """{"key":"HeartbeatInterval","value":120}""", "value", "value must be a string (OCPP configuration values are strings, e.g. \"120\"), got the number 120." },
         { "set-configuration", """{"key":"HeartbeatInterval"}""", "value", "value is required" },
         { "set-configuration", """{"value":"1"}""", "key", "key is required." },
-        { "trigger-message", """{"message":"Reboot"}""", "message", "message must be one of BootNotification, Heartbeat, StatusNotification, MeterValues, FirmwareStatusNotification, DiagnosticsStatusNotification, LogStatusNotification, TransactionEvent; got \"Reboot\"." },
+        { "trigger-message", """{"message":"Reboot"}""", "message", "message must be one of BootNotification, Heartbeat, StatusNotification, MeterValues, FirmwareStatusNotification, DiagnosticsStatusNotification, LogStatusNotification, TransactionEvent, SignChargingStationCertificate, SignChargePointCertificate; got \"Reboot\"." },
         { "trigger-message", "{}", "message", "message is required" },
         { "reserve-now", """{"idTag":"X","expiresAt":"tomorrow","reservationId":7}""", "expiresAt", "expiresAt must be an ISO-8601 date-time with a UTC offset, e.g. \"2025-01-31T18:00:00Z\"; got \"tomorrow\"." },
         { "reserve-now", """{"idTag":"X","expiresAt":"2030-01-01T10:00:00","reservationId":7}""", "expiresAt", "expiresAt must be an ISO-8601 date-time with a UTC offset" },
@@ -88,6 +95,8 @@ public sealed class StationCommandArgumentErrorTests
         { "2.0.1", "remote-start", """{"idTag":"X","evseId":1,"connectorId":2}""", "connectorId", "Give evseId or connectorId, not both" },
         { "1.6", "data-transfer", """{"vendorId":"v","data":{"a":1}}""", "data", "data must be a string for an OCPP 1.6 station, got an object." },
         { "1.6", "cost-updated", """{"transactionId":"1","totalCost":1.5}""", null, "CostUpdated exists in OCPP 2.0.1 only." },
+        { "1.6", "get-installed-certificate-ids", "{}", "certificateTypes", "An OCPP 1.6 station is asked for one certificate type at a time" },
+        { "1.6", "get-installed-certificate-ids", """{"certificateTypes":["V2GRootCertificate"]}""", "certificateTypes", "V2GRootCertificate exists in OCPP 2.0.1 only" },
     };
 
     [Theory]

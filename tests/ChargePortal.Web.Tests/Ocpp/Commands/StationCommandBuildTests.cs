@@ -16,6 +16,12 @@ public sealed class StationCommandBuildTests
     private const string Profile16 = """{"chargingProfileId":3,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":11000}]}}""";
     private const string Profile201 = """{"id":3,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Relative","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":11000}]}]}""";
 
+    // A root certificate made for this run, as a JSON string literal (its line breaks escaped).
+    private static readonly string RootPem = System.Text.Json.JsonSerializer.Serialize(
+        ChargePortal.Web.Tests.Infrastructure.TestPki.CreateAuthority("Build Test Root").ExportCertificatePem());
+
+    private const string Hash = "\"hashAlgorithm\":\"SHA256\",\"issuerNameHash\":\"aa11\",\"issuerKeyHash\":\"bb22\",\"serialNumber\":\"1f\"";
+
     public static TheoryData<string, string, string, string, string[]> ValidCases { get; } = new()
     {
         // remote-start
@@ -130,6 +136,19 @@ public sealed class StationCommandBuildTests
         { "2.0.1", "get-monitoring-report", """{}""", "GetMonitoringReport", ["requestId=42", "monitoringCriteria=" + Absent, "componentVariable=" + Absent] },
         { "2.0.1", "get-monitoring-report", """{"criteria":["ThresholdMonitoring"],"componentVariables":[{"component":{"name":"EVSE","evse":{"id":1}}}]}""", "GetMonitoringReport",
             ["monitoringCriteria=[\"ThresholdMonitoring\"]", "componentVariable[0].component={\"evse\":{\"id\":1},\"name\":\"EVSE\"}", "componentVariable[0].variable=" + Absent] },
+        // certificates (2.0.1 blocks A and M, 1.6 Security Whitepaper)
+        { "1.6", "trigger-message", """{"message":"SignChargingStationCertificate"}""", "ExtendedTriggerMessage", ["requestedMessage=\"SignChargePointCertificate\""] },
+        { "2.0.1", "trigger-message", """{"message":"SignChargePointCertificate"}""", "TriggerMessage", ["requestedMessage=\"SignChargingStationCertificate\"", "evse=" + Absent] },
+        { "1.6", "certificate-signed", "{\"certificateChain\":" + RootPem + "}", "CertificateSigned", ["certificateChain=" + RootPem, "certificateType=" + Absent] },
+        { "2.0.1", "certificate-signed", "{\"certificateChain\":" + RootPem + "}", "CertificateSigned", ["certificateType=\"ChargingStationCertificate\""] },
+        { "1.6", "install-certificate", "{\"certificateType\":\"CSMSRootCertificate\",\"certificate\":" + RootPem + "}", "InstallCertificate", ["certificateType=\"CentralSystemRootCertificate\""] },
+        { "2.0.1", "install-certificate", "{\"certificateType\":\"CentralSystemRootCertificate\",\"certificate\":" + RootPem + "}", "InstallCertificate", ["certificateType=\"CSMSRootCertificate\"", "certificate=" + RootPem] },
+        { "2.0.1", "install-certificate", "{\"certificateType\":\"V2GRootCertificate\",\"certificate\":" + RootPem + "}", "InstallCertificate", ["certificateType=\"V2GRootCertificate\""] },
+        { "1.6", "delete-certificate", "{" + Hash + "}", "DeleteCertificate", ["certificateHashData={" + Hash + "}"] },
+        { "2.0.1", "delete-certificate", "{" + Hash + "}", "DeleteCertificate", ["certificateHashData={" + Hash + "}"] },
+        { "1.6", "get-installed-certificate-ids", """{"certificateTypes":["ManufacturerRootCertificate"]}""", "GetInstalledCertificateIds", ["certificateType=\"ManufacturerRootCertificate\""] },
+        { "2.0.1", "get-installed-certificate-ids", "{}", "GetInstalledCertificateIds", ["certificateType=" + Absent] },
+        { "2.0.1", "get-installed-certificate-ids", """{"certificateTypes":["CSMSRootCertificate","V2GCertificateChain"]}""", "GetInstalledCertificateIds", ["certificateType=[\"CSMSRootCertificate\",\"V2GCertificateChain\"]"] },
     };
 
     [Theory]

@@ -16,6 +16,8 @@ public sealed class StationCommandNameTests
 
         // 2.0.1 variable monitoring (N02–N06).
         "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report",
+        // Certificate management (2.0.1 blocks A and M, 1.6 Security Whitepaper).
+        "certificate-signed", "install-certificate", "delete-certificate", "get-installed-certificate-ids",
     ];
 
     [Fact]
