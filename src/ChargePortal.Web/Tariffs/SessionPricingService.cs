@@ -21,6 +21,7 @@ public sealed class SessionPricingService(
     IDbContextFactory<AppDbContext> dbFactory,
     LiveCost liveCost,
     PaymentService payments,
+    RfidCardBilling rfidBilling,
     ReceiptMailer receipts,
     IStationCallRouter router,
     StationCommandService commands,
@@ -53,9 +54,11 @@ public sealed class SessionPricingService(
         switch (stationEvent)
         {
             case TransactionStarted { IdTag: { } idTag } started:
-                if (await FindIdAsync(started.StationId, started.TransactionId, ct) is { } startedId)
+                if (await FindIdAsync(started.StationId, started.TransactionId, ct) is { } startedId
+                    && !await payments.LinkAsync(started.StationId, idTag, startedId, ct))
                 {
-                    await payments.LinkAsync(started.StationId, idTag, startedId, ct);
+                    // No app hold: a driver's RFID card is held now, where the site charges it to their payment card.
+                    await rfidBilling.HoldForSessionAsync(startedId, ct);
                 }
 
                 break;
@@ -97,6 +100,8 @@ public sealed class SessionPricingService(
 
         try
         {
+            // An RFID session whose start event was missed (lossy stream, another node) is held now and captured below.
+            await rfidBilling.HoldForSessionAsync(transactionId, ct);
             await payments.SettleAsync(transactionId, total, ct);
         }
         finally

@@ -104,7 +104,8 @@ internal static class V201TransactionEvents
                 return (freeVend.Status == TokenAuthorization.Accepted ? new SessionToken(null, null, type, rank, FreeVend: true) : null, freeVend);
             }
 
-            var authorization = await s.Tokens.AuthorizeAsync(idToken.Value, ct);
+            // A token that only ends the session is not asked to pay; the starter's card carries the session.
+            var authorization = await s.Tokens.AuthorizeAsync(idToken.Value, rank == StopTokenRank ? null : stationId, ct);
             return (new SessionToken(idToken.Value, authorization.UserId, type, rank), authorization);
         }
 
