@@ -16,7 +16,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "PostPaid");
 
             migrationBuilder.AddColumn<bool>(
                 name: "BlockedByOperator",

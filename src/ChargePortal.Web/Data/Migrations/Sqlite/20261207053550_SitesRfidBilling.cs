@@ -16,7 +16,7 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 32,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "PostPaid");
 
             migrationBuilder.AddColumn<bool>(
                 name: "BlockedByOperator",
