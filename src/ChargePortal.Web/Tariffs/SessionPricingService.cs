@@ -22,6 +22,7 @@ public sealed class SessionPricingService(
     LiveCost liveCost,
     PaymentService payments,
     RfidCardBilling rfidBilling,
+    PricingSequenceGate sequenceGate,
     ReceiptMailer receipts,
     IStationCallRouter router,
     StationCommandService commands,
@@ -88,11 +89,25 @@ public sealed class SessionPricingService(
             return false;
         }
 
+        // A 2.0.1 session with events missing waits for them (bounded): the sweep brings it back.
+        var decision = await sequenceGate.DecideAsync(transactionId, ct);
+        if (!decision.Price)
+        {
+            return false;
+        }
+
+        if (decision.IncompleteNote is not null)
+        {
+            // Priced from what arrived: the estimate above may predate the last events stored.
+            priced = await liveCost.EstimateAsync(transactionId, ct) ?? priced;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var total = priced.Cost?.Total ?? 0m;
         var currency = priced.Tariff?.Currency;
         var won = await db.Transactions.Where(t => t.Id == transactionId && t.Cost == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Cost, total).SetProperty(t => t.Currency, currency).SetProperty(t => t.TariffId, priced.Tariff == null ? null : priced.Tariff.Id), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Cost, total).SetProperty(t => t.Currency, currency)
+                .SetProperty(t => t.TariffId, priced.Tariff == null ? null : priced.Tariff.Id).SetProperty(t => t.PricingNote, decision.IncompleteNote), ct);
         if (won == 0)
         {
             return false;

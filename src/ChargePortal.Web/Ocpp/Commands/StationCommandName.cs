@@ -28,6 +28,9 @@ public enum StationCommandName
 
     /// <summary>2.0.1 CostUpdated: the running cost of a transaction, which the CSMS also sends on its own.</summary>
     CostUpdated,
+
+    /// <summary>2.0.1 GetTransactionStatus (E14): whether a transaction is ongoing and messages about it are queued.</summary>
+    GetTransactionStatus,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -55,6 +58,7 @@ public static class StationCommandNames
         [StationCommandName.ClearCache] = "clear-cache",
         [StationCommandName.DataTransfer] = "data-transfer",
         [StationCommandName.CostUpdated] = "cost-updated",
+        [StationCommandName.GetTransactionStatus] = "get-transaction-status",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

@@ -66,6 +66,8 @@ public static class StationCommandParser
         StationCommandName.ClearCache => Empty(command, body, new ClearCacheArguments()),
         StationCommandName.DataTransfer => DataTransfer(CommandBody.Open(command, body, "vendorId", "messageId", "data")),
         StationCommandName.CostUpdated => CostUpdated(CommandBody.Open(command, body, "transactionId", "totalCost")),
+        StationCommandName.GetTransactionStatus => new GetTransactionStatusArguments(
+            CommandBody.Open(command, body, "transactionId").OptionalString("transactionId", maxLength: 36)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

@@ -75,6 +75,7 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             ClearCacheArguments => Call("ClearCache", new ClearCacheRequest()),
             DataTransferArguments a => Call("DataTransfer", new DataTransferRequest { VendorId = a.VendorId, MessageId = a.MessageId, Data = DataText(a.Data) }),
             CostUpdatedArguments => throw new StationCommandArgumentException(null, "CostUpdated exists in OCPP 2.0.1 only."),
+            GetTransactionStatusArguments => throw new StationCommandArgumentException(null, "GetTransactionStatus exists in OCPP 2.0.1 only."),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 1.6 mapping for this command."),
         };
     }

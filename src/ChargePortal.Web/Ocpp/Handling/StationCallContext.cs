@@ -34,7 +34,8 @@ public sealed record StationServices(
     BaseReportOnBoot BaseReports,
     SecurityEventLog SecurityEvents,
     RegistrationGate Registration,
-    StationEventLog Events);
+    StationEventLog Events,
+    QueuedTransactionMessages QueuedTransactionMessages);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler

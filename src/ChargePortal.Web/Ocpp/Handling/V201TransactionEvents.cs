@@ -74,6 +74,12 @@ internal static class V201TransactionEvents
             await s.Lifecycle.StatusAsync(stationId, new ConnectorStatusReport(applied.EvseId, applied.ConnectorId, ToConnectorStatus(chargingState), null, null, request.Timestamp), ct);
         }
 
+        if (request.Offline == true)
+        {
+            // Back online with queued events: the CSMS asks whether more are queued (E14) before pricing with gaps.
+            s.QueuedTransactionMessages.QueuedEventReceived(stationId);
+        }
+
         s.Lifecycle.Touch(stationId);
         return call.Respond(new TransactionEventResponse
         {

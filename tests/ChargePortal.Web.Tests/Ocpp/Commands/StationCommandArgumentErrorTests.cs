@@ -88,6 +88,7 @@ public sealed class StationCommandArgumentErrorTests
         { "2.0.1", "remote-start", """{"idTag":"X","evseId":1,"connectorId":2}""", "connectorId", "Give evseId or connectorId, not both" },
         { "1.6", "data-transfer", """{"vendorId":"v","data":{"a":1}}""", "data", "data must be a string for an OCPP 1.6 station, got an object." },
         { "1.6", "cost-updated", """{"transactionId":"1","totalCost":1.5}""", null, "CostUpdated exists in OCPP 2.0.1 only." },
+        { "1.6", "get-transaction-status", """{"transactionId":"1"}""", null, "GetTransactionStatus exists in OCPP 2.0.1 only." },
     };
 
     [Theory]
