@@ -1714,6 +1714,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(36)
                         .HasColumnType("nvarchar(36)");
 
+                    b.Property<string>("PricingNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<int?>("RemoteStartId")
                         .HasColumnType("int");
 

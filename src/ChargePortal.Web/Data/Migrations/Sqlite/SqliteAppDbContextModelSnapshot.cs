@@ -1660,6 +1660,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PricingNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RemoteStartId")
                         .HasColumnType("INTEGER");
 
