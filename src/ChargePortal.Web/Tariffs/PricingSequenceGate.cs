@@ -59,7 +59,11 @@ public sealed class PricingSequenceGate(
             var status = await commands.ExecuteAsync(session.StationId, new GetTransactionStatusArguments(session.OcppTransactionId), Actor, ct);
             if (status.Answer is { MessagesInQueue: false })
             {
-                return Priced(transactionId, $"Priced with an incomplete event sequence ({sequence.Gap}): the station reported no queued messages for it.");
+                // The missing events may have arrived while the station was answering: what is missing now is what counts.
+                var now = await SequenceState.OfAsync(db, transactionId, ct);
+                return now.Complete
+                    ? new PricingDecision(true, null)
+                    : Priced(transactionId, $"Priced with an incomplete event sequence ({now.Gap}): the station reported no queued messages for it.");
             }
         }
 
