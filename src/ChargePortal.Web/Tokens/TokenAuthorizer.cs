@@ -17,21 +17,25 @@ public enum TokenAuthorization
 
     /// <summary>A driver's card at a site that charges it to their saved payment card, and they have none on file.</summary>
     NoPaymentCard,
+
+    /// <summary>A master pass used to start or own a session (C16.FR.03): master passes only stop sessions.</summary>
+    MasterPassCannotStart,
 }
 
 /// <remarks>
 /// <paramref name="ParentIsCard"/>: the group token is itself an RFID card (2.0.1 names its type ISO14443, else Central).
 /// <paramref name="Reason"/>: why a known token is refused, for the driver (2.0.1 personalMessage).
+/// <paramref name="IsMasterPass"/>: the token's group is the master pass group (Ocpp:MasterPassGroupId, C16).
 /// </remarks>
 public sealed record AuthorizationResult(TokenAuthorization Status, DateTimeOffset? ExpiresAt, string? ParentIdTag, string? UserId, bool ParentIsCard = false,
-    string? Reason = null);
+    string? Reason = null, bool IsMasterPass = false);
 
 /// <summary>
 /// Decides whether an id token may charge. A token that is not ours is asked of the external authorities (roaming
 /// partners); one nobody knows is Invalid: never authorised.
 /// </summary>
 public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEnumerable<IExternalTokenAuthority> externalAuthorities,
-    IEnumerable<ITokenPaymentRequirement> paymentRequirements)
+    IEnumerable<ITokenPaymentRequirement> paymentRequirements, Microsoft.Extensions.Options.IOptions<Ocpp.OcppOptions> ocppOptions)
 {
     /// <summary>The token's own status, wherever it is used (no station: payment requirements are not checked).</summary>
     public Task<AuthorizationResult> AuthorizeAsync(string idTag, CancellationToken ct) => AuthorizeAsync(idTag, null, ct);
@@ -75,7 +79,10 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
             }
         }
 
-        return new AuthorizationResult(refusal is null ? status : TokenAuthorization.NoPaymentCard, token.ExpiresAt, token.ParentIdTag, token.UserId, parentIsCard, refusal);
+        var masterPass = ocppOptions.Value.MasterPassGroupId is { Length: > 0 } masterGroup
+            && string.Equals(token.ParentIdTag, masterGroup, StringComparison.OrdinalIgnoreCase);
+        return new AuthorizationResult(refusal is null ? status : TokenAuthorization.NoPaymentCard, token.ExpiresAt, token.ParentIdTag, token.UserId, parentIsCard, refusal,
+            masterPass);
     }
 
     /// <summary>

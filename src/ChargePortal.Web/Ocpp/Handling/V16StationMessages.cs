@@ -90,6 +90,12 @@ internal static class V16StationMessages
     {
         var request = call.ReadRequest<StartTransactionRequest>();
         var authorization = await s.Tokens.AuthorizeAsync(request.IdTag, stationId, ct);
+        if (authorization is { IsMasterPass: true, Status: TokenAuthorization.Accepted })
+        {
+            // A master pass only stops sessions (the station ends this one when told it is not Accepted).
+            authorization = authorization with { Status = TokenAuthorization.MasterPassCannotStart };
+        }
+
         var reservation = await s.Reservations.OnStartAsync(new ReservationClaim(stationId, request.ConnectorId, request.ConnectorId, request.IdTag,
             authorization.ParentIdTag, authorization.UserId, request.ReservationId, request.Timestamp), ct);
 

@@ -166,7 +166,7 @@ internal static class V201StationMessages
             TokenAuthorization.Expired => AuthorizationStatusEnum.Expired,
 
             // A token the CSMS knows to be not valid for charging, rather than one it has never seen (Unknown).
-            TokenAuthorization.FreeVendNotOffered => AuthorizationStatusEnum.Invalid,
+            TokenAuthorization.FreeVendNotOffered or TokenAuthorization.MasterPassCannotStart => AuthorizationStatusEnum.Invalid,
 
             // The card is fine, but the site charges it to a payment card its driver does not have on file.
             TokenAuthorization.NoPaymentCard => AuthorizationStatusEnum.NoCredit,

@@ -112,6 +112,13 @@ internal static class V201TransactionEvents
 
             // A token that only ends the session is not asked to pay; the starter's card carries the session.
             var authorization = await s.Tokens.AuthorizeAsync(idToken.Value, rank == StopTokenRank ? null : stationId, ct);
+            if (authorization.IsMasterPass)
+            {
+                // C16: a master pass stops sessions (stoppedReason MasterPass) and never owns one; starting with it is refused (C16.FR.03).
+                var stopping = rank == StopTokenRank || request.TransactionInfo.StoppedReason == ReasonEnum.MasterPass;
+                return (null, stopping || authorization.Status != TokenAuthorization.Accepted ? authorization : authorization with { Status = TokenAuthorization.MasterPassCannotStart });
+            }
+
             return (new SessionToken(idToken.Value, authorization.UserId, type, rank), authorization);
         }
 
