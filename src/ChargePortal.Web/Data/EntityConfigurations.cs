@@ -84,6 +84,7 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Chargi
         b.Property(t => t.StopReason).HasMaxLength(50);
         b.Property(t => t.Currency).HasMaxLength(3);
         b.Property(t => t.IdTokenType).HasMaxLength(20);
+        b.Property(t => t.PricingNote).HasMaxLength(300);
         b.Property(t => t.ChargingState).HasMaxLength(16);
 
         // The station's own transaction id is unique per station: this is what makes a

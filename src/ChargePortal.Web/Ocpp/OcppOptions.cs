@@ -13,6 +13,12 @@ public sealed class OcppOptions
     /// <summary>Registration of a station that registered itself (AllowUnknownStations): Accepted, or Pending until an operator accepts it.</summary>
     public StationRegistrationStatus UnknownStationRegistration { get; set; } = StationRegistrationStatus.Accepted;
 
+    /// <summary>
+    /// The group (parent token) of master passes (2.0.1 C16, e.g. law enforcement): its tokens may stop any session and
+    /// never start one. Stations are configured with the same value (AuthCtrlr.MasterPassGroupId). Empty: none.
+    /// </summary>
+    public string? MasterPassGroupId { get; set; }
+
     /// <summary>Heartbeat interval handed to stations at boot.</summary>
     [Range(1, 86_400)]
     public int HeartbeatIntervalSeconds { get; set; } = 300;

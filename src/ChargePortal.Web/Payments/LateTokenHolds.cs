@@ -8,11 +8,12 @@ namespace ChargePortal.Web.Payments;
 /// A session that learns its token after it started (2.0.1: plug in first, tap later; or a late event after the
 /// session ended) gets that driver's card hold linked then; a session already priced settles the hold at once.
 /// </summary>
-public sealed class LateTokenHolds(PaymentService payments, IDbContextFactory<AppDbContext> dbFactory, ILogger<LateTokenHolds> logger)
+public sealed class LateTokenHolds(PaymentService payments, RfidCardBilling rfidBilling, IDbContextFactory<AppDbContext> dbFactory, ILogger<LateTokenHolds> logger)
 {
     public async Task LinkAsync(string stationId, string idTag, long transactionId, CancellationToken ct)
     {
-        if (!await payments.LinkAsync(stationId, idTag, transactionId, ct))
+        // The driver's app hold, else (a tapped RFID card) a hold on their saved payment card where the site charges it.
+        if (!await payments.LinkAsync(stationId, idTag, transactionId, ct) && !await rfidBilling.HoldForSessionAsync(transactionId, ct))
         {
             return;
         }

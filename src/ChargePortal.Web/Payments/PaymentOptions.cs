@@ -53,4 +53,7 @@ public sealed class PaymentOptions
     /// Stations give up waiting for a cable after their own connection timeout, usually a minute or two.
     /// </summary>
     public TimeSpan UnusedHoldTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How RFID sessions at a station on no site are paid (a site sets its own on the Sites page).</summary>
+    public Sites.RfidBillingPolicy RfidBilling { get; set; } = Sites.RfidBillingPolicy.PostPaid;
 }

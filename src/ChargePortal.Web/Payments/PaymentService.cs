@@ -13,6 +13,9 @@ public sealed record PaymentRow(Payment Payment, string? UserEmail);
 /// <summary>A hold just placed; <see cref="AuthenticationUrl"/> when the driver must first confirm it with their bank.</summary>
 public sealed record HoldOutcome(Payment Payment, Uri? AuthenticationUrl);
 
+/// <summary>Whom and what a hold is for; <paramref name="TransactionId"/> when the session it pays for is already running.</summary>
+internal sealed record HoldFor(string UserId, string StationId, int ConnectorId, string IdTag, string Currency, long? TransactionId);
+
 /// <summary>
 /// The life of a card hold: placed before charging, linked to the session when it starts, captured
 /// (exact cost), released (nothing to pay) or refunded. Every step is a conditional state change, so a
@@ -54,14 +57,27 @@ public sealed class PaymentService(
     /// Places the hold with the driver there to confirm it with their bank if it asks (3-D Secure): the bank sends
     /// them back to <paramref name="authenticationReturnUrl"/>, and <see cref="HoldAuthentication"/> finds out.
     /// </summary>
-    public async Task<HoldOutcome> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency,
-        Uri? authenticationReturnUrl, CancellationToken ct)
+    public Task<HoldOutcome> PlaceHoldAsync(string userId, SavedCard card, string stationId, int connectorId, string idTag, string currency,
+        Uri? authenticationReturnUrl, CancellationToken ct) =>
+        PlaceAsync(new HoldFor(userId, stationId, connectorId, idTag, currency, null), card, authenticationReturnUrl, ct);
+
+    /// <summary>
+    /// Places the hold for a session already running, linked to it from the start (a driver's RFID card): off-session,
+    /// the driver is at the station, not in the app, so a bank that wants them to confirm it refuses it instead.
+    /// </summary>
+    public async Task<Payment> PlaceSessionHoldAsync(string userId, SavedCard card, long transactionId, string stationId, int connectorId, string idTag,
+        string currency, CancellationToken ct) =>
+        (await PlaceAsync(new HoldFor(userId, stationId, connectorId, idTag, currency, transactionId), card, null, ct)).Payment;
+
+    private async Task<HoldOutcome> PlaceAsync(HoldFor hold, SavedCard card, Uri? authenticationReturnUrl, CancellationToken ct)
     {
+        var (userId, stationId, connectorId, idTag, currency, transactionId) = hold;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var payment = new Payment
         {
             UserId = userId,
+            TransactionId = transactionId,
             Provider = provider.Kind,
             StationId = stationId,
             ConnectorId = connectorId,
@@ -82,7 +98,7 @@ public sealed class PaymentService(
             result = await provider.PlaceHoldAsync(new HoldRequest(options.HoldAmount, currency, $"Charging at {stationId} connector {connectorId}",
                 $"hold-{payment.Id}-{payment.CreatedAt.ToUnixTimeMilliseconds()}",
                 new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["stationId"] = stationId },
-                card.CustomerId, card.PaymentMethodId, AuthenticationReturnUrl: authenticationReturnUrl), ct);
+                card.CustomerId, card.PaymentMethodId, OffSession: transactionId is not null, AuthenticationReturnUrl: authenticationReturnUrl), ct);
         }
         catch (PaymentProviderUnavailableException e)
         {

@@ -29,6 +29,8 @@ public static class PaymentsSetup
         services.AddSingleton<PaymentService>();
         services.AddSingleton<HoldAuthentication>();
         services.AddSingleton<LateTokenHolds>();
+        services.AddSingleton<RfidCardBilling>();
+        services.AddSingleton<Tokens.ITokenPaymentRequirement>(sp => sp.GetRequiredService<RfidCardBilling>());
         services.AddSingleton<UnansweredHolds>();
         services.AddSingleton<StripeCardSetup>();
         services.AddSingleton<PaymentCards>();

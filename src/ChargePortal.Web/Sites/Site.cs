@@ -22,6 +22,9 @@ public sealed class Site
     /// <summary>2.0.1 NoAuthorization starts (free vend) are accepted on every station of the site, and priced at nothing.</summary>
     public bool FreeVend { get; set; }
 
+    /// <summary>How sessions started with a driver's RFID card are paid for here.</summary>
+    public RfidBillingPolicy RfidBilling { get; set; } = RfidBillingPolicy.PostPaid;
+
     public List<SiteOwnership> Owners { get; set; } = [];
     public List<Station> Stations { get; set; } = [];
 }

@@ -7,14 +7,16 @@ namespace ChargePortal.Web.Sites;
 public sealed record SiteSummary(int Id, string Name);
 
 public sealed record SiteListItem(int Id, string Name, string Address, string City, string CountryCode, double Latitude, double Longitude,
-    string TimeZoneId, int? MaxPowerW, int Stations, IReadOnlyList<string> OwnerEmails, bool FreeVend = false);
+    string TimeZoneId, int? MaxPowerW, int Stations, IReadOnlyList<string> OwnerEmails, bool FreeVend = false,
+    RfidBillingPolicy RfidBilling = RfidBillingPolicy.PostPaid);
 
 /// <summary>
 /// What an operator edits about a site. Owner emails must belong to users with the SiteOwner role. <paramref name="FreeVend"/>:
-/// stations there accept 2.0.1 starts without authorisation (NoAuthorization), priced at nothing.
+/// stations there accept 2.0.1 starts without authorisation (NoAuthorization), priced at nothing. <paramref name="RfidBilling"/>:
+/// how sessions started with a driver's RFID card are paid for there.
 /// </summary>
 public sealed record SiteEdit(string? Name, string? Address, string? City, string? CountryCode, double? Latitude, double? Longitude,
-    string? TimeZoneId, int? MaxPowerW, IReadOnlyList<string> OwnerEmails, bool FreeVend = false);
+    string? TimeZoneId, int? MaxPowerW, IReadOnlyList<string> OwnerEmails, bool FreeVend = false, RfidBillingPolicy RfidBilling = RfidBillingPolicy.PostPaid);
 
 public sealed record SiteSaveResult(bool Saved, string? Error, int? Id = null);
 
@@ -39,13 +41,13 @@ public sealed class SiteAdmin(IDbContextFactory<AppDbContext> dbFactory)
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name)
             .Select(s => new
             {
-                s.Id, s.Name, s.Address, s.City, s.CountryCode, s.Latitude, s.Longitude, s.TimeZoneId, s.MaxPowerW, s.FreeVend,
+                s.Id, s.Name, s.Address, s.City, s.CountryCode, s.Latitude, s.Longitude, s.TimeZoneId, s.MaxPowerW, s.FreeVend, s.RfidBilling,
                 Stations = s.Stations.Count,
                 Owners = s.Owners.Select(o => o.User!.Email).ToList(),
             })
             .ToListAsync(ct);
         return [.. sites.Select(s => new SiteListItem(s.Id, s.Name, s.Address, s.City, s.CountryCode, s.Latitude, s.Longitude,
-            s.TimeZoneId, s.MaxPowerW, s.Stations, [.. s.Owners.Where(e => e is not null).Select(e => e!).Order(StringComparer.OrdinalIgnoreCase)], s.FreeVend))];
+            s.TimeZoneId, s.MaxPowerW, s.Stations, [.. s.Owners.Where(e => e is not null).Select(e => e!).Order(StringComparer.OrdinalIgnoreCase)], s.FreeVend, s.RfidBilling))];
     }
 
     /// <summary>Emails of users who may be made site owners.</summary>
@@ -90,6 +92,11 @@ public sealed class SiteAdmin(IDbContextFactory<AppDbContext> dbFactory)
         if (string.IsNullOrWhiteSpace(edit.TimeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(edit.TimeZoneId.Trim(), out _))
         {
             return $"'{edit.TimeZoneId}' is not a known time zone; use an IANA id such as Europe/Amsterdam.";
+        }
+
+        if (!Enum.IsDefined(edit.RfidBilling))
+        {
+            return "RFID billing must be PostPaid, Free or OperatorInvoiced.";
         }
 
         return edit.MaxPowerW is { } max && (max <= 0 || max > 100_000_000)
@@ -143,6 +150,7 @@ public sealed class SiteAdmin(IDbContextFactory<AppDbContext> dbFactory)
         var changedOwners = site.Owners.Select(o => o.UserId).ToHashSet(StringComparer.Ordinal);
         changedOwners.SymmetricExceptWith(owners.Select(u => u.Id));
         site.FreeVend = edit.FreeVend;
+        site.RfidBilling = edit.RfidBilling;
         site.Owners.RemoveAll(o => owners.All(u => u.Id != o.UserId));
         foreach (var owner in owners.Where(u => site.Owners.All(o => o.UserId != u.Id)))
         {

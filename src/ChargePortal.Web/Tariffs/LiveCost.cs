@@ -1,4 +1,5 @@
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Payments;
 using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed record SessionCost(ChargingTransaction Transaction, Tariff? Tariff
 /// (or the one already recorded on the session), the energy register samples and the start/stop times.
 /// The live page and the final pricing use this same path, so the estimate becomes the bill.
 /// </summary>
-public sealed class LiveCost(IDbContextFactory<AppDbContext> dbFactory, TariffResolver tariffs, TimeProvider time)
+public sealed class LiveCost(IDbContextFactory<AppDbContext> dbFactory, TariffResolver tariffs, RfidCardBilling rfidBilling, TimeProvider time)
 {
     public Task<SessionCost?> EstimateAsync(long transactionId, CancellationToken ct) => EstimateAsync(transactionId, [], ct);
 
@@ -39,9 +40,10 @@ public sealed class LiveCost(IDbContextFactory<AppDbContext> dbFactory, TariffRe
             return new SessionCost(transaction, null, null, zone, now);
         }
 
-        if (transaction.FreeVend)
+        if (transaction.FreeVend || await rfidBilling.IsFreeAsync(transaction.StationId, transaction.IdTag, ct))
         {
-            // Free vend (started without authorisation where the site offers it): nobody to bill, so nothing to pay.
+            // Free vend (started without authorisation where the site offers it), or an RFID card where the site makes
+            // those free: nothing to pay.
             return new SessionCost(transaction, tariff, CostBreakdown.Free(tariff.Currency, tariff.VatPercent), zone, now);
         }
 

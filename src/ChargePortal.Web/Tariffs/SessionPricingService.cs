@@ -21,6 +21,8 @@ public sealed class SessionPricingService(
     IDbContextFactory<AppDbContext> dbFactory,
     LiveCost liveCost,
     PaymentService payments,
+    RfidCardBilling rfidBilling,
+    PricingSequenceGate sequenceGate,
     ReceiptMailer receipts,
     IStationCallRouter router,
     StationCommandService commands,
@@ -41,9 +43,11 @@ public sealed class SessionPricingService(
         switch (stationEvent)
         {
             case TransactionStarted { IdTag: { } idTag } started:
-                if (await FindIdAsync(started.StationId, started.TransactionId, ct) is { } startedId)
+                if (await FindIdAsync(started.StationId, started.TransactionId, ct) is { } startedId
+                    && !await payments.LinkAsync(started.StationId, idTag, startedId, ct))
                 {
-                    await payments.LinkAsync(started.StationId, idTag, startedId, ct);
+                    // No app hold: a driver's RFID card is held now, where the site charges it to their payment card.
+                    await rfidBilling.HoldForSessionAsync(startedId, ct);
                 }
 
                 break;
@@ -73,11 +77,25 @@ public sealed class SessionPricingService(
             return false;
         }
 
+        // A 2.0.1 session with events missing waits for them (bounded): the sweep brings it back.
+        var decision = await sequenceGate.DecideAsync(transactionId, ct);
+        if (!decision.Price)
+        {
+            return false;
+        }
+
+        if (decision.IncompleteNote is not null)
+        {
+            // Priced from what arrived: the estimate above may predate the last events stored.
+            priced = await liveCost.EstimateAsync(transactionId, ct) ?? priced;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var total = priced.Cost?.Total ?? 0m;
         var currency = priced.Tariff?.Currency;
         var won = await db.Transactions.Where(t => t.Id == transactionId && t.Cost == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Cost, total).SetProperty(t => t.Currency, currency).SetProperty(t => t.TariffId, priced.Tariff == null ? null : priced.Tariff.Id), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Cost, total).SetProperty(t => t.Currency, currency)
+                .SetProperty(t => t.TariffId, priced.Tariff == null ? null : priced.Tariff.Id).SetProperty(t => t.PricingNote, decision.IncompleteNote), ct);
         if (won == 0)
         {
             return false;
@@ -85,6 +103,8 @@ public sealed class SessionPricingService(
 
         try
         {
+            // An RFID session whose start event was missed (lossy stream, another node) is held now and captured below.
+            await rfidBilling.HoldForSessionAsync(transactionId, ct);
             await payments.SettleAsync(transactionId, total, ct);
         }
         finally

@@ -8,6 +8,9 @@ public static class TariffsSetup
         services.AddSingleton<TariffAdmin>();
         services.AddSingleton<LiveCost>();
         services.AddSingleton<ReceiptMailer>();
+        services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);
+        services.AddSingleton<PricingSequenceGate>();
+        services.AddSingleton<QueuedTransactionMessages>();
         services.AddSingleton<SessionPricingService>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionPricingService>());
         services.AddSingleton<UnbilledSessionSweeper>();

@@ -13,6 +13,9 @@ public sealed class IdToken
     public required string IdTag { get; set; }
     public IdTokenKind Kind { get; set; } = IdTokenKind.Rfid;
     public IdTokenStatus Status { get; set; } = IdTokenStatus.Accepted;
+
+    /// <summary>Blocked by an operator (not by its driver): only an operator may unblock it.</summary>
+    public bool BlockedByOperator { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public string? ParentIdTag { get; set; }
 
@@ -21,6 +24,13 @@ public sealed class IdToken
     public string? UserId { get; set; }
     public ApplicationUser? User { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>An operator sets the status: a block made now is theirs; any other status lifts it.</summary>
+    public void SetStatusByOperator(IdTokenStatus status)
+    {
+        BlockedByOperator = status == IdTokenStatus.Blocked && (Status != IdTokenStatus.Blocked || BlockedByOperator);
+        Status = status;
+    }
 }
 
 public enum IdTokenKind

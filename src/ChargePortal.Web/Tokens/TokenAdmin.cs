@@ -109,7 +109,7 @@ public sealed class TokenAdmin(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
         token.IdTag = idTag;
         token.Kind = edit.Kind;
-        token.Status = edit.Status;
+        token.SetStatusByOperator(edit.Status);
         token.ExpiresAt = edit.ExpiresAt;
         token.ParentIdTag = parent;
         token.UserId = userId;

@@ -14,26 +14,40 @@ public enum TokenAuthorization
 
     /// <summary>A start without a token (free vend) where the station and its site do not offer it.</summary>
     FreeVendNotOffered,
+
+    /// <summary>A driver's card at a site that charges it to their saved payment card, and they have none on file.</summary>
+    NoPaymentCard,
+
+    /// <summary>A master pass used to start or own a session (C16.FR.03): master passes only stop sessions.</summary>
+    MasterPassCannotStart,
 }
 
-/// <remarks><paramref name="ParentIsCard"/>: the group token is itself an RFID card (2.0.1 names its type ISO14443, else Central).</remarks>
-public sealed record AuthorizationResult(TokenAuthorization Status, DateTimeOffset? ExpiresAt, string? ParentIdTag, string? UserId, bool ParentIsCard = false);
+/// <remarks>
+/// <paramref name="ParentIsCard"/>: the group token is itself an RFID card (2.0.1 names its type ISO14443, else Central).
+/// <paramref name="Reason"/>: why a known token is refused, for the driver (2.0.1 personalMessage).
+/// <paramref name="IsMasterPass"/>: the token's group is the master pass group (Ocpp:MasterPassGroupId, C16).
+/// </remarks>
+public sealed record AuthorizationResult(TokenAuthorization Status, DateTimeOffset? ExpiresAt, string? ParentIdTag, string? UserId, bool ParentIsCard = false,
+    string? Reason = null, bool IsMasterPass = false);
 
 /// <summary>
 /// Decides whether an id token may charge. A token that is not ours is asked of the external authorities (roaming
 /// partners); one nobody knows is Invalid: never authorised.
 /// </summary>
-public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEnumerable<IExternalTokenAuthority> externalAuthorities)
+public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IEnumerable<IExternalTokenAuthority> externalAuthorities,
+    IEnumerable<ITokenPaymentRequirement> paymentRequirements, Microsoft.Extensions.Options.IOptions<Ocpp.OcppOptions> ocppOptions)
 {
-    public async Task<AuthorizationResult> AuthorizeAsync(string idTag, CancellationToken ct)
+    /// <summary>The token's own status, wherever it is used (no station: payment requirements are not checked).</summary>
+    public Task<AuthorizationResult> AuthorizeAsync(string idTag, CancellationToken ct) => AuthorizeAsync(idTag, null, ct);
+
+    /// <summary>
+    /// Whether the token may charge at <paramref name="stationId"/>: its status, and for a driver's RFID card whether
+    /// the site's billing policy is met (a saved payment card where sessions are charged to it).
+    /// </summary>
+    public async Task<AuthorizationResult> AuthorizeAsync(string idTag, string? stationId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // OCPP id tokens are case-insensitive: readers differ in how they print a card's hex UID. The exact match uses
-        // the index; only a miss pays for the case-folded comparison. (SQL Server's default collation already ignores case.)
-        var token = await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => t.IdTag == idTag, ct)
-            ?? (db.Database.IsSqlite()
-                ? await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => EF.Functions.Collate(t.IdTag, "NOCASE") == idTag, ct)
-                : null);
+        var token = await FindAsync(db, idTag, ct);
         if (token is null)
         {
             foreach (var authority in externalAuthorities)
@@ -56,8 +70,31 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
         };
         var parentIsCard = token.ParentIdTag is { } parent
             && await db.IdTokens.AnyAsync(t => t.IdTag == parent && t.Kind == IdTokenKind.Rfid, ct);
-        return new AuthorizationResult(status, token.ExpiresAt, token.ParentIdTag, token.UserId, parentIsCard);
+        string? refusal = null;
+        if (status == TokenAuthorization.Accepted && stationId is not null && token is { Kind: IdTokenKind.Rfid, UserId: { } owner })
+        {
+            foreach (var requirement in paymentRequirements)
+            {
+                refusal ??= await requirement.RefusalAsync(owner, stationId, ct);
+            }
+        }
+
+        var masterPass = ocppOptions.Value.MasterPassGroupId is { Length: > 0 } masterGroup
+            && string.Equals(token.ParentIdTag, masterGroup, StringComparison.OrdinalIgnoreCase);
+        return new AuthorizationResult(refusal is null ? status : TokenAuthorization.NoPaymentCard, token.ExpiresAt, token.ParentIdTag, token.UserId, parentIsCard, refusal,
+            masterPass);
     }
+
+    /// <summary>
+    /// The token with this value. OCPP id tokens are case-insensitive: readers differ in how they print a card's hex UID.
+    /// The exact match uses the index; only a miss pays for the case-folded comparison. (SQL Server's default collation
+    /// already ignores case.)
+    /// </summary>
+    public static async Task<IdToken?> FindAsync(AppDbContext db, string idTag, CancellationToken ct) =>
+        await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => t.IdTag == idTag, ct)
+            ?? (db.Database.IsSqlite()
+                ? await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => EF.Functions.Collate(t.IdTag, "NOCASE") == idTag, ct)
+                : null);
 
     /// <summary>
     /// Whether a start without authorisation (2.0.1 idToken type NoAuthorization, empty value) is accepted here:

@@ -66,7 +66,7 @@ public static class TokensApi
         var token = await db.IdTokens.FirstOrDefaultAsync(t => t.IdTag == idTag, ct);
         var created = token is null;
         token ??= db.IdTokens.Add(new IdToken { IdTag = idTag, CreatedAt = time.GetUtcNow() }).Entity;
-        token.Status = request.Status ?? token.Status;
+        token.SetStatusByOperator(request.Status ?? token.Status);
         token.ExpiresAt = request.ExpiresAt ?? (created ? null : token.ExpiresAt);
         token.ParentIdTag = request.ParentIdTag ?? token.ParentIdTag;
         token.Kind = request.Kind ?? token.Kind;

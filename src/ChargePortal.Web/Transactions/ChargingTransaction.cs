@@ -51,6 +51,9 @@ public sealed class ChargingTransaction
     public int LastSeqNo { get; set; } = -1;
 
     public int? TariffId { get; set; }
+
+    /// <summary>Set when the session was priced with 2.0.1 events missing: what was missing and why it was priced anyway.</summary>
+    public string? PricingNote { get; set; }
     public decimal? Cost { get; set; }
     public string? Currency { get; set; }
     public int? ReservationId { get; set; }

@@ -23,7 +23,8 @@ public sealed record TransactionDto(
     TransactionStatus Status,
     string? StopReason,
     string? ChargingState = null,
-    string? IdTokenType = null);
+    string? IdTokenType = null,
+    string? PricingNote = null);
 
 public static class TransactionsApi
 {
@@ -75,7 +76,7 @@ public static class TransactionsApi
 
         var list = await page.ApplyAsync(query.OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.Id)
             .Select(t => new TransactionDto(t.Id, t.OcppTransactionId, t.StationId, t.EvseId, t.ConnectorId, t.IdTag,
-                t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason, t.ChargingState, t.IdTokenType)), response, ct);
+                t.StartedAt, t.StoppedAt, t.EnergyWh, t.Cost, t.Currency, t.Status, t.StopReason, t.ChargingState, t.IdTokenType, t.PricingNote)), response, ct);
         return TypedResults.Ok(list);
     }
 }

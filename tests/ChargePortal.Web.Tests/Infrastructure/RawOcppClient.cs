@@ -111,6 +111,13 @@ public sealed class RawOcppClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next CALL the CSMS sends, whatever its action.</summary>
+    public async Task<JsonArray> NextCallAsync()
+    {
+        using var timeout = new CancellationTokenSource(DefaultWait);
+        return await _calls.Reader.ReadAsync(timeout.Token);
+    }
+
     public async Task<JsonArray> ExpectCallAsync(string action)
     {
         using var timeout = new CancellationTokenSource(DefaultWait);

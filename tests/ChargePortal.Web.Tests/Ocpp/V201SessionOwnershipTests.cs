@@ -124,6 +124,14 @@ public sealed class V201SessionOwnershipTests(KestrelChargePortalFactory factory
         var (hold, driverId) = await DriverHolds.AcceptedAsync(factory.Services, stationId, DriverCard, Ct);
         var t0 = DateTimeOffset.UtcNow.AddMinutes(-40);
 
+        // The CSMS asks whether more is queued (E14); the station's queue holds seqNo 1 until the CSMS has it.
+        using var answering = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        _ = AnswerStatusCallsAsync(cp, async () =>
+        {
+            await using var db = await DbAsync();
+            return !await db.TransactionEvents.AnyAsync(e => e.SeqNo == 1 && db.Transactions.Any(t => t.Id == e.TransactionId && t.OcppTransactionId == "tx-out-of-order"), Ct);
+        }, answering.Token);
+
         // Back online after an outage, the station's queue arrives out of order: seqNo 0, 2, then 1.
         await cp.CallOkAsync("TransactionEvent", Event("tx-out-of-order", "Started", 0, t0, "CablePluggedIn", 1_000, "Transaction.Begin", offline: true));
         var ended = await cp.CallOkAsync("TransactionEvent", Event("tx-out-of-order", "Ended", 2, t0.AddMinutes(30), "EVCommunicationLost", 6_000, "Transaction.End", stoppedReason: "EVDisconnected", offline: true));
@@ -150,10 +158,32 @@ public sealed class V201SessionOwnershipTests(KestrelChargePortalFactory factory
             (await db.TransactionEvents.Where(e => e.TransactionId == session.Id).Select(e => e.SeqNo).ToListAsync(Ct)).Order().ShouldBe([0, 1, 2]);
         }
 
-        // The hold linked by the late token is captured with the price already made.
+        // Pricing waited for seqNo 1 (E §1.3.2); with the queue empty the session is priced and the late token's hold captured.
         var payment = await EventuallyAsync(() => PaymentAsync(hold.Id), p => p.Status == PaymentStatus.Captured);
         payment.TransactionId.ShouldBe(session.Id);
         payment.CapturedAmount.ShouldBe(1.95m);
+        var pricedSession = await SessionAsync(stationId, "tx-out-of-order");
+        pricedSession.PricingNote.ShouldBeNull($"priced from the complete sequence: {pricedSession.PricingNote}");
+        await answering.CancelAsync();
+    }
+
+    /// <summary>Answers the CSMS's GetTransactionStatus (messages queued while <paramref name="queued"/>) and CostUpdated calls.</summary>
+    private static async Task AnswerStatusCallsAsync(RawOcppClient cp, Func<Task<bool>> queued, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            JsonArray call;
+            try
+            {
+                call = await cp.NextCallAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                continue;
+            }
+
+            await cp.RespondAsync(call, (string?)call[2] == "GetTransactionStatus" ? new JsonObject { ["messagesInQueue"] = await queued() } : new JsonObject());
+        }
     }
 
     [Fact]

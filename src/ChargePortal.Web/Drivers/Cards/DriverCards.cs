@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Drivers.Cards;
 
-public sealed record CardView(int Id, string IdTag, string? Label, IdTokenStatus Status, DateTimeOffset CreatedAt);
+public sealed record CardView(int Id, string IdTag, string? Label, IdTokenStatus Status, DateTimeOffset CreatedAt, bool BlockedByOperator = false);
 
 public sealed record CardResult(bool Ok, string Message);
 
@@ -38,7 +38,7 @@ public sealed class DriverCards(IDbContextFactory<AppDbContext> dbFactory, TimeP
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.IdTokens.AsNoTracking().Where(t => t.UserId == userId && t.Kind == IdTokenKind.Rfid)
-            .OrderBy(t => t.CreatedAt).Select(t => new CardView(t.Id, t.IdTag, t.Label, t.Status, t.CreatedAt)).ToListAsync(ct);
+            .OrderBy(t => t.CreatedAt).Select(t => new CardView(t.Id, t.IdTag, t.Label, t.Status, t.CreatedAt, t.BlockedByOperator)).ToListAsync(ct);
     }
 
     public async Task<CardResult> AddAsync(string userId, string? idTag, string? label, CancellationToken ct)
@@ -89,11 +89,12 @@ public sealed class DriverCards(IDbContextFactory<AppDbContext> dbFactory, TimeP
         return await UpdateAsync(userId, cardId, t => t.Label = cleanLabel, "Name saved.", ct);
     }
 
+    /// <summary>The driver blocks or unblocks their card; a card an operator blocked stays as the operator left it.</summary>
     public Task<CardResult> SetBlockedAsync(string userId, int cardId, bool blocked, CancellationToken ct) =>
         UpdateAsync(userId, cardId, t => t.Status = blocked ? IdTokenStatus.Blocked : IdTokenStatus.Accepted,
-            blocked ? "Card blocked: it can no longer start charging." : "Card unblocked.", ct, allowExpired: false);
+            blocked ? "Card blocked: it can no longer start charging." : "Card unblocked.", ct, allowExpired: false, unblocking: !blocked);
 
-    private async Task<CardResult> UpdateAsync(string userId, int cardId, Action<IdToken> change, string done, CancellationToken ct, bool allowExpired = true)
+    private async Task<CardResult> UpdateAsync(string userId, int cardId, Action<IdToken> change, string done, CancellationToken ct, bool allowExpired = true, bool unblocking = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.IdTokens.FirstOrDefaultAsync(t => t.Id == cardId && t.UserId == userId && t.Kind == IdTokenKind.Rfid, ct);
@@ -105,6 +106,12 @@ public sealed class DriverCards(IDbContextFactory<AppDbContext> dbFactory, TimeP
         if (!allowExpired && token.Status == IdTokenStatus.Expired)
         {
             return new(false, "That card has expired; ask the operator for a new one.");
+        }
+
+        if (unblocking && token.BlockedByOperator)
+        {
+            // An operator's block (a lost card reported, unpaid sessions…) is theirs to lift, not the driver's.
+            return new(false, "An operator blocked this card; only an operator can unblock it.");
         }
 
         change(token);

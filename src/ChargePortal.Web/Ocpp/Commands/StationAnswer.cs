@@ -55,3 +55,7 @@ public sealed record ConfigurationAnswer(CommandStatus Status, string StatusText
     : StationAnswer(Status, StatusText, Details);
 
 public sealed record LocalListVersionAnswer(CommandStatus Status, string StatusText, JsonObject Details, int ListVersion) : StationAnswer(Status, StatusText, Details);
+
+/// <summary>GetTransactionStatus's answer: <see cref="OngoingIndicator"/> only when asked about one transaction.</summary>
+public sealed record TransactionStatusAnswer(CommandStatus Status, string StatusText, JsonObject Details, bool? OngoingIndicator, bool MessagesInQueue)
+    : StationAnswer(Status, StatusText, Details);

@@ -210,3 +210,19 @@ public sealed record CostUpdatedArguments(string TransactionId, decimal TotalCos
 {
     public override StationCommandName Command => StationCommandName.CostUpdated;
 }
+
+/// <summary>
+/// 2.0.1 GetTransactionStatus (E14) about <see cref="TransactionId"/>, or about every transaction when null (then the
+/// station reports only whether it has queued transaction messages at all); 1.6 has no such message.
+/// </summary>
+public sealed record GetTransactionStatusArguments(string? TransactionId) : StationOperation<TransactionStatusAnswer>
+{
+    public override StationCommandName Command => StationCommandName.GetTransactionStatus;
+
+    internal override StationAnswer ReadAnswer(JsonObject details, StationCommandContext context)
+    {
+        var answer = StationAnswer.From(details);
+        return new TransactionStatusAnswer(answer.Status, answer.StatusText, details,
+            details["ongoingIndicator"]?.GetValue<bool>(), details["messagesInQueue"]?.GetValue<bool>() ?? false);
+    }
+}

@@ -40,6 +40,8 @@ public enum StationCommandName
     InstallCertificate,
     DeleteCertificate,
     GetInstalledCertificateIds,
+    /// <summary>2.0.1 GetTransactionStatus (E14): whether a transaction is ongoing and messages about it are queued.</summary>
+    GetTransactionStatus,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -76,6 +78,7 @@ public static class StationCommandNames
         [StationCommandName.InstallCertificate] = "install-certificate",
         [StationCommandName.DeleteCertificate] = "delete-certificate",
         [StationCommandName.GetInstalledCertificateIds] = "get-installed-certificate-ids",
+        [StationCommandName.GetTransactionStatus] = "get-transaction-status",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

@@ -77,6 +77,8 @@ public static partial class StationCommandParser
         StationCommandName.GetMonitoringReport => GetMonitoringReport(command, CommandBody.Open(command, body, "criteria", "componentVariables")),
         StationCommandName.CertificateSigned or StationCommandName.InstallCertificate or StationCommandName.DeleteCertificate
             or StationCommandName.GetInstalledCertificateIds => CertificateCommandParser.Parse(command, body),
+        StationCommandName.GetTransactionStatus => new GetTransactionStatusArguments(
+            CommandBody.Open(command, body, "transactionId").OptionalString("transactionId", maxLength: 36)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

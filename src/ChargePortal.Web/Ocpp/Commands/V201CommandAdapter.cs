@@ -116,6 +116,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             DataTransferArguments a => Call("DataTransfer", new DataTransferRequest { VendorId = a.VendorId, MessageId = a.MessageId, Data = a.Data }),
             CertificateSignedArguments or InstallCertificateArguments or DeleteCertificateArguments or GetInstalledCertificateIdsArguments => CertificateCalls.BuildV201(arguments),
             CostUpdatedArguments a => Call("CostUpdated", new CostUpdatedRequest { TransactionId = a.TransactionId, TotalCost = a.TotalCost }),
+            GetTransactionStatusArguments a => Call("GetTransactionStatus", new GetTransactionStatusRequest { TransactionId = a.TransactionId }),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 2.0.1 mapping for this command."),
         };
     }

@@ -35,7 +35,8 @@ public sealed record StationServices(
     SecurityEventLog SecurityEvents,
     RegistrationGate Registration,
     StationEventLog Events,
-    StationSecurity.Certificates.StationCertificateSigning CertificateSigning);
+    StationSecurity.Certificates.StationCertificateSigning CertificateSigning,
+    QueuedTransactionMessages QueuedTransactionMessages);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler

@@ -17,7 +17,7 @@ internal static class V16StationMessages
         "BootNotification" => BootAsync(stationId, call, s, ct),
         "Heartbeat" => ValueTask.FromResult(call.Respond(new HeartbeatResponse { CurrentTime = s.Lifecycle.Heartbeat(stationId) })),
         "StatusNotification" => StatusAsync(stationId, call, s, ct),
-        "Authorize" => AuthorizeAsync(call, s, ct),
+        "Authorize" => AuthorizeAsync(stationId, call, s, ct),
         "StartTransaction" => StartAsync(stationId, call, s, ct),
         "StopTransaction" => StopAsync(stationId, call, s, ct),
         "MeterValues" => MeterValuesAsync(stationId, call, s, ct),
@@ -80,16 +80,22 @@ internal static class V16StationMessages
         return call.Respond(new StatusNotificationResponse());
     }
 
-    private static async ValueTask<OcppCallOutcome> AuthorizeAsync(OcppIncomingCall call, StationServices s, CancellationToken ct)
+    private static async ValueTask<OcppCallOutcome> AuthorizeAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
         var request = call.ReadRequest<AuthorizeRequest>();
-        return call.Respond(new AuthorizeResponse { IdTagInfo = ToIdTagInfo(await s.Tokens.AuthorizeAsync(request.IdTag, ct)) });
+        return call.Respond(new AuthorizeResponse { IdTagInfo = ToIdTagInfo(await s.Tokens.AuthorizeAsync(request.IdTag, stationId, ct)) });
     }
 
     private static async ValueTask<OcppCallOutcome> StartAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
         var request = call.ReadRequest<StartTransactionRequest>();
-        var authorization = await s.Tokens.AuthorizeAsync(request.IdTag, ct);
+        var authorization = await s.Tokens.AuthorizeAsync(request.IdTag, stationId, ct);
+        if (authorization is { IsMasterPass: true, Status: TokenAuthorization.Accepted })
+        {
+            // A master pass only stops sessions (the station ends this one when told it is not Accepted).
+            authorization = authorization with { Status = TokenAuthorization.MasterPassCannotStart };
+        }
+
         var reservation = await s.Reservations.OnStartAsync(new ReservationClaim(stationId, request.ConnectorId, request.ConnectorId, request.IdTag,
             authorization.ParentIdTag, authorization.UserId, request.ReservationId, request.Timestamp), ct);
 
@@ -192,6 +198,8 @@ internal static class V16StationMessages
             TokenAuthorization.Accepted => AuthorizationStatus.Accepted,
             TokenAuthorization.Blocked => AuthorizationStatus.Blocked,
             TokenAuthorization.Expired => AuthorizationStatus.Expired,
+
+            // Includes a driver's card without the payment card its site charges sessions to: 1.6 has no NoCredit.
             _ => AuthorizationStatus.Invalid,
         },
         ExpiryDate = result.ExpiresAt,

@@ -82,7 +82,7 @@ internal static class V201StationMessages
         var idToken = call.ReadRequest<AuthorizeRequest>().IdToken;
         var result = idToken.Type == IdTokenEnum.NoAuthorization
             ? await s.Tokens.AuthorizeFreeVendAsync(stationId, ct)
-            : await s.Tokens.AuthorizeAsync(idToken.Value, ct);
+            : await s.Tokens.AuthorizeAsync(idToken.Value, stationId, ct);
         return call.Respond(new AuthorizeResponse { IdTokenInfo = ToIdTokenInfo(result) });
     }
 
@@ -180,9 +180,13 @@ internal static class V201StationMessages
             TokenAuthorization.Expired => AuthorizationStatusEnum.Expired,
 
             // A token the CSMS knows to be not valid for charging, rather than one it has never seen (Unknown).
-            TokenAuthorization.FreeVendNotOffered => AuthorizationStatusEnum.Invalid,
+            TokenAuthorization.FreeVendNotOffered or TokenAuthorization.MasterPassCannotStart => AuthorizationStatusEnum.Invalid,
+
+            // The card is fine, but the site charges it to a payment card its driver does not have on file.
+            TokenAuthorization.NoPaymentCard => AuthorizationStatusEnum.NoCredit,
             _ => AuthorizationStatusEnum.Unknown,
         },
+        PersonalMessage = result.Reason is { } reason ? new MessageContent { Format = MessageFormatEnum.UTF8, Language = "en", Content = reason } : null,
         CacheExpiryDateTime = result.ExpiresAt,
         // Typed as the local list types it (V201CommandAdapter), so a station comparing groups finds them equal.
         GroupIdToken = result.ParentIdTag is { } group

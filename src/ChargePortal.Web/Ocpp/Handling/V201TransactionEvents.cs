@@ -74,6 +74,12 @@ internal static class V201TransactionEvents
             await s.Lifecycle.StatusAsync(stationId, new ConnectorStatusReport(applied.EvseId, applied.ConnectorId, ToConnectorStatus(chargingState), null, null, request.Timestamp), ct);
         }
 
+        if (request.Offline == true)
+        {
+            // Back online with queued events: the CSMS asks whether more are queued (E14) before pricing with gaps.
+            s.QueuedTransactionMessages.QueuedEventReceived(stationId);
+        }
+
         s.Lifecycle.Touch(stationId);
         return call.Respond(new TransactionEventResponse
         {
@@ -104,7 +110,15 @@ internal static class V201TransactionEvents
                 return (freeVend.Status == TokenAuthorization.Accepted ? new SessionToken(null, null, type, rank, FreeVend: true) : null, freeVend);
             }
 
-            var authorization = await s.Tokens.AuthorizeAsync(idToken.Value, ct);
+            // A token that only ends the session is not asked to pay; the starter's card carries the session.
+            var authorization = await s.Tokens.AuthorizeAsync(idToken.Value, rank == StopTokenRank ? null : stationId, ct);
+            if (authorization.IsMasterPass)
+            {
+                // C16: a master pass stops sessions (stoppedReason MasterPass) and never owns one; starting with it is refused (C16.FR.03).
+                var stopping = rank == StopTokenRank || request.TransactionInfo.StoppedReason == ReasonEnum.MasterPass;
+                return (null, stopping || authorization.Status != TokenAuthorization.Accepted ? authorization : authorization with { Status = TokenAuthorization.MasterPassCannotStart });
+            }
+
             return (new SessionToken(idToken.Value, authorization.UserId, type, rank), authorization);
         }
 

@@ -97,6 +97,7 @@ public sealed class StationCommandArgumentErrorTests
         { "1.6", "cost-updated", """{"transactionId":"1","totalCost":1.5}""", null, "CostUpdated exists in OCPP 2.0.1 only." },
         { "1.6", "get-installed-certificate-ids", "{}", "certificateTypes", "An OCPP 1.6 station is asked for one certificate type at a time" },
         { "1.6", "get-installed-certificate-ids", """{"certificateTypes":["V2GRootCertificate"]}""", "certificateTypes", "V2GRootCertificate exists in OCPP 2.0.1 only" },
+        { "1.6", "get-transaction-status", """{"transactionId":"1"}""", null, "GetTransactionStatus exists in OCPP 2.0.1 only." },
     };
 
     [Theory]

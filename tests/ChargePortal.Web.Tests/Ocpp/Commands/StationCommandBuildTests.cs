@@ -121,7 +121,7 @@ public sealed class StationCommandBuildTests
         { "1.6", "data-transfer", """{"vendorId":"com.example","messageId":"ping","data":"hello"}""", "DataTransfer", ["vendorId=\"com.example\"", "messageId=\"ping\"", "data=\"hello\""] },
         { "2.0.1", "data-transfer", """{"vendorId":"com.example","data":{"a":1}}""", "DataTransfer", ["vendorId=\"com.example\"", "data={\"a\":1}", "messageId=" + Absent] },
 
-        // cost-updated (2.0.1 only)
+        // cost-updated, get-transaction-status (2.0.1 only; without a transactionId: any queued transaction messages)
         { "2.0.1", "cost-updated", """{"transactionId":"tx-1","totalCost":12.34}""", "CostUpdated", ["transactionId=\"tx-1\"", "totalCost=12.34"] },
 
         // variable monitoring (2.0.1 only)
@@ -149,6 +149,8 @@ public sealed class StationCommandBuildTests
         { "1.6", "get-installed-certificate-ids", """{"certificateTypes":["ManufacturerRootCertificate"]}""", "GetInstalledCertificateIds", ["certificateType=\"ManufacturerRootCertificate\""] },
         { "2.0.1", "get-installed-certificate-ids", "{}", "GetInstalledCertificateIds", ["certificateType=" + Absent] },
         { "2.0.1", "get-installed-certificate-ids", """{"certificateTypes":["CSMSRootCertificate","V2GCertificateChain"]}""", "GetInstalledCertificateIds", ["certificateType=[\"CSMSRootCertificate\",\"V2GCertificateChain\"]"] },
+        { "2.0.1", "get-transaction-status", """{"transactionId":"tx-1"}""", "GetTransactionStatus", ["transactionId=\"tx-1\""] },
+        { "2.0.1", "get-transaction-status", "{}", "GetTransactionStatus", [] },
     };
 
     [Theory]
@@ -183,9 +185,9 @@ public sealed class StationCommandBuildTests
     {
         var covered = ValidCases.Where(row => row.Data.Item1 == version).Select(row => row.Data.Item2).ToHashSet();
 
-        // CostUpdated exists in 2.0.1 only; its 1.6 refusal is in StationCommandArgumentErrorTests.
+        // CostUpdated, GetTransactionStatus and variable monitoring exist in 2.0.1 only; their 1.6 refusals are in StationCommandArgumentErrorTests.
         var versionOnly = version == "1.6"
-            ? new[] { "cost-updated", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
+            ? new[] { "cost-updated", "get-transaction-status", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
             : [];
         StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name)).ShouldBeEmpty();
     }

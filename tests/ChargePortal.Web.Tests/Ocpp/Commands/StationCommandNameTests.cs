@@ -11,8 +11,8 @@ public sealed class StationCommandNameTests
         "get-composite-schedule", "update-firmware", "get-diagnostics", "send-local-list", "get-local-list-version",
         "clear-cache", "data-transfer",
 
-        // Beyond the design's nineteen: the CSMS's own CostUpdated (I02), sendable by hand too.
-        "cost-updated",
+        // Beyond the design's nineteen: the CSMS's own CostUpdated (I02) and GetTransactionStatus (E14), sendable by hand too.
+        "cost-updated", "get-transaction-status",
 
         // 2.0.1 variable monitoring (N02–N06).
         "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report",
