@@ -33,7 +33,9 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
         var token = await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => t.IdTag == idTag, ct)
             ?? (db.Database.IsSqlite()
                 ? await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => EF.Functions.Collate(t.IdTag, "NOCASE") == idTag, ct)
-                : null);
+                : db.Database.IsNpgsql()
+                    ? await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => EF.Functions.ILike(t.IdTag, LikePattern.Exactly(idTag), LikePattern.Escape), ct)
+                    : null);
         if (token is null)
         {
             foreach (var authority in externalAuthorities)
