@@ -25,6 +25,10 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
+    /// <summary>The configured provider (<c>Database:Provider</c>), for start-up choices that depend on it.</summary>
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
+
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

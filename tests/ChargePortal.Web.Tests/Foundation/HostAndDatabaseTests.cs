@@ -68,8 +68,11 @@ public sealed class HostAndDatabaseTests(ChargePortalFactory factory) : IClassFi
     }
 }
 
+/// <summary>A host on a database nobody has created yet (on PostgreSQL too: no copy of the test template).</summary>
+public sealed class EmptyDatabaseFactory() : ChargePortalFactory(emptyDatabase: true);
+
 /// <summary>Its own host, so nothing else has touched the database before the test looks.</summary>
-public sealed class EmptyDatabaseMigrationTests(ChargePortalFactory factory) : IClassFixture<ChargePortalFactory>
+public sealed class EmptyDatabaseMigrationTests(EmptyDatabaseFactory factory) : IClassFixture<EmptyDatabaseFactory>
 {
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_and_leave_nothing_pending()

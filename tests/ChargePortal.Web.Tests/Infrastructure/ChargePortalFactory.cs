@@ -15,9 +15,15 @@ public class ChargePortalFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
 
     public ChargePortalFactory()
+        : this(emptyDatabase: false)
+    {
+    }
+
+    /// <param name="emptyDatabase">On PostgreSQL, start from no schema at all (the default is a copy of the migrated template).</param>
+    protected ChargePortalFactory(bool emptyDatabase)
     {
         _directory = Path.Combine(Path.GetTempPath(), "chargeportal-tests", Guid.NewGuid().ToString("N"));
-        _database = TestDatabase.Create(DatabasePath);
+        _database = TestDatabase.Create(DatabasePath, emptyDatabase);
     }
 
     /// <summary>The SQLite file (unused in the PostgreSQL pass).</summary>
