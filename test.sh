@@ -116,7 +116,7 @@ status=${PIPESTATUS[0]}
 # The second pass: the Web test namespaces whose tests write through the database, on PostgreSQL (a database of its
 # own per test host, see TestDatabase), the two-node cluster tests among them on PostgreSQL + Redis. Left out: the
 # bUnit components and the security headers/settings tests, which do not depend on the database.
-pg_namespaces=(PG_NAMESPACES)
+pg_namespaces=(Foundation Cluster Ocpp Drivers Payments Tariffs Reservations Management Operations OperatorTools Roaming DeviceModel StationEvents StationSecurity Provisioning Live)
 say "Tests on PostgreSQL: ${pg_namespaces[*]}"
 pg_started=$SECONDS
 pg_filter=()
