@@ -110,7 +110,8 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         // A CI machine running several test hosts at once can be slow to answer; a timeout there is not a finding.
-        return new NpgsqlConnectionStringBuilder(server) { Timeout = 60, CommandTimeout = 120 }.ConnectionString;
+        // Many hosts share one server: each keeps a small pool and lets idle connections go soon.
+        return new NpgsqlConnectionStringBuilder(server) { Timeout = 60, CommandTimeout = 120, MaxPoolSize = 20, ConnectionIdleLifetime = 10 }.ConnectionString;
     }
 
     /// <summary>Migrates one database per test run to copy every other from; dropped when the run ends.</summary>
