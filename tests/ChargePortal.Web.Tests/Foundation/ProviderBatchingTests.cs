@@ -45,9 +45,13 @@ public sealed class ProviderBatchingTests(ChargePortalFactory factory) : IClassF
         stored.Select(m => m.Value).ShouldBe(Enumerable.Range(0, 50).Select(i => 1000.25m + i));
         stored.Select(m => m.Timestamp.UtcDateTime).ShouldBe(Enumerable.Range(0, 50).Select(i => At.AddSeconds(i).UtcDateTime));
 
-        // Queried by a local-time bound, the instant still matches.
-        var bound = At.AddSeconds(10).ToOffset(TimeSpan.FromHours(-5));
-        (await read.MeterValues.CountAsync(m => m.StationId == stationId && m.Timestamp < bound, Ct)).ShouldBe(10);
+        // On PostgreSQL a bound in another offset compares as the instant it is. (SQLite's binary encoding orders only
+        // values of one offset, which is why the host compares UTC times only.)
+        if (factory.Database.IsPostgres)
+        {
+            var bound = At.AddSeconds(10).ToOffset(TimeSpan.FromHours(-5));
+            (await read.MeterValues.CountAsync(m => m.StationId == stationId && m.Timestamp < bound, Ct)).ShouldBe(10);
+        }
     }
 
     [Fact]
