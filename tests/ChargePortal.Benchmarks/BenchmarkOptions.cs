@@ -8,6 +8,16 @@ public enum Target
     ChargePortal,
 }
 
+/// <summary>The database the ChargePortal nodes run on.</summary>
+public enum BenchDatabase
+{
+    /// <summary>One SQLite file (shared by every node of a multi-node run).</summary>
+    Sqlite,
+
+    /// <summary>A private PostgreSQL started for the run (see <see cref="PostgresServer"/>).</summary>
+    Postgres,
+}
+
 /// <summary>
 /// What to run. <see cref="NodeCounts"/>: ChargePortal runs once per node count, more than one node adding Redis (the
 /// baseline is always one process). <see cref="Commands"/>: commands sent through the HTTP API during each ChargePortal
@@ -22,19 +32,22 @@ public sealed record BenchmarkOptions(
     IReadOnlyList<Target> Targets,
     int ConnectConcurrency,
     IReadOnlyList<int> NodeCounts,
-    int? Commands)
+    int? Commands,
+    BenchDatabase Database = BenchDatabase.Sqlite)
 {
     public const int MaxNodes = 4;
 
     public const string Usage = """
         usage: ChargePortal.Benchmarks [--stations 1000[,5000,...]] [--rate 1] [--duration 30] [--warmup 10]
                                        [--targets baseline,chargeportal] [--connect-concurrency 100]
-                                       [--nodes 1[,2]] [--commands 200]
+                                       [--nodes 1[,2]] [--commands 200] [--database sqlite|postgres]
           --stations    simulated stations per run (1-20000); stations are split evenly over the nodes
           --rate        messages per station per second (0-20]
           --duration    measured seconds per run (1-600), after --warmup seconds (0-300)
-          --nodes       ChargePortal node counts to run (1-4); 2 or more share one SQLite file and a private
+          --nodes       ChargePortal node counts to run (1-4); 2 or more share one database and a private
                         redis-server started on 127.0.0.1 for the run (needs redis-server on the PATH)
+          --database    what the ChargePortal nodes store in: sqlite (one file, the default) or postgres (a
+                        private PostgreSQL cluster started on 127.0.0.1 for the run; needs Debian's postgresql)
           --commands    commands (get-configuration) sent through the HTTP API while the load runs (0-10000):
                         on several nodes to the node holding the station and as many to another node (default
                         200); on one node to that node (default none)
@@ -49,6 +62,7 @@ public sealed record BenchmarkOptions(
         var connect = 100;
         var nodes = new List<int> { 1 };
         int? commands = null;
+        var database = BenchDatabase.Sqlite;
         var targets = new List<Target> { Target.Baseline, Target.ChargePortal };
         try
         {
@@ -85,6 +99,15 @@ public sealed record BenchmarkOptions(
                         nodes = Ints(value);
                         i++;
                         break;
+                    case "--database" when value is not null:
+                        database = value switch
+                        {
+                            "sqlite" => BenchDatabase.Sqlite,
+                            "postgres" or "postgresql" => BenchDatabase.Postgres,
+                            _ => throw new ArgumentException("--database is sqlite or postgres"),
+                        };
+                        i++;
+                        break;
                     case "--commands" when value is not null:
                         commands = int.Parse(value, CultureInfo.InvariantCulture);
                         i++;
@@ -105,7 +128,7 @@ public sealed record BenchmarkOptions(
             && connect is > 0 and <= 1000 && targets.Count > 0
             && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is null or (>= 0 and <= 10_000);
         return valid
-            ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands)
+            ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands, database)
             : null;
     }
 

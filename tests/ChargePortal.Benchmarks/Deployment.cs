@@ -5,13 +5,15 @@ namespace ChargePortal.Benchmarks;
 
 /// <summary>
 /// What one run is measured against: the baseline process, one ChargePortal node (exactly as before multi-node runs
-/// existed), or N ChargePortal nodes sharing one SQLite file and a private Redis, the cluster's deployment shape.
+/// existed), or N ChargePortal nodes sharing one database and a private Redis, the cluster's deployment shape. The
+/// database is a SQLite file, or with <c>--database postgres</c> a private PostgreSQL started for the run.
 /// </summary>
 public sealed class Deployment : IAsyncDisposable
 {
     private readonly string _directory;
     private readonly List<ServerProcess> _nodes = [];
     private RedisServer? _redis;
+    private PostgresServer? _postgres;
 
     private Deployment(Target target, string directory)
     {
@@ -36,14 +38,15 @@ public sealed class Deployment : IAsyncDisposable
         var deployment = new Deployment(target, Directory.CreateTempSubdirectory("chargeportal-bench-").FullName);
         try
         {
+            var database = target == Target.ChargePortal ? await deployment.StartDatabaseAsync(nodes, options) : [];
             if (nodes == 1)
             {
-                var settings = target == Target.ChargePortal && options.CommandsFor(1) > 0 ? deployment.SeedApiKey() : null;
-                deployment._nodes.Add(await ServerProcess.StartAsync(target, target.ToString(), deployment._directory, settings));
+                var settings = target == Target.ChargePortal && options.CommandsFor(1) > 0 ? deployment.SeedApiKey() : [];
+                deployment._nodes.Add(await ServerProcess.StartAsync(target, target.ToString(), deployment._directory, With(settings, database)));
             }
             else
             {
-                await deployment.StartClusterAsync(nodes, options);
+                await deployment.StartClusterAsync(nodes, options, database);
             }
         }
         catch
@@ -67,6 +70,11 @@ public sealed class Deployment : IAsyncDisposable
         if (_redis is not null)
         {
             await _redis.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
         }
 
         try
@@ -95,16 +103,43 @@ public sealed class Deployment : IAsyncDisposable
         };
     }
 
-    private async Task StartClusterAsync(int nodes, BenchmarkOptions options)
+    private static Dictionary<string, string> With(Dictionary<string, string> settings, Dictionary<string, string> more)
     {
-        // Redis dies by itself after the longest this run can take: node starts, connecting, warm-up, measuring, teardown.
-        var maxLife = TimeSpan.FromSeconds(nodes * 120 + 600) + options.Warmup + options.Duration;
-        _redis = await RedisServer.StartAsync(maxLife);
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>The longest a run can take (node starts, connecting, warm-up, measuring, teardown): helper servers die by then.</summary>
+    private static TimeSpan MaxLife(int nodes, BenchmarkOptions options) => TimeSpan.FromSeconds(nodes * 120 + 600) + options.Warmup + options.Duration;
+
+    /// <summary>The nodes' database settings: none for the SQLite default, a private PostgreSQL's for <c>--database postgres</c>.</summary>
+    private async Task<Dictionary<string, string>> StartDatabaseAsync(int nodes, BenchmarkOptions options)
+    {
+        if (options.Database != BenchDatabase.Postgres)
+        {
+            return [];
+        }
+
+        _postgres = await PostgresServer.StartAsync(MaxLife(nodes, options));
+        return new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Default"] = _postgres.ConnectionString,
+        };
+    }
+
+    private async Task StartClusterAsync(int nodes, BenchmarkOptions options, Dictionary<string, string> database)
+    {
+        _redis = await RedisServer.StartAsync(MaxLife(nodes, options));
         var seed = SeedApiKey();
         var prefix = "bench-" + ApiKey![10..18].ToLowerInvariant();
         for (var i = 1; i <= nodes; i++)
         {
-            var settings = new Dictionary<string, string>(seed)
+            var settings = new Dictionary<string, string>(With(new Dictionary<string, string>(seed), database))
             {
                 ["Redis__ConnectionString"] = _redis.ConnectionString,
                 ["Cluster__NodeId"] = "bench-node-" + i.ToString(CultureInfo.InvariantCulture),

@@ -4,7 +4,8 @@ using ChargePortal.Benchmarks;
 // in the same run, against a baseline WebSocket server that answers without any processing.
 //   dotnet run -c Release --project tests/ChargePortal.Benchmarks -- --stations 1000,5000 --rate 1 --duration 30
 // With --nodes 2 the host also runs as two nodes sharing one SQLite file and a private Redis, and commands sent
-// through the HTTP API measure what routing a command to the other node costs.
+// through the HTTP API measure what routing a command to the other node costs. --database postgres puts the nodes
+// on a private PostgreSQL instead of SQLite.
 // The baseline runs as a child process of this program: `baseline-server --port N`.
 // `validation-cost` measures what OCPP schema validation adds per message, single-threaded.
 if (args.Length > 0 && args[0] == "baseline-server")
@@ -34,7 +35,8 @@ foreach (var stations in options.StationCounts)
     {
         foreach (var nodes in target == Target.Baseline ? [1] : options.NodeCounts)
         {
-            var shape = nodes == 1 ? "" : $" on {nodes} nodes with Redis";
+            var shape = (nodes == 1 ? "" : $" on {nodes} nodes with Redis")
+                + (target == Target.ChargePortal && options.Database == BenchDatabase.Postgres ? " on PostgreSQL" : "");
             Console.WriteLine($"--- {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s");
             await using var deployment = await Deployment.StartAsync(target, nodes, options);
             var result = await LoadGenerator.RunAsync(deployment, stations, options);
@@ -45,5 +47,5 @@ foreach (var stations in options.StationCounts)
 }
 
 Console.WriteLine();
-Console.WriteLine(Report.Markdown(results));
+Console.WriteLine(Report.Markdown(results, options.Database));
 return 0;

@@ -6,7 +6,7 @@ namespace ChargePortal.Benchmarks;
 public static class Report
 {
     /// <summary>One markdown table for the README: every run, with the baseline of the same station count to compare.</summary>
-    public static string Markdown(IReadOnlyList<RunResult> results)
+    public static string Markdown(IReadOnlyList<RunResult> results, BenchDatabase database = BenchDatabase.Sqlite)
     {
         var commands = results.Any(r => r.Commands is not null);
         var text = new StringBuilder();
@@ -22,7 +22,7 @@ public static class Report
                 : (r.MessagesPerSecond / baseline.MessagesPerSecond).ToString("0.00", CultureInfo.InvariantCulture);
             var memory = string.Join(" + ", r.Memory.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.RssMiB:0} ({m.PeakMiB:0})")));
             text.Append(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Stations} | {r.Target} | {r.Nodes} | {r.Held} | {r.Errors} | {r.MessagesPerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {memory} | {ratio} |"));
+                $"| {r.Stations} | {ServerName(r.Target, database)} | {r.Nodes} | {r.Held} | {r.Errors} | {r.MessagesPerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {memory} | {ratio} |"));
             if (commands)
             {
                 text.Append(r.Commands is { } c ? $" {c.Local} | {c.RoutedText} | {c.Added} |" : " – | – | – |");
@@ -33,4 +33,7 @@ public static class Report
 
         return text.ToString();
     }
+
+    private static string ServerName(Target target, BenchDatabase database) =>
+        target == Target.ChargePortal && database == BenchDatabase.Postgres ? "ChargePortal on PostgreSQL" : target.ToString();
 }

@@ -7,6 +7,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 public sealed class DatabaseOptions
@@ -24,6 +25,10 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
+    /// <summary>The configured provider (<c>Database:Provider</c>), for start-up choices that depend on it.</summary>
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
+
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -44,6 +49,22 @@ public static class DatabaseSetup
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                     new UpcastingFactory<SqlServerAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>()));
+                break;
+
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is PostgreSql but ConnectionStrings:Default is empty. Set it to your PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...).");
+                }
+
+                // Npgsql sends a SaveChanges as one batch in one round trip. No retrying execution strategy: the OCPP
+                // writers open their own transactions, which a retrying strategy refuses.
+                services.AddDbContextFactory<PostgreSqlAppDbContext>(o => o.UseNpgsql(connectionString)
+                    .AddInterceptors(SocketThreadDbGuard.Instance));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>().CreateDbContext());
+                services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
+                    new UpcastingFactory<PostgreSqlAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>()));
                 break;
 
             default:
@@ -103,4 +124,11 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
 {
     public SqlServerAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=(design-time);Database=ChargePortal").Options);
+}
+
+/// <summary>Lets `dotnet ef` build the PostgreSQL context without a server.</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+{
+    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=design-time;Database=chargeportal").Options);
 }

@@ -1,3 +1,5 @@
+using ChargePortal.Web.Data;
+
 namespace ChargePortal.Web.Hosting;
 
 /// <summary>
@@ -10,6 +12,12 @@ namespace ChargePortal.Web.Hosting;
 /// <see cref="SocketThread.LeaveAsync"/> moves work that may block (HTTP requests, database commands) to the
 /// thread pool first. <c>Hosting:InlineSocketIo</c> (default true) turns the whole mode off.
 /// </para>
+/// <para>
+/// Only with the embedded SQLite database. The runtime setting is process-wide: with a database reached over a socket
+/// (PostgreSQL, SQL Server) every database read would complete on an event thread too, and the request or OCPP
+/// handling after it would run there, where a blocking step stalls the database connections sharing that thread
+/// (under test: HTTP requests hung for 100 s on PostgreSQL).
+/// </para>
 /// </summary>
 public static class InlineSocketIo
 {
@@ -20,7 +28,7 @@ public static class InlineSocketIo
 
     public static WebApplicationBuilder AddInlineSocketIo(this WebApplicationBuilder builder)
     {
-        if (!builder.Configuration.GetValue(SettingKey, true))
+        if (!builder.Configuration.GetValue(SettingKey, true) || DatabaseSetup.ProviderFrom(builder.Configuration) != DatabaseProvider.Sqlite)
         {
             return builder;
         }

@@ -90,11 +90,17 @@ public sealed class TokenAuthorizer(IDbContextFactory<AppDbContext> dbFactory, T
     /// The exact match uses the index; only a miss pays for the case-folded comparison. (SQL Server's default collation
     /// already ignores case.)
     /// </summary>
+    /// <summary>
+    /// OCPP id tokens are case-insensitive: readers differ in how they print a card's hex UID. The exact match uses the
+    /// index; only a miss pays for the case-folded comparison. (SQL Server's default collation already ignores case.)
+    /// </summary>
     public static async Task<IdToken?> FindAsync(AppDbContext db, string idTag, CancellationToken ct) =>
         await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => t.IdTag == idTag, ct)
             ?? (db.Database.IsSqlite()
                 ? await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => EF.Functions.Collate(t.IdTag, "NOCASE") == idTag, ct)
-                : null);
+                : db.Database.IsNpgsql()
+                    ? await db.IdTokens.AsNoTracking().FirstOrDefaultAsync(t => EF.Functions.ILike(t.IdTag, LikePattern.Exactly(idTag), LikePattern.Escape), ct)
+                    : null);
 
     /// <summary>
     /// Whether a start without authorisation (2.0.1 idToken type NoAuthorization, empty value) is accepted here:

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace ChargePortal.Web.Tests.Cluster;
 
@@ -18,15 +17,14 @@ internal static class TestRedis
     }
 }
 
-/// <summary>One node of a test cluster: the real host on Kestrel, Redis configured, its own node id, a shared SQLite file.</summary>
-public sealed class ClusterNodeFactory(string nodeId, string databasePath, string channelPrefix, string redis) : KestrelChargePortalFactory
+/// <summary>One node of a test cluster: the real host on Kestrel, Redis configured, its own node id, a shared database.</summary>
+public sealed class ClusterNodeFactory(string nodeId, TestDatabase shared, string channelPrefix, string redis) : KestrelChargePortalFactory
 {
     public string NodeId => nodeId;
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(shared.Settings)
     {
         ["Ocpp:CallTimeoutSeconds"] = "10", // generous: a loaded CI machine must not turn a slow answer into a 504
-        ["ConnectionStrings:Default"] = $"Data Source={databasePath}",
         ["Seed:DemoData"] = "true",
         ["Redis:ConnectionString"] = redis,
         ["Cluster:NodeId"] = nodeId,
@@ -41,16 +39,20 @@ public sealed class ClusterNodeFactory(string nodeId, string databasePath, strin
 public sealed class TwoNodeCluster : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "chargeportal-tests", "cluster-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database;
 
     private TwoNodeCluster(string redis)
     {
         Directory.CreateDirectory(_directory);
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var database = Path.Combine(_directory, "shared.db");
+        _database = TestDatabase.Create(Path.Combine(_directory, "shared.db"));
         var prefix = "test-" + suffix;
-        A = new ClusterNodeFactory("node-a-" + suffix, database, prefix, redis);
-        B = new ClusterNodeFactory("node-b-" + suffix, database, prefix, redis);
+        A = new ClusterNodeFactory("node-a-" + suffix, _database, prefix, redis);
+        B = new ClusterNodeFactory("node-b-" + suffix, _database, prefix, redis);
     }
+
+    /// <summary>The database both nodes share: SQLite, or PostgreSQL in the PostgreSQL pass.</summary>
+    public TestDatabase Database => _database;
 
     public ClusterNodeFactory A { get; }
 
@@ -68,7 +70,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     {
         await A.DisposeAsync();
         await B.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

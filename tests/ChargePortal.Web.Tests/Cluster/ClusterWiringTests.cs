@@ -39,7 +39,8 @@ public sealed class ClusterWiringTests(ChargePortalFactory factory) : IClassFixt
     public async Task With_redis_the_cluster_services_replace_them_and_readiness_checks_redis()
     {
         var redis = TestRedis.Require();
-        await using var node = new ClusterNodeFactory("wiring-" + Guid.NewGuid().ToString("N")[..8], Path.Combine(Path.GetTempPath(), "chargeportal-tests", Guid.NewGuid().ToString("N") + ".db"), "test-wiring", redis);
+        await using var database = TestDatabase.Create(Path.Combine(Path.GetTempPath(), "chargeportal-tests", Guid.NewGuid().ToString("N") + ".db"));
+        await using var node = new ClusterNodeFactory("wiring-" + Guid.NewGuid().ToString("N")[..8], database, "test-wiring", redis);
         node.Services.GetRequiredService<IStationEventPublisher>().ShouldBeOfType<RedisStationEventBus>();
         node.Services.GetRequiredService<ILocalStationEventStream>().ShouldBeOfType<RedisStationEventBus>();
         node.Services.GetRequiredService<HubLifetimeManager<LiveHub>>().ShouldBeOfType<RedisHubLifetimeManager<LiveHub>>();

@@ -22,6 +22,7 @@ public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost h
     [Fact]
     public void Kestrel_schedules_socket_io_inline_by_default()
     {
+        Assert.SkipWhen(TestDatabase.UsesPostgres, "Inline socket I/O is for the embedded database only (see the test below).");
         _ = host.BaseUri;
         host.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.ShouldBeTrue();
         Environment.GetEnvironmentVariable(InlineSocketIo.RuntimeVariable).ShouldNotBeNull();
@@ -30,6 +31,7 @@ public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost h
     [Fact]
     public async Task Requests_arrive_on_a_socket_thread_and_run_the_application_on_the_thread_pool()
     {
+        Assert.SkipWhen(TestDatabase.UsesPostgres, "Inline socket I/O is for the embedded database only (see the test below).");
         using var client = new HttpClient { BaseAddress = host.BaseUri };
         var answers = new List<string>();
         for (var i = 0; i < 20; i++)
@@ -46,6 +48,7 @@ public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost h
     [Fact]
     public async Task Hub_methods_run_on_the_thread_pool_not_on_the_socket_thread()
     {
+        Assert.SkipWhen(TestDatabase.UsesPostgres, "Inline socket I/O is for the embedded database only (see the test below).");
         // The portal's Blazor circuits and the live hub are SignalR hubs: their work (rendering, queries) must not
         // hold up the stations that share a socket thread. SignalR hands frames to hubs through pipes scheduled on the pool.
         await using var connection = new HubConnectionBuilder()
@@ -63,6 +66,15 @@ public sealed class InlineSocketIoHostTests(InlineSocketIoHostTests.ProbedHost h
         }
 
         answers.ShouldAllBe(a => a == "pool");
+    }
+
+    [Fact]
+    public void With_a_database_reached_over_a_socket_io_completes_on_the_thread_pool()
+    {
+        // Process-wide inline completions would run every database read's continuation on a socket event thread.
+        Assert.SkipUnless(TestDatabase.UsesPostgres, "The PostgreSQL pass checks this.");
+        _ = host.BaseUri;
+        host.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.ShouldBeFalse();
     }
 
     [Fact]

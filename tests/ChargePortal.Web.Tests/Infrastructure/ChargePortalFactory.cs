@@ -1,19 +1,36 @@
 using ChargePortal.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace ChargePortal.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real host over a real SQLite file of its own, with the Development demo seed.
+/// The real host over a real database of its own (a SQLite file, or a fresh PostgreSQL database in the PostgreSQL
+/// pass: see <see cref="TestDatabase"/>), with the Development demo seed.
 /// Tests talk to it over HTTP (TestServer) exactly as clients would.
 /// </summary>
 public class ChargePortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "chargeportal-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly TestDatabase _database;
 
+    public ChargePortalFactory()
+        : this(emptyDatabase: false)
+    {
+    }
+
+    /// <param name="emptyDatabase">On PostgreSQL, start from no schema at all (the default is a copy of the migrated template).</param>
+    protected ChargePortalFactory(bool emptyDatabase)
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "chargeportal-tests", Guid.NewGuid().ToString("N"));
+        _database = TestDatabase.Create(DatabasePath, emptyDatabase);
+    }
+
+    /// <summary>The SQLite file (unused in the PostgreSQL pass).</summary>
     public string DatabasePath => Path.Combine(_directory, "app.db");
+
+    /// <summary>The database this host runs on unless <see cref="Settings"/> names another.</summary>
+    public TestDatabase Database => _database;
 
     public string MailDirectory => Path.Combine(_directory, "mail");
 
@@ -32,7 +49,11 @@ public class ChargePortalFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Development");
         builder.UseContentRoot(RepositoryRoot);
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Demo:SimulatedStations", "0");
 
@@ -51,7 +72,7 @@ public class ChargePortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

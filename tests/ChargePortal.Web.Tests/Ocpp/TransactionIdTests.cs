@@ -62,7 +62,9 @@ public sealed class TransactionIdTests(ChargePortalFactory factory) : IClassFixt
             var template = inner.CreateDbContext();
             var connection = template.Database.GetConnectionString();
             template.Dispose();
-            return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(interceptor).Options);
+            return template is PostgreSqlAppDbContext
+                ? new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(connection).AddInterceptors(interceptor).Options)
+                : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).AddInterceptors(interceptor).Options);
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,12 +13,19 @@ namespace ChargePortal.Web.Tests.Operations;
 public sealed class SharedDataProtectionTests : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "chargeportal-tests", "dp-" + Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _shared;
+    private readonly TestDatabase _other;
 
-    public SharedDataProtectionTests() => Directory.CreateDirectory(_directory);
+    public SharedDataProtectionTests()
+    {
+        Directory.CreateDirectory(_directory);
+        _shared = TestDatabase.Create(Path.Combine(_directory, "shared.db"));
+        _other = TestDatabase.Create(Path.Combine(_directory, "other.db"));
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string SharedDatabase => Path.Combine(_directory, "shared.db");
+    private TestDatabase SharedDatabase => _shared;
 
     [Fact]
     public async Task A_sign_in_cookie_issued_by_node_A_is_accepted_by_node_B_on_the_same_database()
@@ -34,7 +40,7 @@ public sealed class SharedDataProtectionTests : IAsyncDisposable
         onB.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // The same cookie on a node with a database (and so a key ring) of its own is not understood: back to sign-in.
-        await using var stranger = new NodeFactory(Path.Combine(_directory, "other.db"));
+        await using var stranger = new NodeFactory(_other);
         var elsewhere = await GetWithCookieAsync(stranger, "/operator/stations", cookie);
         elsewhere.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         elsewhere.Headers.Location!.ToString().ShouldContain("/Account/Login");
@@ -104,9 +110,10 @@ public sealed class SharedDataProtectionTests : IAsyncDisposable
         return await client.SendAsync(request, Ct);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        await _shared.DisposeAsync();
+        await _other.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -115,18 +122,16 @@ public sealed class SharedDataProtectionTests : IAsyncDisposable
         {
             // Left for the temp cleaner.
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    /// <summary>A node of the test cluster: the host on a database file it shares with other nodes.</summary>
-    private sealed class NodeFactory(string databasePath, IDictionary<string, string?>? extra = null) : ChargePortalFactory
+    /// <summary>A node of the test cluster: the host on a database it shares with other nodes.</summary>
+    private sealed class NodeFactory(TestDatabase database, IDictionary<string, string?>? extra = null) : ChargePortalFactory
     {
         protected override IDictionary<string, string?> Settings
         {
             get
             {
-                var settings = new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={databasePath}" };
+                var settings = new Dictionary<string, string?>(database.Settings);
                 foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
                 {
                     settings[key] = value;

@@ -125,9 +125,15 @@ public sealed class DriverCards(IDbContextFactory<AppDbContext> dbFactory, TimeP
         return clean is { Length: > MaxLabelLength } ? $"A card name has at most {MaxLabelLength} characters." : null;
     }
 
-    // Case-insensitive on both providers (ASCII LIKE); '_' is a LIKE wildcard and a valid card character, so it is escaped.
-    private static Task<bool> TakenAsync(AppDbContext db, string normalized, CancellationToken ct) =>
-        db.IdTokens.AnyAsync(t => EF.Functions.Like(t.IdTag, normalized.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal), "\\"), ct);
+    // Case-insensitive on every provider: LIKE ignores ASCII case on SQLite and SQL Server, PostgreSQL needs ILIKE.
+    // '_' is a LIKE wildcard and a valid card character, so the pattern escapes it.
+    private static Task<bool> TakenAsync(AppDbContext db, string normalized, CancellationToken ct)
+    {
+        var pattern = LikePattern.Exactly(normalized);
+        return db.Database.IsNpgsql()
+            ? db.IdTokens.AnyAsync(t => EF.Functions.ILike(t.IdTag, pattern, LikePattern.Escape), ct)
+            : db.IdTokens.AnyAsync(t => EF.Functions.Like(t.IdTag, pattern, LikePattern.Escape), ct);
+    }
 
     private static CardResult Taken(string idTag) =>
         new(false, $"Card {idTag} is already registered. If it is yours and you lost it, ask the operator.");

@@ -195,6 +195,11 @@ public sealed class SessionReporter(
         {
             candidates = await db.Set<RoamingToken>().Where(t => EF.Functions.Collate(t.Uid, "NOCASE") == idTag && registered.Contains(t.PartnerId)).ToListAsync(ct);
         }
+        else if (candidates.Count == 0 && db.Database.IsNpgsql())
+        {
+            var pattern = LikePattern.Exactly(idTag);
+            candidates = await db.Set<RoamingToken>().Where(t => EF.Functions.ILike(t.Uid, pattern, LikePattern.Escape) && registered.Contains(t.PartnerId)).ToListAsync(ct);
+        }
 
         // The token a START_SESSION or real-time authorization just named goes first.
         return candidates.OrderByDescending(t => t.PendingAuthMethod is not null).ThenByDescending(t => t.Valid).FirstOrDefault();

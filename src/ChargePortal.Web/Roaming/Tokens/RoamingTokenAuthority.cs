@@ -27,6 +27,14 @@ public sealed class RoamingTokenAuthority(IDbContextFactory<AppDbContext> dbFact
                            where EF.Functions.Collate(t.Uid, "NOCASE") == idTag && p.Status == RoamingPartnerStatus.Registered
                            select t).AsNoTracking().ToListAsync(ct);
         }
+        else if (known.Count == 0 && db.Database.IsNpgsql())
+        {
+            var pattern = LikePattern.Exactly(idTag);
+            known = await (from t in db.Set<RoamingToken>()
+                           join p in db.Set<RoamingPartner>() on t.PartnerId equals p.Id
+                           where EF.Functions.ILike(t.Uid, pattern, LikePattern.Escape) && p.Status == RoamingPartnerStatus.Registered
+                           select t).AsNoTracking().ToListAsync(ct);
+        }
 
         var token = known.OrderByDescending(t => t.Valid).ThenByDescending(t => t.LastUpdated).FirstOrDefault();
         if (token is { Valid: false })
