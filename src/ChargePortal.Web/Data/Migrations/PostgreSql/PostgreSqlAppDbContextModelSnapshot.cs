@@ -279,6 +279,72 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("DeviceModelVariables");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<bool>("Transaction")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("VariableName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "MonitorId")
+                        .IsUnique();
+
+                    b.ToTable("VariableMonitors", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -304,13 +370,24 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("LogType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Token")
                         .IsRequired()
@@ -319,12 +396,38 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StationId");
-
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("StationId", "RequestId");
+
                     b.ToTable("DiagnosticsUploads");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DiagnosticsUploadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosticsUploadId");
+
+                    b.ToTable("LogStatusEntries");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Ocpp.OcppMessageLogEntry", b =>
@@ -1217,6 +1320,11 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("RfidBilling")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1331,6 +1439,82 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("StationId", "At");
 
                     b.ToTable("StationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.Certificates.StationCertificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CertificateType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("HashAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("IssuerKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("IssuerNameHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Pem")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotAfter");
+
+                    b.HasIndex("StationId", "Source", "SerialNumber");
+
+                    b.ToTable("StationCertificates", (string)null);
                 });
 
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
@@ -1604,6 +1788,9 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("BlockedByOperator")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1702,6 +1889,10 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(36)
                         .HasColumnType("character varying(36)");
+
+                    b.Property<string>("PricingNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int?>("RemoteStartId")
                         .HasColumnType("integer");
@@ -2068,6 +2259,24 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Attributes");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("DiagnosticsUploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
@@ -2244,6 +2453,15 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.Certificates.StationCertificate", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
@@ -2389,6 +2607,11 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>

@@ -281,6 +281,72 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("DeviceModelVariables");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<bool>("Transaction")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("VariableName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "MonitorId")
+                        .IsUnique();
+
+                    b.ToTable("VariableMonitors", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -2195,6 +2261,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Attributes");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>

@@ -268,6 +268,70 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DeviceModelVariables");
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComponentInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonitorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Transaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableInstance")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariableName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "MonitorId")
+                        .IsUnique();
+
+                    b.ToTable("VariableMonitors", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.DiagnosticsUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -2124,6 +2188,15 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Attributes");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Ocpp.Diagnostics.LogStatusEntry", b =>

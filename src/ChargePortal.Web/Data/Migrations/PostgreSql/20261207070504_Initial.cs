@@ -123,7 +123,10 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Content = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RequestId = table.Column<int>(type: "integer", nullable: true),
+                    LogType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -227,7 +230,8 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     Longitude = table.Column<double>(type: "double precision", nullable: false),
                     TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     MaxPowerW = table.Column<int>(type: "integer", nullable: true),
-                    FreeVend = table.Column<bool>(type: "boolean", nullable: false)
+                    FreeVend = table.Column<bool>(type: "boolean", nullable: false),
+                    RfidBilling = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,6 +440,7 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     IdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    BlockedByOperator = table.Column<bool>(type: "boolean", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ParentIdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
                     Label = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
@@ -490,6 +495,27 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LogStatusEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DiagnosticsUploadId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LogStatusEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LogStatusEntries_DiagnosticsUploads_DiagnosticsUploadId",
+                        column: x => x.DiagnosticsUploadId,
+                        principalTable: "DiagnosticsUploads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -867,6 +893,38 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "StationCertificates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CertificateType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Issuer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SerialNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NotAfter = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HashAlgorithm = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    IssuerNameHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    IssuerKeyHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Pem = table.Column<string>(type: "text", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveryStatus = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StationCertificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StationCertificates_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Transactions",
                 columns: table => new
                 {
@@ -892,6 +950,7 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     StopReason = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     LastSeqNo = table.Column<int>(type: "integer", nullable: false),
                     TariffId = table.Column<int>(type: "integer", nullable: true),
+                    PricingNote = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Cost = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
                     ReservationId = table.Column<int>(type: "integer", nullable: true)
@@ -911,6 +970,37 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         principalTable: "Stations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VariableMonitors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    MonitorId = table.Column<int>(type: "integer", nullable: false),
+                    ComponentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ComponentInstance = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    EvseId = table.Column<int>(type: "integer", nullable: true),
+                    ConnectorId = table.Column<int>(type: "integer", nullable: true),
+                    VariableName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    VariableInstance = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    Transaction = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VariableMonitors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VariableMonitors_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1174,9 +1264,9 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DiagnosticsUploads_StationId",
+                name: "IX_DiagnosticsUploads_StationId_RequestId",
                 table: "DiagnosticsUploads",
-                column: "StationId");
+                columns: new[] { "StationId", "RequestId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DiagnosticsUploads_Token",
@@ -1209,6 +1299,11 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 name: "IX_IdTokens_UserId",
                 table: "IdTokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LogStatusEntries_DiagnosticsUploadId",
+                table: "LogStatusEntries",
+                column: "DiagnosticsUploadId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeterValues_StationId_Timestamp",
@@ -1342,6 +1437,16 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StationCertificates_NotAfter",
+                table: "StationCertificates",
+                column: "NotAfter");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StationCertificates_StationId_Source_SerialNumber",
+                table: "StationCertificates",
+                columns: new[] { "StationId", "Source", "SerialNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StationEvents_ReceivedAt",
                 table: "StationEvents",
                 column: "ReceivedAt");
@@ -1387,6 +1492,12 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 name: "IX_Transactions_UserId",
                 table: "Transactions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VariableMonitors_StationId_MonitorId",
+                table: "VariableMonitors",
+                columns: new[] { "StationId", "MonitorId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1423,9 +1534,6 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 name: "DeviceModelVariables");
 
             migrationBuilder.DropTable(
-                name: "DiagnosticsUploads");
-
-            migrationBuilder.DropTable(
                 name: "DriverPaymentProfiles");
 
             migrationBuilder.DropTable(
@@ -1433,6 +1541,9 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "IdTokens");
+
+            migrationBuilder.DropTable(
+                name: "LogStatusEntries");
 
             migrationBuilder.DropTable(
                 name: "MeterValues");
@@ -1480,6 +1591,9 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 name: "SiteOwnerships");
 
             migrationBuilder.DropTable(
+                name: "StationCertificates");
+
+            migrationBuilder.DropTable(
                 name: "StationEvents");
 
             migrationBuilder.DropTable(
@@ -1489,10 +1603,16 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 name: "TransactionEvents");
 
             migrationBuilder.DropTable(
+                name: "VariableMonitors");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "FirmwareUpdates");
+
+            migrationBuilder.DropTable(
+                name: "DiagnosticsUploads");
 
             migrationBuilder.DropTable(
                 name: "Reservations");
