@@ -71,12 +71,9 @@ public static class DeviceModelApi
     private static async Task<Results<Ok<IReadOnlyList<DeviceModelEntryDto>>, ProblemHttpResult>> ListAsync(
         string id, DeviceModelStore store, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (await ApiConventions.UnlessStationExistsAsync(dbFactory, id, ct) is { } unknown)
         {
-            if (!await db.Stations.AnyAsync(s => s.Id == id, ct))
-            {
-                return ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
-            }
+            return unknown;
         }
 
         return TypedResults.Ok<IReadOnlyList<DeviceModelEntryDto>>([.. (await store.ListAsync(id, ct)).Select(DeviceModelEntryDto.From)]);

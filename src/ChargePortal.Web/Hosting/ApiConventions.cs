@@ -1,7 +1,9 @@
+using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting.RateLimiting;
 using ChargePortal.Web.Operators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Hosting;
 
@@ -16,4 +18,18 @@ public static class ApiConventions
 
     public static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    /// <summary>The 404 every per-station route answers for a station id nobody registered.</summary>
+    public static ProblemHttpResult UnknownStation(string id) =>
+        Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
+
+    /// <summary>
+    /// The 404 of <see cref="UnknownStation"/> when <paramref name="id"/> is not registered, null when it is: lists of a
+    /// station's records answer 404 for an unknown station rather than an empty list.
+    /// </summary>
+    public static async Task<ProblemHttpResult?> UnlessStationExistsAsync(IDbContextFactory<AppDbContext> dbFactory, string id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Stations.AnyAsync(s => s.Id == id, ct) ? null : UnknownStation(id);
+    }
 }

@@ -52,12 +52,9 @@ public static class MonitoringApi
     private static async Task<Results<Ok<IReadOnlyList<VariableMonitorDto>>, ProblemHttpResult>> ListAsync(
         string id, VariableMonitors monitors, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (await ApiConventions.UnlessStationExistsAsync(dbFactory, id, ct) is { } unknown)
         {
-            if (!await db.Stations.AnyAsync(s => s.Id == id, ct))
-            {
-                return ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
-            }
+            return unknown;
         }
 
         return TypedResults.Ok<IReadOnlyList<VariableMonitorDto>>([.. (await monitors.ListAsync(id, ct)).Select(VariableMonitorDto.From)]);

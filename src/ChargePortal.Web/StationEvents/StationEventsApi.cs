@@ -59,12 +59,9 @@ public static class StationEventsApi
             return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad paging", "take must be 1 to 1,000 and skip at least 0.");
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (await ApiConventions.UnlessStationExistsAsync(dbFactory, id, ct) is { } unknown)
         {
-            if (!await db.Stations.AnyAsync(s => s.Id == id, ct))
-            {
-                return ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
-            }
+            return unknown;
         }
 
         var events = await log.ListAsync(id, from, to, skip ?? 0, take ?? 1000, ct);

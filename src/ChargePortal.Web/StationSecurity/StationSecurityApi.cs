@@ -71,7 +71,7 @@ public static class StationSecurityApi
     private static async Task<Results<Ok<StationCredentialsDto>, ProblemHttpResult>> GetCredentialsAsync(string id, StationCredentials credentials, CancellationToken ct) =>
         await credentials.GetAsync(id, ct) is { } found
             ? TypedResults.Ok(found)
-            : ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
+            : ApiConventions.UnknownStation(id);
 
     private static async Task<Results<Ok<IReadOnlyList<SecurityEventDto>>, ProblemHttpResult>> ListSecurityEventsAsync(
         string id, DateTimeOffset? from, DateTimeOffset? to, int? take, SecurityEventLog log, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
@@ -81,12 +81,9 @@ public static class StationSecurityApi
             return ApiConventions.Problem(StatusCodes.Status400BadRequest, "Bad request", "take must be between 1 and 1000.");
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (await ApiConventions.UnlessStationExistsAsync(dbFactory, id, ct) is { } unknown)
         {
-            if (!await db.Stations.AnyAsync(s => s.Id == id, ct))
-            {
-                return ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
-            }
+            return unknown;
         }
 
         return TypedResults.Ok(await log.ListAsync(id, from, to, take ?? 1000, ct));

@@ -79,12 +79,9 @@ public static class DiagnosticsDownloadEndpoint
     private static async Task<Results<Ok<IReadOnlyList<DiagnosticsFileView>>, ProblemHttpResult>> ListLogsAsync(
         string id, DiagnosticsService diagnostics, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (await ApiConventions.UnlessStationExistsAsync(dbFactory, id, ct) is { } unknown)
         {
-            if (!await db.Stations.AnyAsync(s => s.Id == id, ct))
-            {
-                return ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
-            }
+            return unknown;
         }
 
         return TypedResults.Ok(await diagnostics.ListAsync(id, ct));

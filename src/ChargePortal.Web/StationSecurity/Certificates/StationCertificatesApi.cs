@@ -105,8 +105,7 @@ public static class StationCertificatesApi
         return await db.Stations.AnyAsync(s => s.Id == id, ct);
     }
 
-    private static ProblemHttpResult UnknownStation(string id) =>
-        ApiConventions.Problem(StatusCodes.Status404NotFound, "Unknown station", $"No station '{id}' is registered.");
+    private static ProblemHttpResult UnknownStation(string id) => ApiConventions.UnknownStation(id);
 
     private static CommandActor Actor(ClaimsPrincipal user) => new(user.Identity?.Name ?? "api", user.FindFirstValue(ClaimTypes.NameIdentifier));
 }
