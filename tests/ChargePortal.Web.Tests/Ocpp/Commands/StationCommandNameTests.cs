@@ -11,13 +11,16 @@ public sealed class StationCommandNameTests
         "get-composite-schedule", "update-firmware", "get-diagnostics", "send-local-list", "get-local-list-version",
         "clear-cache", "data-transfer",
 
-        // Beyond the design's nineteen: the CSMS's own CostUpdated (I02) and GetTransactionStatus (E14), sendable by hand too.
-        "cost-updated", "get-transaction-status",
+        // Beyond the design's nineteen: the CSMS's own CostUpdated (I02), sendable by hand too.
+        "cost-updated",
 
         // 2.0.1 variable monitoring (N02–N06).
         "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report",
         // Certificate management (2.0.1 blocks A and M, 1.6 Security Whitepaper).
         "certificate-signed", "install-certificate", "delete-certificate", "get-installed-certificate-ids",
+
+        // 2.0.1 GetTransactionStatus (E14): what the CSMS asks after a seqNo gap, sendable by hand too.
+        "get-transaction-status",
     ];
 
     [Fact]
