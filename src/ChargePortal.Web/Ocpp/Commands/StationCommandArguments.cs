@@ -55,6 +55,15 @@ public enum TriggerableMessage
 
     /// <summary>A new CSR for the station's certificate (2.0.1 TriggerMessage, 1.6 ExtendedTriggerMessage SignChargePointCertificate).</summary>
     SignChargingStationCertificate,
+
+    /// <summary>2.0.1 only: a new CSR for the ISO 15118 (V2G) certificate.</summary>
+    SignV2GCertificate,
+
+    /// <summary>2.0.1 only: new CSRs for both the station and the V2G certificate.</summary>
+    SignCombinedCertificate,
+
+    /// <summary>2.0.1 only: a local controller's status of the firmware it publishes (L03/L04).</summary>
+    PublishFirmwareStatusNotification,
 }
 
 /// <summary>Charging profile purposes; 1.6 ChargePointMaxProfile and 2.0.1 ChargingStationMaxProfile are the same thing.</summary>

@@ -32,6 +32,9 @@ public static partial class StationCommandParser
         ["TransactionEvent"] = TriggerableMessage.TransactionEvent,
         ["SignChargingStationCertificate"] = TriggerableMessage.SignChargingStationCertificate,
         ["SignChargePointCertificate"] = TriggerableMessage.SignChargingStationCertificate,
+        ["SignV2GCertificate"] = TriggerableMessage.SignV2GCertificate,
+        ["SignCombinedCertificate"] = TriggerableMessage.SignCombinedCertificate,
+        ["PublishFirmwareStatusNotification"] = TriggerableMessage.PublishFirmwareStatusNotification,
     };
 
     // Both versions' names are accepted, so an operator can use the one their station's documentation uses.

@@ -227,6 +227,9 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
         TriggerableMessage.FirmwareStatusNotification => MessageTriggerEnum.FirmwareStatusNotification,
         TriggerableMessage.DiagnosticsStatusNotification => MessageTriggerEnum.LogStatusNotification,
         TriggerableMessage.TransactionEvent => MessageTriggerEnum.TransactionEvent,
+        TriggerableMessage.SignV2GCertificate => MessageTriggerEnum.SignV2GCertificate,
+        TriggerableMessage.SignCombinedCertificate => MessageTriggerEnum.SignCombinedCertificate,
+        TriggerableMessage.PublishFirmwareStatusNotification => MessageTriggerEnum.PublishFirmwareStatusNotification,
         _ => throw new ArgumentOutOfRangeException(nameof(message), message, null),
     };
 

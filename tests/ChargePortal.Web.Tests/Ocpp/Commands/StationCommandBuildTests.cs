@@ -70,6 +70,9 @@ public sealed class StationCommandBuildTests
         { "2.0.1", "trigger-message", """{"message":"StatusNotification","connectorId":1}""", "TriggerMessage", ["requestedMessage=\"StatusNotification\"", "evse={\"id\":1,\"connectorId\":1}"] },
         { "2.0.1", "trigger-message", """{"message":"DiagnosticsStatusNotification"}""", "TriggerMessage", ["requestedMessage=\"LogStatusNotification\"", "evse=" + Absent] },
         { "2.0.1", "trigger-message", """{"message":"Heartbeat","connectorId":0}""", "TriggerMessage", ["requestedMessage=\"Heartbeat\"", "evse=" + Absent] },
+        { "2.0.1", "trigger-message", """{"message":"SignV2GCertificate"}""", "TriggerMessage", ["requestedMessage=\"SignV2GCertificate\"", "evse=" + Absent] },
+        { "2.0.1", "trigger-message", """{"message":"SignCombinedCertificate"}""", "TriggerMessage", ["requestedMessage=\"SignCombinedCertificate\""] },
+        { "2.0.1", "trigger-message", """{"message":"PublishFirmwareStatusNotification"}""", "TriggerMessage", ["requestedMessage=\"PublishFirmwareStatusNotification\""] },
 
         // reserve-now (expiresAt is normalised to UTC)
         { "1.6", "reserve-now", """{"connectorId":1,"idTag":"APP1","expiresAt":"2030-01-01T12:00:00+02:00","reservationId":7}""", "ReserveNow", ["connectorId=1", "idTag=\"APP1\"", "expiryDate=\"2030-01-01T10:00:00+00:00\"", "reservationId=7", "parentIdTag=\"RFID1\""] },
