@@ -44,7 +44,10 @@ public static class DatabaseSetup
                         "Database:Provider is SqlServer but ConnectionStrings:Default is empty. Set it to your SQL Server connection string.");
                 }
 
-                services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                // No retrying execution strategy: the OCPP writers (TransactionEvent, StartTransaction, last-seen, the
+                // local-list version) open their own transactions, which a retrying strategy refuses with an exception.
+                // A write that fails is answered with a CALLERROR, and the station repeats it.
+                services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString)
                     .AddInterceptors(SocketThreadDbGuard.Instance));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
