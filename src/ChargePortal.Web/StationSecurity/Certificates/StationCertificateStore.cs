@@ -47,24 +47,8 @@ public sealed class StationCertificateStore(IDbContextFactory<AppDbContext> dbFa
 
     public async Task<long> RecordIssuedAsync(string stationId, X509Certificate2 certificate, X509Certificate2 issuer, CancellationToken ct)
     {
-        var hash = HashOf(certificate, issuer);
-        var entity = new StationCertificate
-        {
-            StationId = stationId,
-            Source = StationCertificateSource.Issued,
-            CertificateType = ChargingStationCertificate,
-            Subject = Truncate(certificate.Subject),
-            Issuer = Truncate(certificate.Issuer),
-            SerialNumber = hash.SerialNumber,
-            NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
-            NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
-            HashAlgorithm = hash.HashAlgorithm,
-            IssuerNameHash = hash.IssuerNameHash,
-            IssuerKeyHash = hash.IssuerKeyHash,
-            Pem = certificate.ExportCertificatePem(),
-            RecordedAt = time.GetUtcNow(),
-            DeliveryStatus = "Pending",
-        };
+        var entity = Record(stationId, StationCertificateSource.Issued, ChargingStationCertificate, certificate, HashOf(certificate, issuer));
+        entity.DeliveryStatus = "Pending";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.StationCertificates.Add(entity);
         using (await writeGate.EnterAsync(ct))
@@ -74,6 +58,24 @@ public sealed class StationCertificateStore(IDbContextFactory<AppDbContext> dbFa
 
         return entity.Id;
     }
+
+    /// <summary>The row for <paramref name="certificate"/>: its details as the CSMS read them, with OCPP's hash data.</summary>
+    private StationCertificate Record(string stationId, StationCertificateSource source, string type, X509Certificate2 certificate, CertificateHash hash) => new()
+    {
+        StationId = stationId,
+        Source = source,
+        CertificateType = type,
+        Subject = Truncate(certificate.Subject),
+        Issuer = Truncate(certificate.Issuer),
+        SerialNumber = hash.SerialNumber,
+        NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+        NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
+        HashAlgorithm = hash.HashAlgorithm,
+        IssuerNameHash = hash.IssuerNameHash,
+        IssuerKeyHash = hash.IssuerKeyHash,
+        Pem = certificate.ExportCertificatePem(),
+        RecordedAt = time.GetUtcNow(),
+    };
 
     /// <summary>A certificate the CSMS installed on the station (M05): listed as reported, with the details only the CSMS knows.</summary>
     public async Task RecordInstalledAsync(string stationId, InstalledCertificateKind kind, X509Certificate2 certificate, CancellationToken ct)
@@ -88,22 +90,7 @@ public sealed class StationCertificateStore(IDbContextFactory<AppDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.StationCertificates.RemoveRange(db.StationCertificates.Where(c => c.StationId == stationId && c.Source == StationCertificateSource.Reported
             && c.SerialNumber == hash.SerialNumber && c.IssuerNameHash == hash.IssuerNameHash));
-        db.StationCertificates.Add(new StationCertificate
-        {
-            StationId = stationId,
-            Source = StationCertificateSource.Reported,
-            CertificateType = kind.ToString(),
-            Subject = Truncate(certificate.Subject),
-            Issuer = Truncate(certificate.Issuer),
-            SerialNumber = hash.SerialNumber,
-            NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
-            NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
-            HashAlgorithm = hash.HashAlgorithm,
-            IssuerNameHash = hash.IssuerNameHash,
-            IssuerKeyHash = hash.IssuerKeyHash,
-            Pem = certificate.ExportCertificatePem(),
-            RecordedAt = time.GetUtcNow(),
-        });
+        db.StationCertificates.Add(Record(stationId, StationCertificateSource.Reported, kind.ToString(), certificate, hash));
         using (await writeGate.EnterAsync(ct))
         {
             await db.SaveChangesAsync(ct);

@@ -35,7 +35,7 @@ public static class StationCertificatesApi
 
     private static async Task<Results<Ok<IReadOnlyList<StationCertificateDto>>, ProblemHttpResult>> ListAsync(
         string id, StationCertificateStore store, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
-        await ExistsAsync(id, dbFactory, ct) ? TypedResults.Ok(await store.ListAsync(id, ct)) : UnknownStation(id);
+        await ApiConventions.UnlessStationExistsAsync(dbFactory, id, ct) is { } unknown ? unknown : TypedResults.Ok(await store.ListAsync(id, ct));
 
     private static async Task<Results<Ok<System.Text.Json.Nodes.JsonObject>, ProblemHttpResult>> RenewAsync(
         string id, ClaimsPrincipal user, StationCertificateInventory inventory, CancellationToken ct) =>
@@ -98,14 +98,6 @@ public static class StationCertificatesApi
         _ => TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: $"Station error: {error.OcppErrorCode}", detail: error.Detail,
             extensions: new Dictionary<string, object?> { ["ocppErrorCode"] = error.OcppErrorCode, ["ocppErrorDescription"] = error.OcppErrorDescription }),
     };
-
-    private static async Task<bool> ExistsAsync(string id, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Stations.AnyAsync(s => s.Id == id, ct);
-    }
-
-    private static ProblemHttpResult UnknownStation(string id) => ApiConventions.UnknownStation(id);
 
     private static CommandActor Actor(ClaimsPrincipal user) => new(user.Identity?.Name ?? "api", user.FindFirstValue(ClaimTypes.NameIdentifier));
 }
