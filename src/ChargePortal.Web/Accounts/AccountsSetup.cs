@@ -1,9 +1,9 @@
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
-using ChargePortal.Web.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Accounts;
 

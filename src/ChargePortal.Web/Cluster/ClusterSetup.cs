@@ -1,6 +1,7 @@
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
+using ChargePortal.Web.Stations;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;

@@ -1,20 +1,9 @@
 using ChargePortal.Ocpp;
 using StackExchange.Redis;
 
+using ChargePortal.Web.Stations;
+
 namespace ChargePortal.Web.Cluster;
-
-/// <summary>Which node holds a station's socket, as far as this node's lifecycle decisions need to know.</summary>
-public interface IStationOwnership
-{
-    /// <summary>True when another node has the station connected now (so this node's stale disconnect must not mark it offline).</summary>
-    Task<bool> IsHeldElsewhereAsync(string stationId, CancellationToken ct);
-}
-
-/// <summary>One node: no other node can hold anything.</summary>
-public sealed class SingleNodeStationOwnership : IStationOwnership
-{
-    public Task<bool> IsHeldElsewhereAsync(string stationId, CancellationToken ct) => Task.FromResult(false);
-}
 
 /// <summary>The owner record of a connected station: <c>cp:station:{id}</c> → <c>{nodeId}|{version}</c>.</summary>
 public sealed record StationOwner(string NodeId, OcppVersion Version)

@@ -4,7 +4,6 @@ using ChargePortal.Web.Audit;
 using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Diagnostics;
-using ChargePortal.Web.Operators;
 using ChargePortal.Web.Operators.Firmware;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Payments.Cards;
@@ -19,6 +18,7 @@ using ChargePortal.Web.Transactions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Data;
 

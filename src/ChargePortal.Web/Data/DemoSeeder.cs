@@ -1,6 +1,5 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Demo;
-using ChargePortal.Web.Operators;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Sites;
@@ -9,6 +8,7 @@ using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Data;
 

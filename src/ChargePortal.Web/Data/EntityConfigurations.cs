@@ -1,7 +1,6 @@
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Ocpp.Diagnostics;
-using ChargePortal.Web.Operators;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Sites;
@@ -11,6 +10,7 @@ using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Data;
 

@@ -1,11 +1,11 @@
 using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Drivers;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Demo;
 

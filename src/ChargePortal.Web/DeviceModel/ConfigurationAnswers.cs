@@ -4,7 +4,7 @@ using System.Threading.Channels;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Ocpp.Connections;
-using ChargePortal.Web.Ocpp.Handling;
+using ChargePortal.Web.Ocpp;
 using V16 = ChargePortal.Ocpp.V16;
 using V201 = ChargePortal.Ocpp.V201;
 

@@ -1,7 +1,7 @@
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Ocpp.Handling;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Ocpp;
 
 namespace ChargePortal.Web.DeviceModel;
 

@@ -1,9 +1,9 @@
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting.RateLimiting;
-using ChargePortal.Web.Operators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Hosting;
 

@@ -1,7 +1,7 @@
 using ChargePortal.Web.Accounts;
-using ChargePortal.Web.Operators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Live;
 

@@ -1,3 +1,4 @@
+using ChargePortal.Web.Accounts.ApiKeys;
 namespace ChargePortal.Web.Operators;
 
 public static class OperatorsSetup

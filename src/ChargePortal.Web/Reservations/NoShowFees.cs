@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Net;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Drivers;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Payments.Cards;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Reservations;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ChargePortal.Ocpp;
-using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp;

@@ -1,4 +1,4 @@
-using ChargePortal.Web.Drivers;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Tariffs;
 

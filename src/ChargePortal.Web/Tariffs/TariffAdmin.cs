@@ -1,8 +1,8 @@
 using System.Globalization;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Drivers;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Tariffs;
 

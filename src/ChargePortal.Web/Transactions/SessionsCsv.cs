@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ChargePortal.Web.Drivers;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Transactions;
 

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Drivers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Transactions;
 

@@ -1,3 +1,4 @@
+using ChargePortal.Web.Stations;
 using System.Net;
 using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Hosting;

@@ -1,10 +1,9 @@
 using Bunit;
 using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Alerts.Pages;
-using ChargePortal.Web.Sites;
-using ChargePortal.Web.Sites.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using ChargePortal.Web.Dashboard;
 
 namespace ChargePortal.Web.Tests.Components;
 

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Operators;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Tests.Foundation;
 

@@ -1,10 +1,10 @@
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Operators;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Tests.Foundation;
 

@@ -10,6 +10,7 @@ using ChargePortal.Web.Transactions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.Dashboard;
 
 namespace ChargePortal.Web.Tests.Foundation;
 

@@ -26,7 +26,7 @@ internal static class TestUsers
     public static async Task<string> ApiKeyForAsync(this ChargePortalFactory factory, string email)
     {
         var userId = await factory.UserIdAsync(email);
-        return (await factory.Services.GetRequiredService<Operators.ApiKeyService>().CreateAsync(userId, "test key", CancellationToken.None)).Key;
+        return (await factory.Services.GetRequiredService<Accounts.ApiKeys.ApiKeyService>().CreateAsync(userId, "test key", CancellationToken.None)).Key;
     }
 
     /// <summary>Test mode: saves Stripe's 3-D Secure test card (4000 0025 0000 3155) as the user's card.</summary>

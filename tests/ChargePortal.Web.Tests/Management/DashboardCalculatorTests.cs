@@ -1,4 +1,4 @@
-using ChargePortal.Web.Sites;
+using ChargePortal.Web.Dashboard;
 
 namespace ChargePortal.Web.Tests.Management;
 

@@ -3,6 +3,7 @@ using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.Dashboard;
 
 namespace ChargePortal.Web.Tests.Management;
 

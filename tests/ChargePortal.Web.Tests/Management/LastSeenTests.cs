@@ -1,4 +1,3 @@
-using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp;

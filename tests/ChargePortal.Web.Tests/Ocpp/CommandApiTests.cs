@@ -113,6 +113,6 @@ public sealed class CommandApiTests(KestrelChargePortalFactory factory) : IClass
         _ = factory.BaseUri;
         await using var scope = factory.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Accounts.ApplicationUser>>().FindByEmailAsync(email);
-        return (await factory.Services.GetRequiredService<Operators.ApiKeyService>().CreateAsync(user!.Id, "k", Ct)).Key;
+        return (await factory.Services.GetRequiredService<Accounts.ApiKeys.ApiKeyService>().CreateAsync(user!.Id, "k", Ct)).Key;
     }
 }

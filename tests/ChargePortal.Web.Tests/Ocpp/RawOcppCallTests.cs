@@ -141,7 +141,7 @@ public sealed class RawOcppCallTests(KestrelChargePortalFactory factory) : IClas
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
-        return (await factory.Services.GetRequiredService<Operators.ApiKeyService>().CreateAsync(userId, "raw test", Ct)).Key;
+        return (await factory.Services.GetRequiredService<Accounts.ApiKeys.ApiKeyService>().CreateAsync(userId, "raw test", Ct)).Key;
     }
 
     // The station saw no call from the refused requests: the next thing it gets is the one sent now.

@@ -3,7 +3,6 @@ using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Accounts.Admin;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
-using ChargePortal.Web.Operators;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -12,6 +11,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Tests.Operations;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Validation;
-using ChargePortal.Web.Operators.SmartCharging;
+using ChargePortal.Web.SmartCharging;
 
 namespace ChargePortal.Web.Tests.OperatorTools;
 

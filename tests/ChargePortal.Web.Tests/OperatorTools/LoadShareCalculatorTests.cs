@@ -1,4 +1,4 @@
-using ChargePortal.Web.Sites.LoadManagement;
+using ChargePortal.Web.LoadManagement;
 
 namespace ChargePortal.Web.Tests.OperatorTools;
 

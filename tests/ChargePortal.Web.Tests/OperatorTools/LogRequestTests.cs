@@ -138,6 +138,6 @@ public sealed class LogRequestTests(KestrelChargePortalFactory factory) : IClass
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
-        return (await factory.Services.GetRequiredService<Web.Operators.ApiKeyService>().CreateAsync(userId, "logs test", Ct)).Key;
+        return (await factory.Services.GetRequiredService<Web.Accounts.ApiKeys.ApiKeyService>().CreateAsync(userId, "logs test", Ct)).Key;
     }
 }

@@ -5,10 +5,10 @@ using System.Text.Json.Nodes;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Operators.Firmware;
-using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.LoadManagement;
 using static ChargePortal.Web.Tests.Ocpp.OcppTestData;
 
 namespace ChargePortal.Web.Tests.OperatorTools;

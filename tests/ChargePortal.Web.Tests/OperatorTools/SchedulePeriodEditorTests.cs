@@ -1,6 +1,6 @@
 using Bunit;
-using ChargePortal.Web.Operators.SmartCharging;
 using MudBlazor.Services;
+using ChargePortal.Web.SmartCharging;
 
 namespace ChargePortal.Web.Tests.OperatorTools;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.LoadManagement;
 using static ChargePortal.Web.Tests.Ocpp.OcppTestData;
 
 namespace ChargePortal.Web.Tests.OperatorTools;

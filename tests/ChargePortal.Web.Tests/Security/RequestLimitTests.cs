@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Operators;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Tests.Ocpp;
 using Microsoft.Extensions.DependencyInjection;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Tests.Security;
 

@@ -52,7 +52,7 @@ public sealed class SignInThrottleTests(ChargePortalFactory factory) : IClassFix
             userId = user.Id;
         }
 
-        var key = (await factory.Services.GetRequiredService<ChargePortal.Web.Operators.ApiKeyService>().CreateAsync(userId, "integration", Ct)).Key;
+        var key = (await factory.Services.GetRequiredService<ChargePortal.Web.Accounts.ApiKeys.ApiKeyService>().CreateAsync(userId, "integration", Ct)).Key;
         (await factory.CreateApiClient(key).GetAsync("/api/stations", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var adminId = await factory.UserIdAsync(DemoSeeder.AdminEmail);

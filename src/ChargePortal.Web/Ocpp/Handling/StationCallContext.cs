@@ -4,7 +4,6 @@ using ChargePortal.Ocpp;
 using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Payments;
 using ChargePortal.Web.Reservations;
-using ChargePortal.Web.Sites.LoadManagement;
 using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.StationEvents;
 using ChargePortal.Web.Stations;
@@ -13,6 +12,7 @@ using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Stations.Provisioning;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
+using ChargePortal.Web.LoadManagement;
 
 namespace ChargePortal.Web.Ocpp.Handling;
 

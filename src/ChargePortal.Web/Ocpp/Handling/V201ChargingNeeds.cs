@@ -1,6 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V201;
-using ChargePortal.Web.Sites.LoadManagement;
+using ChargePortal.Web.LoadManagement;
 
 namespace ChargePortal.Web.Ocpp.Handling;
 

@@ -377,7 +377,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("OcppMessageLog", (string)null);
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2087,7 +2087,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Attributes");
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()

@@ -5,7 +5,7 @@ using ChargePortal.Web.Ocpp.Commands;
 using V16 = ChargePortal.Ocpp.V16;
 using V201 = ChargePortal.Ocpp.V201;
 
-namespace ChargePortal.Web.Operators.SmartCharging;
+namespace ChargePortal.Web.SmartCharging;
 
 /// <summary>
 /// Checks a <see cref="ChargingProfileDraft"/> and turns it into the station version's profile JSON

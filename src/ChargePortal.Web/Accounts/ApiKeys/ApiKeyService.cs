@@ -3,7 +3,7 @@ using System.Text;
 using ChargePortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargePortal.Web.Operators;
+namespace ChargePortal.Web.Accounts.ApiKeys;
 
 /// <summary>A freshly created key: the only moment its secret value exists outside the caller.</summary>
 public sealed record CreatedApiKey(int Id, string Name, string Key);

@@ -1,7 +1,7 @@
 using ChargePortal.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ChargePortal.Web.Sites.LoadManagement;
+namespace ChargePortal.Web.LoadManagement;
 
 public static class LoadManagementSetup
 {

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json.Serialization;
 
-namespace ChargePortal.Web.Ocpp.Handling;
+namespace ChargePortal.Web.Ocpp;
 
 /// <summary>An OCPP enum value as it is spelled on the wire (e.g. <c>Energy.Active.Import.Register</c>).</summary>
 public static class OcppEnumText

@@ -1,9 +1,10 @@
 using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Drivers;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Kernel;
+using ChargePortal.Web.Sites;
 
-namespace ChargePortal.Web.Sites;
+namespace ChargePortal.Web.Dashboard;
 
 public enum DashboardPeriod
 {

@@ -1,4 +1,4 @@
-namespace ChargePortal.Web.Sites.LoadManagement;
+namespace ChargePortal.Web.LoadManagement;
 
 /// <summary>An active session competing for the site's power; <see cref="ConnectorMaxPowerW"/> 0 or less means unknown (no cap).</summary>
 public sealed record LoadSession(string Key, int ConnectorMaxPowerW);

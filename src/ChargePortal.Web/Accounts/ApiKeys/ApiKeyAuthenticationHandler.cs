@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace ChargePortal.Web.Operators;
+namespace ChargePortal.Web.Accounts.ApiKeys;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;api key&gt;</c>. The key acts as its owner, with the owner's roles.

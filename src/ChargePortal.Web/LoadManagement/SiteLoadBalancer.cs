@@ -4,11 +4,12 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Commands;
-using ChargePortal.Web.Operators.SmartCharging;
 using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.SmartCharging;
+using ChargePortal.Web.Sites;
 
-namespace ChargePortal.Web.Sites.LoadManagement;
+namespace ChargePortal.Web.LoadManagement;
 
 /// <summary>What the balancer asked of one session's station, and what the station said.</summary>
 public sealed record LoadShareSent(string StationId, string TransactionId, int LimitW, string Outcome);

@@ -1,6 +1,5 @@
-using ChargePortal.Web.Accounts;
 
-namespace ChargePortal.Web.Operators;
+namespace ChargePortal.Web.Accounts.ApiKeys;
 
 /// <summary>
 /// An HTTP API key. It acts as its owner user (with that user's roles). Only a SHA-256 hash

@@ -2,7 +2,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Transactions;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargePortal.Web.Sites.LoadManagement;
+namespace ChargePortal.Web.LoadManagement;
 
 /// <summary>
 /// ISO 15118 charging needs (K15): answering Accepted promises a TxProfile (K15.FR.03/.07). The CSMS computes one only

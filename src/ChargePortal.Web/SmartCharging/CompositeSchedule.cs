@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace ChargePortal.Web.Operators.SmartCharging;
+namespace ChargePortal.Web.SmartCharging;
 
 public sealed record CompositeStep(int StartSeconds, decimal Limit);
 

@@ -1,7 +1,7 @@
 using ChargePortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargePortal.Web.Sites.LoadManagement;
+namespace ChargePortal.Web.LoadManagement;
 
 public sealed record SiteLoadView(int SiteId, string Name, int? MaxPowerW, int ActiveSessions);
 

@@ -1,4 +1,4 @@
-namespace ChargePortal.Web.Operators.SmartCharging;
+namespace ChargePortal.Web.SmartCharging;
 
 /// <summary>Version-neutral purposes the form offers; the station max purpose is named per version on the wire.</summary>
 public enum DraftPurpose

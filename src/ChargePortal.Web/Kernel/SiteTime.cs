@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ChargePortal.Web.Drivers;
+namespace ChargePortal.Web.Kernel;
 
 /// <summary>Times are stored UTC and shown in the site's time zone.</summary>
 public static class SiteTime
