@@ -62,6 +62,20 @@ public sealed class FeatureBoundaryTests
         ("Telemetry", "Transactions"),
     ];
 
+    /// <summary>
+    /// Types outside <c>Ocpp/</c> that still read or write OCPP wire types themselves instead of going through the
+    /// version adapters; like <see cref="KnownUpwardUses"/>, the list may only shrink.
+    /// </summary>
+    public static readonly IReadOnlyList<string> KnownWireTypeUsers =
+    [
+        "DeviceModel.ConfigurationAnswers",
+        "DeviceModel.DeviceModelPanel",
+        "DeviceModel.DeviceModelStore",
+        "Monitoring.VariableMonitors",
+        "SmartCharging.ChargingProfileBuilder",
+        "StationEvents.StationEventLog",
+    ];
+
     private static readonly Lazy<FeatureGraph> Web = new(() => FeatureGraph.Of(typeof(Program).Assembly));
 
     [Fact]
@@ -99,6 +113,18 @@ public sealed class FeatureBoundaryTests
         var cycles = Web.Value.Cycles(ignoring: KnownUpwardUses);
 
         cycles.Select(c => string.Join(" <-> ", c)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Only_the_ocpp_folder_speaks_the_wire_types_of_a_version()
+    {
+        var known = KnownWireTypeUsers.ToHashSet(StringComparer.Ordinal);
+
+        Web.Value.WireTypeUsers.Where(u => !known.Contains(u.Key))
+            .Select(u => $"{u.Key} uses {string.Join(", ", u.Value.Take(3))}")
+            .ShouldBeEmpty("translate in Ocpp/ (a version adapter or handler) and hand the feature its own types");
+        KnownWireTypeUsers.Where(u => !Web.Value.WireTypeUsers.ContainsKey(u))
+            .ShouldBeEmpty("no longer uses wire types: delete these entries from KnownWireTypeUsers");
     }
 
     [Fact]

@@ -28,7 +28,16 @@ public sealed class FeatureGraph
     /// </summary>
     public static readonly IReadOnlySet<string> SplitBySubfolder = new HashSet<string>(StringComparer.Ordinal) { "Ocpp" };
 
-    private FeatureGraph(IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>> edges) => Edges = edges;
+    private FeatureGraph(
+        IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>> edges,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> wireTypeUsers)
+    {
+        Edges = edges;
+        WireTypeUsers = wireTypeUsers;
+    }
+
+    /// <summary>Types outside the OCPP folder that use a raw OCPP 1.6/2.0.1 wire type, with the wire types they use.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> WireTypeUsers { get; }
 
     /// <summary>Feature-to-feature edges with example type pairs that make them, for messages a person can act on.</summary>
     public IReadOnlyDictionary<(string From, string To), IReadOnlyList<string>> Edges { get; }
@@ -37,10 +46,29 @@ public sealed class FeatureGraph
     {
         ArchitectureModel architecture = new ArchLoader().LoadAssemblies(assembly).Build();
         var edges = new Dictionary<(string, string), SortedSet<string>>();
+        var wireTypeUsers = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var type in architecture.Types)
         {
             var from = FeatureOf(type.Namespace?.FullName);
-            if (from is null || Infrastructure.Contains(from))
+            if (from is null)
+            {
+                continue;
+            }
+
+            if (!from.StartsWith("Ocpp", StringComparison.Ordinal))
+            {
+                foreach (var wire in type.Dependencies.Select(d => d.Target).Where(IsWireType))
+                {
+                    if (!wireTypeUsers.TryGetValue(OuterName(type.FullName), out var used))
+                    {
+                        wireTypeUsers[OuterName(type.FullName)] = used = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    used.Add(wire.FullName);
+                }
+            }
+
+            if (Infrastructure.Contains(from))
             {
                 continue;
             }
@@ -62,11 +90,25 @@ public sealed class FeatureGraph
             }
         }
 
-        return new FeatureGraph(edges.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Value]));
+        return new FeatureGraph(
+            edges.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Value]),
+            wireTypeUsers.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Value], StringComparer.Ordinal));
     }
 
     public static FeatureGraph FromEdges(params (string From, string To)[] edges) =>
-        new(edges.Distinct().ToDictionary(e => e, _ => (IReadOnlyList<string>)["(given)"]));
+        new(edges.Distinct().ToDictionary(e => e, _ => (IReadOnlyList<string>)["(given)"]), new Dictionary<string, IReadOnlyList<string>>());
+
+    /// <summary>A message, data type or enum of one OCPP version, as it travels on the wire.</summary>
+    public static bool IsWireType(ArchUnitNET.Domain.IType type) =>
+        type.Namespace?.FullName is { } ns
+        && (ns.StartsWith("ChargePortal.Ocpp.V16", StringComparison.Ordinal) || ns.StartsWith("ChargePortal.Ocpp.V201", StringComparison.Ordinal));
+
+    /// <summary>The declaring top-level type, so a lambda's closure class counts as the type that wrote it.</summary>
+    private static string OuterName(string fullName)
+    {
+        var plus = fullName.IndexOf('+', StringComparison.Ordinal);
+        return Short(plus < 0 ? fullName : fullName[..plus]);
+    }
 
     /// <summary>The feature a namespace belongs to: its first segment below the web project's root.</summary>
     public static string? FeatureOf(string? @namespace)
