@@ -28,6 +28,7 @@ using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
+using ChargePortal.Web.Transactions.Signing;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -52,6 +53,7 @@ builder.Services.AddOperatorStationTools();
 builder.Services.AddSiteLoadManagement();
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddSessions();
+builder.Services.AddSignedMeterValues();
 builder.Services.AddSiteManagement();
 builder.Services.AddTokenManagement();
 builder.Services.AddUserAdmin();
@@ -99,6 +101,7 @@ app.MapTokensApi();
 app.MapTransactionsApi();
 app.MapDiagnosticsDownloads();
 app.MapSessionsExport();
+app.MapSignedMeterValues();
 app.MapLive();
 app.MapPayments();
 app.MapRoaming();
