@@ -98,6 +98,11 @@ public sealed partial class SimulatedChargePoint
     // A simple EV curve: full power up to 80 % state of charge, then tapering to 10 % at 100 %; capped by the connector and profiles.
     private double ComputePowerLocked(SimConnector connector, SimTransaction tx)
     {
+        if (tx.AwaitingAuthorization)
+        {
+            return 0;
+        }
+
         var cap = Math.Min(connector.Options.MaxPowerW, PowerLimitLocked(connector.Id) ?? double.MaxValue);
         var taper = tx.StateOfCharge < 80 ? 1.0 : Math.Max(0.1, 1.0 - ((tx.StateOfCharge - 80) / 20 * 0.9));
         return Math.Max(0, Math.Round(cap * taper));

@@ -16,6 +16,9 @@ internal enum SessionTrigger
 {
     Card,
     Remote,
+
+    /// <summary>Plug in first, tap later (2.0.1 TxStartPoint EVConnected): started by the cable, the card comes later.</summary>
+    CablePluggedIn,
 }
 
 internal sealed class SimConnector(int id, SimulatedConnectorOptions options, double meterWh)
@@ -44,7 +47,11 @@ internal sealed class SimTransaction
 
     public required string LocalId { get; init; }
 
-    public required string IdTag { get; init; }
+    /// <summary>The token; empty while a session started by the cable waits for its card.</summary>
+    public required string IdTag { get; set; }
+
+    /// <summary>Started by the cable, no card yet: no energy flows until one is authorised.</summary>
+    public bool AwaitingAuthorization { get; set; }
 
     public required SessionTrigger Trigger { get; init; }
 

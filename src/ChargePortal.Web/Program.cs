@@ -29,6 +29,7 @@ using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
+using ChargePortal.Web.Transactions.Signing;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -53,6 +54,7 @@ builder.Services.AddOperatorStationTools();
 builder.Services.AddSiteLoadManagement();
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddSessions();
+builder.Services.AddSignedMeterValues();
 builder.Services.AddSiteManagement()
     .AddSiteDashboard();
 builder.Services.AddTokenManagement();
@@ -101,6 +103,7 @@ app.MapTokensApi();
 app.MapTransactionsApi();
 app.MapDiagnosticsDownloads();
 app.MapSessionsExport();
+app.MapSignedMeterValues();
 app.MapLive();
 app.MapPayments();
 app.MapRoaming();

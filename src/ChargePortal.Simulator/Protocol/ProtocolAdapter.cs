@@ -28,6 +28,12 @@ internal abstract class ProtocolAdapter(SimulatedChargePoint station)
 
     public abstract QueuedMessage MeterValues(SimTransaction tx, MeterSample sample, bool triggered);
 
+    /// <summary>
+    /// A session the cable started got its card (2.0.1: TransactionEvent Updated, Authorized, with the idToken); null
+    /// where the version starts transactions only once authorised (1.6).
+    /// </summary>
+    public virtual QueuedMessage? Authorized(SimTransaction tx, MeterSample sample) => null;
+
     public abstract QueuedMessage StopTransaction(SimTransaction tx, StopReason reason, DateTimeOffset now, int meterStopWh);
 
     public abstract ValueTask<OcppCallOutcome> HandleAsync(OcppIncomingCall call, CancellationToken ct);

@@ -49,20 +49,45 @@ internal sealed class V201Adapter(SimulatedChargePoint station) : ProtocolAdapte
 
     public override QueuedMessage StartTransaction(SimTransaction tx, DateTimeOffset now)
     {
+        var pluggedIn = tx.Trigger == SessionTrigger.CablePluggedIn;
         var request = new TransactionEventRequest
         {
             EventType = TransactionEventEnum.Started,
             Timestamp = now,
-            TriggerReason = tx.Trigger == SessionTrigger.Remote ? TriggerReasonEnum.RemoteStart : TriggerReasonEnum.Authorized,
+            TriggerReason = tx.Trigger switch
+            {
+                SessionTrigger.Remote => TriggerReasonEnum.RemoteStart,
+                SessionTrigger.CablePluggedIn => TriggerReasonEnum.CablePluggedIn,
+                _ => TriggerReasonEnum.Authorized,
+            },
             SeqNo = tx.SeqNo++,
-            TransactionInfo = new Transaction { TransactionId = tx.LocalId, ChargingState = ChargingStateEnum.Charging, RemoteStartId = tx.RemoteStartId },
+            TransactionInfo = new Transaction
+            {
+                TransactionId = tx.LocalId,
+                ChargingState = pluggedIn ? ChargingStateEnum.EVConnected : ChargingStateEnum.Charging,
+                RemoteStartId = tx.RemoteStartId,
+            },
             Evse = new EVSE { Id = tx.ConnectorId, ConnectorId = 1 },
-            IdToken = Token(tx.IdTag, tx.Trigger == SessionTrigger.Remote ? IdTokenEnum.Central : IdTokenEnum.ISO14443),
+
+            // E02: the cable started it; nobody is known until the card is presented (the Authorized event).
+            IdToken = pluggedIn ? null : Token(tx.IdTag, tx.Trigger == SessionTrigger.Remote ? IdTokenEnum.Central : IdTokenEnum.ISO14443),
             ReservationId = tx.ReservationId,
             MeterValue = [MeterValue(new MeterSample(now, (int)tx.MeterStartWh, 0, null), ReadingContextEnum.TransactionBegin, withPower: false)],
         };
         return Event(request);
     }
+
+    public override QueuedMessage Authorized(SimTransaction tx, MeterSample sample)
+        => Event(new TransactionEventRequest
+        {
+            EventType = TransactionEventEnum.Updated,
+            Timestamp = sample.Timestamp,
+            TriggerReason = TriggerReasonEnum.Authorized,
+            SeqNo = tx.SeqNo++,
+            TransactionInfo = new Transaction { TransactionId = tx.LocalId, ChargingState = ChargingStateEnum.Charging },
+            IdToken = Token(tx.IdTag, IdTokenEnum.ISO14443),
+            MeterValue = [MeterValue(sample, ReadingContextEnum.SamplePeriodic, withPower: true)],
+        });
 
     public override QueuedMessage MeterValues(SimTransaction tx, MeterSample sample, bool triggered)
         => Event(new TransactionEventRequest
@@ -99,7 +124,7 @@ internal sealed class V201Adapter(SimulatedChargePoint station) : ProtocolAdapte
                 TimeSpentCharging = (int)((now - tx.StartedAt).TotalSeconds * Station.Options.SpeedFactor),
             },
             Evse = new EVSE { Id = tx.ConnectorId, ConnectorId = 1 },
-            IdToken = reason == StopReason.Local ? Token(tx.IdTag, IdTokenEnum.ISO14443) : null,
+            IdToken = reason == StopReason.Local && tx.IdTag.Length > 0 ? Token(tx.IdTag, IdTokenEnum.ISO14443) : null,
             MeterValue = [MeterValue(new MeterSample(now, meterStopWh, 0, null), ReadingContextEnum.TransactionEnd, withPower: false)],
         });
 

@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IdToken> IdTokens => Set<IdToken>();
     public DbSet<ChargingTransaction> Transactions => Set<ChargingTransaction>();
     public DbSet<MeterValue> MeterValues => Set<MeterValue>();
+    public DbSet<Transactions.Signing.SignedMeterReading> SignedMeterReadings => Set<Transactions.Signing.SignedMeterReading>();
+    public DbSet<Transactions.Signing.StationMeterKey> StationMeterKeys => Set<Transactions.Signing.StationMeterKey>();
     public DbSet<Tariff> Tariffs => Set<Tariff>();
     public DbSet<TariffPeriod> TariffPeriods => Set<TariffPeriod>();
     public DbSet<Reservation> Reservations => Set<Reservation>();

@@ -5,6 +5,7 @@ using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp;
+using ChargePortal.Web.Transactions.Signing;
 using V16 = ChargePortal.Ocpp.V16;
 using V201 = ChargePortal.Ocpp.V201;
 
@@ -15,7 +16,7 @@ namespace ChargePortal.Web.DeviceModel;
 /// ChangeConfiguration (1.6), whoever sent the call (console, command API, raw OCPP call). It watches the frames and
 /// queues the work; a background loop parses and stores it, so the socket never waits on the database.
 /// </summary>
-public sealed class ConfigurationAnswers(DeviceModelStore store, ILogger<ConfigurationAnswers> logger) : BackgroundService, IStationFrameTap
+public sealed class ConfigurationAnswers(DeviceModelStore store, StationMeterKeys meterKeys, ILogger<ConfigurationAnswers> logger) : BackgroundService, IStationFrameTap
 {
     private static readonly HashSet<string> Watched = ["GetVariables", "SetVariables", "GetConfiguration", "ChangeConfiguration"];
 
@@ -81,7 +82,11 @@ public sealed class ConfigurationAnswers(DeviceModelStore store, ILogger<Configu
         switch (answer.Action)
         {
             case "GetVariables" when answer.Version == OcppVersion.V201:
-                await store.ApplyGetResultsAsync(answer.StationId, Read<V201.GetVariablesResponse>(answer, response, request: false).GetVariableResult, ct);
+                var got = Read<V201.GetVariablesResponse>(answer, response, request: false).GetVariableResult;
+                await store.ApplyGetResultsAsync(answer.StationId, got, ct);
+                await meterKeys.RememberAsync(answer.StationId, [.. got
+                    .Where(r => r is { AttributeStatus: V201.GetVariableStatusEnum.Accepted, Component.Name: "FiscalMetering", Variable.Name: "PublicKey", AttributeValue: { } })
+                    .Select(r => new ReportedMeterKey(r.Component.Evse?.Id ?? 0, r.AttributeValue!, StationMeterKeys.FromV201Variable))], ct);
                 break;
             case "SetVariables" when answer.Version == OcppVersion.V201 && answer.RequestFrame is { } sent:
                 var set = Read<V201.SetVariablesRequest>(answer, Payload(sent, 3), request: true);
@@ -91,6 +96,11 @@ public sealed class ConfigurationAnswers(DeviceModelStore store, ILogger<Configu
             case "GetConfiguration" when answer.Version == OcppVersion.V16:
                 var keys = Read<V16.GetConfigurationResponse>(answer, response, request: false).ConfigurationKey ?? [];
                 await store.ApplyV16ConfigurationAsync(answer.StationId, [.. keys.Select(k => new V16ConfigurationKey(k.Key, k.Readonly, k.Value))], ct);
+
+                // Signed meter values (OCA whitepaper 3.3.1): MeterPublicKey[ConnectorID] is the key of that connector's meter.
+                await meterKeys.RememberAsync(answer.StationId, [.. keys
+                    .Where(k => k.Value is not null && StationMeterKeys.V16ConfigurationConnector(k.Key) is not null)
+                    .Select(k => new ReportedMeterKey(StationMeterKeys.V16ConfigurationConnector(k.Key)!.Value, k.Value!, StationMeterKeys.FromV16Configuration))], ct);
                 break;
             case "ChangeConfiguration" when answer.Version == OcppVersion.V16 && answer.RequestFrame is { } sent:
                 var change = Read<V16.ChangeConfigurationRequest>(answer, Payload(sent, 3), request: true);

@@ -52,8 +52,9 @@ public sealed class RfidCardBilling(
 
     /// <summary>
     /// Places and links the hold for a session whose token is a driver's RFID card on a post-paid site, unless the
-    /// session already has a payment (an app start's hold, or this hold placed before). True when the session has an
-    /// Authorized hold from this call.
+    /// session already has a payment (an app start's hold, or this hold placed before) or the driver's app hold for this
+    /// station and token is waiting for it (that one is linked instead). True when the session has an Authorized hold
+    /// from this call.
     /// </summary>
     public async Task<bool> HoldForSessionAsync(long transactionId, CancellationToken ct)
     {
@@ -63,6 +64,13 @@ public sealed class RfidCardBilling(
         if (session?.IdTag is not { } idTag || await db.Payments.AnyAsync(p => p.TransactionId == transactionId, ct))
         {
             return false;
+        }
+
+        // A token that arrives late (2.0.1) reaches pricing and the late-token link at the same moment: whichever runs
+        // first must take the hold the driver placed in the app, never put a second one on their card.
+        if (await payments.LinkAsync(session.StationId, idTag, transactionId, ct))
+        {
+            return true;
         }
 
         if (await TokenAuthorizer.FindAsync(db, idTag, ct) is not { Kind: IdTokenKind.Rfid, UserId: { } userId }

@@ -23,13 +23,19 @@ public sealed class QueuedTransactionMessages(
     /// <summary>Called for each queued (offline) event; the question goes out off the event's own path.</summary>
     public void QueuedEventReceived(string stationId)
     {
-        if (_asking.TryAdd(stationId, false))
+        while (true)
         {
-            _ = Task.Run(() => AskAsync(stationId));
-        }
-        else
-        {
-            _asking[stationId] = true;
+            if (_asking.TryAdd(stationId, false))
+            {
+                _ = Task.Run(() => AskAsync(stationId));
+                return;
+            }
+
+            // Marked for a new question, unless the running one finished in between (then this starts the next).
+            if (_asking.TryUpdate(stationId, true, false) || (_asking.TryGetValue(stationId, out var again) && again))
+            {
+                return;
+            }
         }
     }
 

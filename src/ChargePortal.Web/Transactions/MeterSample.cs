@@ -1,6 +1,11 @@
+using ChargePortal.Web.Transactions.Signing;
+
 namespace ChargePortal.Web.Transactions;
 
-/// <summary>One sampled value, version-neutral: measurand, phase, unit and context as the station named them.</summary>
+/// <summary>
+/// One sampled value, version-neutral: measurand, phase, unit and context as the station named them, and its signed
+/// form when the meter signed it (<paramref name="Signed"/>).
+/// </summary>
 public sealed record MeterSample(
     DateTimeOffset Timestamp,
     string Measurand,
@@ -8,17 +13,24 @@ public sealed record MeterSample(
     string? Unit = null,
     string? Phase = null,
     string? Context = null,
-    string? Location = null)
+    string? Location = null,
+    SignedReading? Signed = null)
 {
     public const string EnergyRegister = "Energy.Active.Import.Register";
     public const string ActivePower = "Power.Active.Import";
 
+    /// <summary>
+    /// False for a 1.6 SignedData sample: it carries only the signed data, no number (<see cref="Value"/> is 0), so it
+    /// never counts as a reading.
+    /// </summary>
+    public bool IsReading { get; init; } = true;
+
     /// <summary>The whole-meter import register in Wh, if this sample is one (kWh converted; phase readings ignored).</summary>
-    public long? EnergyRegisterWh => Measurand == EnergyRegister && Phase is null
+    public long? EnergyRegisterWh => IsReading && Measurand == EnergyRegister && Phase is null
         ? (long)decimal.Round(string.Equals(Unit, "kWh", StringComparison.OrdinalIgnoreCase) ? Value * 1000m : Value)
         : null;
 
-    public decimal? ActivePowerW => Measurand == ActivePower && Phase is null
+    public decimal? ActivePowerW => IsReading && Measurand == ActivePower && Phase is null
         ? string.Equals(Unit, "kW", StringComparison.OrdinalIgnoreCase) ? Value * 1000m : Value
         : null;
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Transactions.Signing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Transactions;
@@ -14,6 +15,7 @@ public sealed class MeterValueSink(
     IDbContextFactory<AppDbContext> dbFactory,
     DatabaseWriteGate writeGate,
     IStationEventPublisher events,
+    StationMeterKeys meterKeys,
     TimeProvider time,
     ILogger<MeterValueSink> logger)
     : BackgroundService
@@ -116,12 +118,23 @@ public sealed class MeterValueSink(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var registers = new Dictionary<long, (long Min, long Max)>();
         var rows = new List<MeterValue>();
+        var signed = new List<SignedMeterReading>();
         var sessions = await LoadCandidateSessionsAsync(db, batches, ct);
         foreach (var batch in batches)
         {
             var transaction = Resolve(sessions, batch);
             foreach (var sample in batch.Samples)
             {
+                if (sample.Signed is { } reading)
+                {
+                    signed.Add(SignedRow(batch, transaction?.Id, sample, reading));
+                }
+
+                if (!sample.IsReading)
+                {
+                    continue;
+                }
+
                 rows.Add(new MeterValue
                 {
                     StationId = batch.StationId,
@@ -154,8 +167,36 @@ public sealed class MeterValueSink(
             {
                 await ApplyEnergyAsync(db, id, min, max, ct);
             }
+
+            if (signed.Count > 0)
+            {
+                db.SignedMeterReadings.AddRange(signed);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        foreach (var station in signed.Where(r => r.PublicKey is not null).GroupBy(r => r.StationId))
+        {
+            await meterKeys.RememberAsync(station.Key, [.. station.Select(r => new ReportedMeterKey(r.EvseId, r.PublicKey!, StationMeterKeys.FromSignedValue))], ct);
         }
     }
+
+    private static SignedMeterReading SignedRow(MeterReadingBatch batch, long? transactionId, MeterSample sample, SignedReading reading) => new()
+    {
+        StationId = batch.StationId,
+        EvseId = batch.EvseId,
+        TransactionId = transactionId,
+        Timestamp = sample.Timestamp,
+        Measurand = sample.Measurand,
+        Context = sample.Context,
+        Value = sample.IsReading ? sample.Value : null,
+        Unit = sample.Unit,
+        Format = sample.IsReading ? null : SignedReading.V16Format,
+        SignedMeterData = reading.SignedMeterData,
+        SigningMethod = reading.SigningMethod,
+        EncodingMethod = reading.EncodingMethod,
+        PublicKey = reading.PublicKeyOrNull,
+    };
 
     /// <summary>
     /// The sessions a flush's samples may belong to, in ONE query: a thousand stations' samples must not cost a

@@ -167,6 +167,33 @@ public sealed class V201SessionOwnershipTests(KestrelChargePortalFactory factory
         await answering.CancelAsync();
     }
 
+    /// <summary>
+    /// The late token's two paths race: pricing (once the sequence is complete) and the late-token link both want the
+    /// session's hold. Here pricing's hold step runs first, with the token already stored and the driver's app hold
+    /// still waiting: it must take that hold, not place a second one on the card and leave the app hold to be released.
+    /// </summary>
+    [Fact]
+    public async Task A_hold_step_that_sees_a_late_token_first_takes_the_drivers_app_hold()
+    {
+        const string stationId = "V201-LATE-HOLD";
+        await using var cp = await BootAsync(stationId);
+        var (hold, _) = await DriverHolds.AcceptedAsync(factory.Services, stationId, DriverCard, Ct);
+        await cp.CallOkAsync("TransactionEvent", Event("tx-late-hold", "Started", 0, DateTimeOffset.UtcNow.AddMinutes(-10), "CablePluggedIn", 1_000, "Transaction.Begin"));
+        var session = await SessionAsync(stationId, "tx-late-hold");
+        await using (var db = await DbAsync())
+        {
+            // The late event's token is committed; the handler that links the hold has not run yet.
+            await db.Transactions.Where(t => t.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.IdTag, DriverCard), Ct);
+        }
+
+        (await factory.Services.GetRequiredService<RfidCardBilling>().HoldForSessionAsync(session.Id, Ct)).ShouldBeTrue();
+
+        await using (var db = await DbAsync())
+        {
+            (await db.Payments.Where(p => p.TransactionId == session.Id).Select(p => p.Id).ToListAsync(Ct)).ShouldBe([hold.Id], "the driver's app hold, never a second hold on their card");
+        }
+    }
+
     /// <summary>Answers the CSMS's GetTransactionStatus (messages queued while <paramref name="queued"/>) and CostUpdated calls.</summary>
     private static async Task AnswerStatusCallsAsync(RawOcppClient cp, Func<Task<bool>> queued, CancellationToken stop)
     {

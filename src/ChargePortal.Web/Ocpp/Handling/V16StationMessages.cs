@@ -5,6 +5,7 @@ using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
+using ChargePortal.Web.Transactions.Signing;
 using OcppMeterValue = ChargePortal.Ocpp.V16.MeterValue;
 
 namespace ChargePortal.Web.Ocpp.Handling;
@@ -180,14 +181,22 @@ internal static class V16StationMessages
 
     private static MeterSample? ToSample(DateTimeOffset timestamp, SampledValue sv)
     {
-        // SignedData values are opaque to us; they stay in the message log for audit.
-        if (sv.Format == ValueFormat.SignedData
-            || !decimal.TryParse(sv.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        var measurand = OcppEnumText.Of(sv.Measurand) ?? MeterSample.EnergyRegister;
+        if (sv.Format == ValueFormat.SignedData)
+        {
+            // Kept as sent, for the driver's transparency file; it is no number, so it never counts as a reading.
+            return SignedReadingParser.FromV16Value(sv.Value) is { } signed
+                ? new MeterSample(timestamp, measurand, 0m, OcppEnumText.Of(sv.Unit), OcppEnumText.Of(sv.Phase), OcppEnumText.Of(sv.Context),
+                    OcppEnumText.Of(sv.Location), signed) { IsReading = false }
+                : null;
+        }
+
+        if (!decimal.TryParse(sv.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
             return null;
         }
 
-        return new MeterSample(timestamp, OcppEnumText.Of(sv.Measurand) ?? MeterSample.EnergyRegister, value,
+        return new MeterSample(timestamp, measurand, value,
             OcppEnumText.Of(sv.Unit), OcppEnumText.Of(sv.Phase), OcppEnumText.Of(sv.Context), OcppEnumText.Of(sv.Location));
     }
 

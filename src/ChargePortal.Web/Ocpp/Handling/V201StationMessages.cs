@@ -4,6 +4,7 @@ using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
+using ChargePortal.Web.Transactions.Signing;
 using OcppMeterValue = ChargePortal.Ocpp.V201.MeterValue;
 
 namespace ChargePortal.Web.Ocpp.Handling;
@@ -168,7 +169,8 @@ internal static class V201StationMessages
             sv.UnitOfMeasure?.Unit ?? (sv.Measurand is null or MeasurandEnum.EnergyActiveImportRegister ? "Wh" : null),
             OcppEnumText.Of(sv.Phase),
             OcppEnumText.Of(sv.Context),
-            OcppEnumText.Of(sv.Location))))];
+            OcppEnumText.Of(sv.Location),
+            sv.SignedMeterValue is { } signed ? new SignedReading(signed.SignedMeterData, signed.SigningMethod, signed.EncodingMethod, signed.PublicKey) : null)))];
 
     /// <summary>The token's status, with its group (the parent token) whenever it has one (C01.FR.06, E01.FR.12).</summary>
     internal static IdTokenInfo ToIdTokenInfo(AuthorizationResult result) => new()

@@ -2027,6 +2027,95 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("RemoteStartRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.SignedMeterReading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EncodingMethod")
+                        .HasColumnType("text");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Measurand")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PublicKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SignedMeterData")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SigningMethod")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("TransactionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "Timestamp");
+
+                    b.ToTable("SignedMeterReadings", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.StationMeterKey", b =>
+                {
+                    b.Property<string>("StationId")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StationId", "EvseId");
+
+                    b.ToTable("StationMeterKeys", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2541,6 +2630,23 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.SignedMeterReading", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Transactions.ChargingTransaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.StationMeterKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
                         .WithMany()

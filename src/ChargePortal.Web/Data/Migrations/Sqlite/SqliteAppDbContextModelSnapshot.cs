@@ -1966,6 +1966,93 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("RemoteStartRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.SignedMeterReading", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncodingMethod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measurand")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedMeterData")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningMethod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "Timestamp");
+
+                    b.ToTable("SignedMeterReadings", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.StationMeterKey", b =>
+                {
+                    b.Property<string>("StationId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StationId", "EvseId");
+
+                    b.ToTable("StationMeterKeys", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Transactions.TransactionEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2472,6 +2559,23 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Transactions.RemoteStartRequest", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.SignedMeterReading", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Transactions.ChargingTransaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Transactions.Signing.StationMeterKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
                         .WithMany()
