@@ -55,4 +55,7 @@ public enum AlertKind
 
     /// <summary>A certificate of the station (issued by the CSMS or installed on it) expires soon (StationCa:ExpiryWarningDays).</summary>
     CertificateExpiring,
+
+    /// <summary>A firmware update failed: the signing certificate was refused, the signature or verification failed, or download/installation failed.</summary>
+    FirmwareFailed,
 }

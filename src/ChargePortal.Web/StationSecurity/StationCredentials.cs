@@ -10,16 +10,22 @@ using Microsoft.EntityFrameworkCore;
 namespace ChargePortal.Web.StationSecurity;
 
 /// <summary>The security fields of <c>PATCH /api/stations/{id}</c> (DESIGN.md "Station security"); any subset.</summary>
-public sealed record StationCredentialsPatch(string? Password = null, bool? GeneratePassword = null, int? SecurityProfile = null, bool? AllowUnsecured = null)
+/// <remarks><paramref name="PasswordRotationDays"/>: rotate every N days (0 never; -1 back to PasswordRotation:IntervalDays).</remarks>
+public sealed record StationCredentialsPatch(string? Password = null, bool? GeneratePassword = null, int? SecurityProfile = null, bool? AllowUnsecured = null,
+    int? PasswordRotationDays = null)
 {
-    public bool IsEmpty => Password is null && GeneratePassword is not true && SecurityProfile is null && AllowUnsecured is null;
+    public const int MaxRotationDays = 3650;
+
+    public bool IsEmpty => Password is null && GeneratePassword is not true && SecurityProfile is null && AllowUnsecured is null && PasswordRotationDays is null;
 }
 
 /// <summary>What became of a new password: whether it was sent to the station (it was connected) and its answer.</summary>
 public sealed record PasswordChangeDto(bool SentToStation, string? StationStatus, bool Applied);
 
 /// <summary>A station's credentials after a change. <see cref="Password"/> is a generated password, shown this once.</summary>
-public sealed record StationCredentialsDto(string Id, int SecurityProfile, bool HasPassword, bool AllowUnsecured, PasswordChangeDto? PasswordChange = null, string? Password = null);
+/// <remarks><paramref name="PasswordRotationDays"/>: the station's own rotation interval; null follows PasswordRotation:IntervalDays.</remarks>
+public sealed record StationCredentialsDto(string Id, int SecurityProfile, bool HasPassword, bool AllowUnsecured, PasswordChangeDto? PasswordChange = null, string? Password = null,
+    int? PasswordRotationDays = null);
 
 public enum CredentialsFailure
 {
@@ -49,7 +55,7 @@ public sealed class StationCredentials(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Stations.AsNoTracking().Where(s => s.Id == stationId)
-            .Select(s => new StationCredentialsDto(s.Id, s.SecurityProfile, s.PasswordHash != null, s.AllowUnsecured, null, null))
+            .Select(s => new StationCredentialsDto(s.Id, s.SecurityProfile, s.PasswordHash != null, s.AllowUnsecured, null, null, s.PasswordRotationDays))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -64,6 +70,11 @@ public sealed class StationCredentials(
         if (patch.Password is { } given && StationPasswords.Validate(given) is { } passwordError)
         {
             return Invalid(passwordError);
+        }
+
+        if (patch.PasswordRotationDays is < -1 or > StationCredentialsPatch.MaxRotationDays)
+        {
+            return Invalid($"passwordRotationDays is a number of days from 0 (never) to {StationCredentialsPatch.MaxRotationDays}, or -1 for the global setting; not {patch.PasswordRotationDays}.");
         }
 
         var current = await GetAsync(stationId, ct);
@@ -105,6 +116,10 @@ public sealed class StationCredentials(
             var station = await db.Stations.FirstAsync(s => s.Id == stationId, ct);
             station.SecurityProfile = profile;
             station.AllowUnsecured = allowUnsecured;
+            if (patch.PasswordRotationDays is { } days)
+            {
+                station.PasswordRotationDays = days < 0 ? null : days;
+            }
             if (profile == 0)
             {
                 station.PasswordHash = null;

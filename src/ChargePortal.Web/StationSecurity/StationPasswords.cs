@@ -13,7 +13,7 @@ namespace ChargePortal.Web.StationSecurity;
 /// Basic-auth passwords of stations (security profiles 1 and 2): the rules a password must meet, generation, the OCPP
 /// messages that hand a station its new password (A01) and storing the salted hash once the station took it.
 /// </summary>
-public sealed partial class StationPasswords(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, ILogger<StationPasswords> logger)
+public sealed partial class StationPasswords(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider time, ILogger<StationPasswords> logger)
 {
     public const int MinLength = 16;
     public const int MaxLength = 40;
@@ -130,6 +130,7 @@ public sealed partial class StationPasswords(IDbContextFactory<AppDbContext> dbF
         }
 
         station.PasswordHash = Hash(station, password);
+        station.PasswordChangedAt = time.GetUtcNow();
         if (station.SecurityProfile == 0)
         {
             station.SecurityProfile = 1;

@@ -16,6 +16,9 @@ public static class StationSecurityApi
         services.AddSingleton<SecurityEventLog>();
         services.AddSingleton<StationPasswords>();
         services.AddSingleton<StationCredentials>();
+        services.AddValidatedOptions<PasswordRotationOptions>(PasswordRotationOptions.Section);
+        services.AddSingleton<PasswordRotation>();
+        services.AddHostedService<PasswordRotationService>();
         services.AddOptions<Certificates.StationCaOptions>().BindConfiguration(Certificates.StationCaOptions.Section);
         services.AddSingleton<Certificates.StationCertificateAuthority>();
         services.AddSingleton<Certificates.StationCertificateStore>();

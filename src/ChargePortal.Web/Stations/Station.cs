@@ -30,6 +30,12 @@ public sealed class Station
     /// <summary>Hash of the Basic-auth password (profiles 1 and 2); null means no password required.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>When the stored password last changed (null: not since the station was registered).</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>Rotate the password every this many days (0: never); null follows PasswordRotation:IntervalDays.</summary>
+    public int? PasswordRotationDays { get; set; }
+
     /// <summary>The operator allowed profile 0 (no credentials) for this station outside Development.</summary>
     public bool AllowUnsecured { get; set; }
 

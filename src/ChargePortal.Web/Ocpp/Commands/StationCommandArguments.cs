@@ -174,9 +174,25 @@ public sealed record GetCompositeScheduleArguments(ConnectorAddress Where, int D
     public override StationCommandName Command => StationCommandName.GetCompositeSchedule;
 }
 
-public sealed record UpdateFirmwareArguments(string Location, DateTimeOffset RetrieveAt, int? Retries) : StationOperation<StationAnswer>
+/// <summary>
+/// A firmware update; with <paramref name="Signing"/> a signed one (2.0.1 L01, 1.6 SignedUpdateFirmware), whose
+/// signature the operator supplied or the CSMS computed over the image.
+/// </summary>
+public sealed record UpdateFirmwareArguments(string Location, DateTimeOffset RetrieveAt, int? Retries, FirmwareSigning? Signing = null, DateTimeOffset? InstallAt = null)
+    : StationOperation<StationAnswer>
 {
     public override StationCommandName Command => StationCommandName.UpdateFirmware;
+}
+
+/// <summary>
+/// The signature of a firmware image (base64) and the PEM certificate whose key made it. Without a certificate, the
+/// CSMS's own firmware signing certificate is the one (FirmwareSigning).
+/// </summary>
+public sealed record FirmwareSigning(string Signature, string? SigningCertificate)
+{
+    /// <summary>OCPP's signature field has at most 800 characters; signingCertificate at most 5,500.</summary>
+    public const int MaxSignatureLength = 800;
+    public const int MaxCertificateLength = 5500;
 }
 
 /// <summary>

@@ -66,7 +66,7 @@ public static partial class StationCommandParser
         StationCommandName.SetChargingProfile => SetChargingProfile(CommandBody.Open(command, body, ConnectorId, EvseId, "profile")),
         StationCommandName.ClearChargingProfile => ClearChargingProfile(CommandBody.Open(command, body, "profileId", ConnectorId, EvseId, "purpose", "stackLevel")),
         StationCommandName.GetCompositeSchedule => GetCompositeSchedule(CommandBody.Open(command, body, ConnectorId, EvseId, "durationSeconds", "unit")),
-        StationCommandName.UpdateFirmware => UpdateFirmware(CommandBody.Open(command, body, "location", "retrieveAt", "retries")),
+        StationCommandName.UpdateFirmware => UpdateFirmware(CommandBody.Open(command, body, "location", "retrieveAt", "retries", "installAt", "signature", "signingCertificate")),
         StationCommandName.GetDiagnostics => GetDiagnostics(CommandBody.Open(command, body, "from", "to", "logType")),
         StationCommandName.SendLocalList => SendLocalList(CommandBody.Open(command, body, "updateType", "tokens")),
         StationCommandName.GetLocalListVersion => Empty(command, body, new GetLocalListVersionArguments()),
@@ -149,7 +149,45 @@ public static partial class StationCommandParser
             throw new StationCommandArgumentException("location", $"location must be an absolute URL (e.g. https://files.example.com/fw.bin), got \"{location}\".");
         }
 
-        return new UpdateFirmwareArguments(location, body.RequiredTime("retrieveAt"), body.OptionalInt("retries"));
+        var retrieveAt = body.RequiredTime("retrieveAt");
+        var installAt = body.OptionalTime("installAt");
+        if (installAt < retrieveAt)
+        {
+            throw new StationCommandArgumentException("installAt", $"installAt ({installAt:O}) is before retrieveAt ({retrieveAt:O}).");
+        }
+
+        return new UpdateFirmwareArguments(location, retrieveAt, body.OptionalInt("retries"), FirmwareSignatureOf(body), installAt);
+    }
+
+    private static FirmwareSigning? FirmwareSignatureOf(CommandBody body)
+    {
+        var signature = body.OptionalString("signature", FirmwareSigning.MaxSignatureLength);
+        var certificate = body.OptionalString("signingCertificate", FirmwareSigning.MaxCertificateLength);
+        if (signature is null)
+        {
+            return certificate is null
+                ? null
+                : throw new StationCommandArgumentException("signature", "signingCertificate was given without the signature it verifies.");
+        }
+
+        if (signature.Length == 0 || !Convert.TryFromBase64String(signature, new byte[signature.Length], out _))
+        {
+            throw new StationCommandArgumentException("signature", "signature must be the image's signature in base64.");
+        }
+
+        if (certificate is not null)
+        {
+            try
+            {
+                using var parsed = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(certificate);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                throw new StationCommandArgumentException("signingCertificate", "signingCertificate must be a PEM X.509 certificate.");
+            }
+        }
+
+        return new FirmwareSigning(signature, certificate);
     }
 
     private static GetDiagnosticsArguments GetDiagnostics(CommandBody body)

@@ -26,7 +26,8 @@ public static class StationCommandsApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ExecuteAsync(
-        string id, string command, HttpRequest request, ClaimsPrincipal user, StationCommandService commands, PublicUrls publicUrls, CancellationToken ct)
+        string id, string command, HttpRequest request, ClaimsPrincipal user, StationCommandService commands, PublicUrls publicUrls,
+        Operators.Firmware.FirmwareService firmware, CancellationToken ct)
     {
         var (body, bodyError) = await ReadBodyAsync(request, ct);
         if (bodyError is not null)
@@ -42,7 +43,11 @@ public static class StationCommandsApi
                 "get-diagnostics hands the station an upload URL on this CSMS: set Hosting:PublicBaseUrl (or AllowedHosts) first.");
         }
 
-        var result = await commands.ExecuteNamedAsync(id, command, body, Actor(user), baseUri ?? PublicUrls.Untrusted, ct);
+        // A firmware update is recorded for its timeline and signed where the CSMS signs (FirmwareService); bad arguments
+        // take the common path, which audits them.
+        var result = FirmwareUpdateOf(command, body) is { } update
+            ? (await firmware.SendAsync(id, update, Actor(user), ct)).Result
+            : await commands.ExecuteNamedAsync(id, command, body, Actor(user), baseUri ?? PublicUrls.Untrusted, ct);
         return result.Error switch
         {
             null => TypedResults.Ok(result.Answer!.Details),
@@ -54,6 +59,23 @@ public static class StationCommandsApi
             { Kind: CommandFailure.Timeout } e => ApiConventions.Problem(StatusCodes.Status504GatewayTimeout, "No answer in time", e.Detail),
             { } e => StationError(e.OcppErrorCode, e.OcppErrorDescription, e.Detail),
         };
+    }
+
+    private static UpdateFirmwareArguments? FirmwareUpdateOf(string command, JsonElement? body)
+    {
+        if (!StationCommandNames.TryParse(command, out var named) || named != StationCommandName.UpdateFirmware)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (UpdateFirmwareArguments)StationCommandParser.Parse(named, body);
+        }
+        catch (StationCommandArgumentException)
+        {
+            return null;
+        }
     }
 
     private static async Task<Results<Ok<RawCallAnswer>, ProblemHttpResult>> CallRawAsync(

@@ -60,6 +60,19 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
                 Duration = a.DurationSeconds,
                 ChargingRateUnit = a.Unit switch { ChargingUnit.W => ChargingRateUnit.W, ChargingUnit.A => ChargingRateUnit.A, _ => null },
             }),
+            UpdateFirmwareArguments { Signing: { } signing } a => Call("SignedUpdateFirmware", new SignedUpdateFirmwareRequest
+            {
+                RequestId = context.RequestId,
+                Retries = a.Retries,
+                Firmware = new Firmware
+                {
+                    Location = a.Location,
+                    RetrieveDateTime = a.RetrieveAt,
+                    InstallDateTime = a.InstallAt,
+                    SigningCertificate = V201CommandAdapter.SigningCertificate(signing),
+                    Signature = signing.Signature,
+                },
+            }),
             UpdateFirmwareArguments a => Call("UpdateFirmware", new UpdateFirmwareRequest { Location = a.Location, RetrieveDate = a.RetrieveAt, Retries = a.Retries }),
             // The security log exists only with the Security Whitepaper's GetLog; diagnostics keep the core message every 1.6 station has.
             GetDiagnosticsArguments { LogType: LogKind.SecurityLog } a => Call("GetLog", new GetLogRequest

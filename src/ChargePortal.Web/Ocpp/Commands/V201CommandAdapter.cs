@@ -96,7 +96,14 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             UpdateFirmwareArguments a => Call("UpdateFirmware", new UpdateFirmwareRequest
             {
                 RequestId = context.RequestId,
-                Firmware = new Firmware { Location = a.Location, RetrieveDateTime = a.RetrieveAt },
+                Firmware = new Firmware
+                {
+                    Location = a.Location,
+                    RetrieveDateTime = a.RetrieveAt,
+                    InstallDateTime = a.InstallAt,
+                    SigningCertificate = a.Signing is null ? null : SigningCertificate(a.Signing),
+                    Signature = a.Signing?.Signature,
+                },
                 Retries = a.Retries,
             }),
             GetDiagnosticsArguments a => Call("GetLog", new GetLogRequest
@@ -160,6 +167,11 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
                 return StationAnswers.Create(call, response);
         }
     }
+
+    /// <summary>L01.FR.11: a signed update always names its signing certificate (FirmwareService fills in the CSMS's own).</summary>
+    internal static string SigningCertificate(FirmwareSigning signing) => signing.SigningCertificate
+        ?? throw new StationCommandArgumentException("signingCertificate",
+            "A signed firmware update needs the signing certificate: give signingCertificate, or configure the CSMS's own (FirmwareSigning:CertificatePath).");
 
     private static OcppOutgoingCall Call<TRequest>(string action, TRequest request)
         where TRequest : class

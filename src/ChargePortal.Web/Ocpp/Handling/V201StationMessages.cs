@@ -34,6 +34,8 @@ internal static class V201StationMessages
         "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),
 
         "SignCertificate" => SignCertificateAsync(stationId, call, s, ct),
+        "Get15118EVCertificate" => V201PlugAndCharge.EvCertificateAsync(stationId, call, s, ct),
+        "GetCertificateStatus" => V201PlugAndCharge.CertificateStatusAsync(stationId, call, s, ct),
         "DataTransfer" => ValueTask.FromResult(call.Respond(new DataTransferResponse { Status = DataTransferStatusEnum.UnknownVendorId })),
         _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
     };
@@ -80,7 +82,13 @@ internal static class V201StationMessages
 
     private static async ValueTask<OcppCallOutcome> AuthorizeAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
-        var idToken = call.ReadRequest<AuthorizeRequest>().IdToken;
+        var request = call.ReadRequest<AuthorizeRequest>();
+        if (request.Certificate is not null || request.Iso15118CertificateHashData is not null)
+        {
+            return await V201PlugAndCharge.AuthorizeContractAsync(stationId, call, request, s, ct);
+        }
+
+        var idToken = request.IdToken;
         var result = idToken.Type == IdTokenEnum.NoAuthorization
             ? await s.Tokens.AuthorizeFreeVendAsync(stationId, ct)
             : await s.Tokens.AuthorizeAsync(idToken.Value, stationId, ct);

@@ -1,3 +1,4 @@
+using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Commands;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,19 @@ public sealed record FirmwareRequest(string Location, DateTimeOffset RetrieveAt,
 /// <summary>The result of scheduling: the persisted update when the station took the call, else why not.</summary>
 public sealed record FirmwareScheduleResult(FirmwareUpdate? Update, string? Error);
 
+/// <summary>One update for the timeline; <c>SignedBy</c> is the signing certificate's subject when it was a signed one.</summary>
 public sealed record FirmwareUpdateView(int Id, string Location, DateTimeOffset RetrieveAt, int? Retries, DateTimeOffset RequestedAt, string RequestedBy, string Answer,
-    IReadOnlyList<FirmwareStatusEntryView> Timeline);
+    IReadOnlyList<FirmwareStatusEntryView> Timeline, string? SignedBy = null);
 
 public sealed record FirmwareStatusEntryView(string Status, DateTimeOffset At);
 
-/// <summary>Schedules firmware updates through the station command service and keeps their record.</summary>
-public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, StationCommandService commands, TimeProvider time)
+/// <summary>
+/// Schedules firmware updates through the station command service and keeps their record. With a firmware signing
+/// certificate configured every update is a signed one (L01.FR.11): the operator's signature, or one the CSMS computes
+/// over the image.
+/// </summary>
+public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, StationCommandService commands, FirmwareSigner signer, AlertService alerts,
+    TimeProvider time)
 {
     private static readonly string[] Schemes = ["http", "https", "ftp", "ftps", "sftp"];
 
@@ -61,26 +68,64 @@ public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, S
         }
 
         var operation = new UpdateFirmwareArguments(request.Location.Trim(), request.RetrieveAt.ToUniversalTime(), request.Retries);
+        var (result, update) = await SendAsync(stationId, operation, actor, ct);
+        return new FirmwareScheduleResult(update, result.Error?.Detail);
+    }
+
+    /// <summary>
+    /// Sends the update (signed when the operator gave a signature or the CSMS has a signing certificate) and records it
+    /// with the station's answer. A refused signing certificate is alerted at once: no status notification will follow.
+    /// </summary>
+    public async Task<(CommandResult<StationAnswer> Result, FirmwareUpdate? Update)> SendAsync(string stationId, UpdateFirmwareArguments operation, CommandActor actor,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(actor);
+        var signing = operation.Signing;
+        if (signing is null && signer.IsConfigured)
+        {
+            var signed = await signer.SignImageAsync(operation.Location, ct);
+            if (signed.Signature is null)
+            {
+                return (CommandResult.Failed<StationAnswer>(CommandFailure.BadArguments, signed.Error!), null);
+            }
+
+            signing = new FirmwareSigning(signed.Signature, null);
+        }
+
+        if (signing is { SigningCertificate: null })
+        {
+            signing = signing with { SigningCertificate = signer.CertificatePem };
+        }
+
+        operation = operation with { Signing = signing };
         var result = await commands.ExecuteAsync(stationId, operation, actor, ct);
         if (result.Answer is null)
         {
-            return new FirmwareScheduleResult(null, result.Error!.Detail);
+            return (result, null);
         }
 
         var update = new FirmwareUpdate
         {
             StationId = stationId,
-            Location = request.Location.Trim(),
-            RetrieveAt = request.RetrieveAt.ToUniversalTime(),
-            Retries = request.Retries,
+            Location = operation.Location,
+            RetrieveAt = operation.RetrieveAt,
+            Retries = operation.Retries,
             RequestedAt = time.GetUtcNow(),
             RequestedBy = actor.Name,
             Answer = result.Answer.StatusText,
+            Signature = signing?.Signature,
+            SigningCertificate = signing?.SigningCertificate,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.FirmwareUpdates.Add(update);
         await db.SaveChangesAsync(ct);
-        return new FirmwareScheduleResult(update, null);
+        if (FirmwareFailures.IsRefusedCertificate(result.Answer.StatusText))
+        {
+            await alerts.RaiseAsync(FirmwareFailures.Alert(stationId, update.Id, $"The station refused the firmware signing certificate: {result.Answer.StatusText}."), ct);
+        }
+
+        return (result, update);
     }
 
     /// <summary>The station's updates, newest first, each with its timeline in order.</summary>
@@ -96,6 +141,24 @@ public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, S
         return [.. updates
             .OrderByDescending(f => f.RequestedAt).ThenByDescending(f => f.Id)
             .Select(f => new FirmwareUpdateView(f.Id, f.Location, f.RetrieveAt, f.Retries, f.RequestedAt, f.RequestedBy, f.Answer,
-                [.. f.Timeline.OrderBy(e => e.Id).Select(e => new FirmwareStatusEntryView(e.Status, e.At))]))];
+                [.. f.Timeline.OrderBy(e => e.Id).Select(e => new FirmwareStatusEntryView(e.Status, e.At))], SignedBy(f.SigningCertificate)))];
+    }
+
+    private static string? SignedBy(string? pem)
+    {
+        if (pem is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pem);
+            return certificate.Subject;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return "an unreadable certificate";
+        }
     }
 }

@@ -1,3 +1,4 @@
+using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Live;
@@ -14,6 +15,7 @@ public sealed class FirmwareStatusRecorder(
     IStationEventStream events,
     IDbContextFactory<AppDbContext> dbFactory,
     IClusterSingletonGate gate,
+    AlertService alerts,
     ILogger<FirmwareStatusRecorder> logger) : StationEventFollower(events)
 {
     protected override ILogger Logger => logger;
@@ -66,5 +68,9 @@ public sealed class FirmwareStatusRecorder(
 
         db.FirmwareStatusEntries.Add(new FirmwareStatusEntry { FirmwareUpdateId = updateId, Status = notification.Status, At = notification.At });
         await db.SaveChangesAsync(ct);
+        if (FirmwareFailures.IsFailure(notification.Status))
+        {
+            await alerts.RaiseAsync(FirmwareFailures.Alert(notification.StationId, updateId, $"Firmware update failed: {notification.Status}."), ct);
+        }
     }
 }

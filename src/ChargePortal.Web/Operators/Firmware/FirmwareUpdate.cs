@@ -18,6 +18,12 @@ public sealed class FirmwareUpdate
     public DateTimeOffset RequestedAt { get; set; }
     public required string RequestedBy { get; set; }
 
+    /// <summary>The signature sent with the update (base64), when it was a signed one.</summary>
+    public string? Signature { get; set; }
+
+    /// <summary>The PEM signing certificate sent with the update (L01.FR.11).</summary>
+    public string? SigningCertificate { get; set; }
+
     /// <summary>The station's answer to UpdateFirmware (1.6 has none: "Accepted" once it took the call).</summary>
     public required string Answer { get; set; }
     public List<FirmwareStatusEntry> Timeline { get; set; } = [];
@@ -40,6 +46,8 @@ public sealed class FirmwareUpdateConfiguration : IEntityTypeConfiguration<Firmw
         builder.Property(f => f.Location).HasMaxLength(FirmwareUpdate.MaxLocationLength);
         builder.Property(f => f.RequestedBy).HasMaxLength(256);
         builder.Property(f => f.Answer).HasMaxLength(64);
+        builder.Property(f => f.Signature).HasMaxLength(Ocpp.Commands.FirmwareSigning.MaxSignatureLength);
+        builder.Property(f => f.SigningCertificate).HasMaxLength(Ocpp.Commands.FirmwareSigning.MaxCertificateLength);
         builder.HasOne(f => f.Station).WithMany().HasForeignKey(f => f.StationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(f => f.Timeline).WithOne().HasForeignKey(e => e.FirmwareUpdateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => new { f.StationId, f.RequestedAt });

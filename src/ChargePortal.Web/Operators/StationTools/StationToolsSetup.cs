@@ -11,6 +11,11 @@ public static class StationToolsSetup
     public static IServiceCollection AddOperatorStationTools(this IServiceCollection services)
     {
         services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
+        services.AddValidatedOptions<FirmwareSigningOptions>(FirmwareSigningOptions.Section)
+            .Validate<IHostEnvironment>((o, env) => !o.GenerateDevelopmentCertificate || env.IsDevelopment(),
+                "FirmwareSigning:GenerateDevelopmentCertificate is for Development only: configure FirmwareSigning:CertificatePath and KeyPath.");
+        services.AddHttpClient(FirmwareSigner.HttpClientName);
+        services.AddSingleton<FirmwareSigner>();
         services.AddSingleton<FirmwareService>();
         services.AddSingleton<DiagnosticsService>();
         services.AddHostedService<FirmwareStatusRecorder>();

@@ -32,7 +32,7 @@ public static class StationPatchApi
     }
 
     // DESIGN.md "Station security": one PATCH takes the registry's fields and the credentials' fields in any subset.
-    private static readonly string[] CredentialFields = ["password", "generatePassword", "securityProfile", "allowUnsecured"];
+    private static readonly string[] CredentialFields = ["password", "generatePassword", "securityProfile", "allowUnsecured", "passwordRotationDays"];
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> PatchAsync(
         string id, HttpRequest request, ClaimsPrincipal user, StationEditor editor, StationCredentials credentials,

@@ -579,6 +579,14 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("RetrieveAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<string>("SigningCertificate")
+                        .HasMaxLength(5500)
+                        .HasColumnType("character varying(5500)");
+
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -1648,9 +1656,15 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PasswordRotationDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RegistrationStatus")
                         .IsRequired()

@@ -581,6 +581,14 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("RetrieveAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
+                    b.Property<string>("SigningCertificate")
+                        .HasMaxLength(5500)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -1651,9 +1659,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PasswordRotationDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("RegistrationStatus")
                         .IsRequired()

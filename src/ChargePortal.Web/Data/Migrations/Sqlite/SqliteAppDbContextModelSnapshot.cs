@@ -554,6 +554,14 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<long>("RetrieveAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningCertificate")
+                        .HasMaxLength(5500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StationId")
                         .IsRequired()
                         .HasMaxLength(48)
@@ -1599,9 +1607,15 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PasswordChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PasswordRotationDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RegistrationStatus")
                         .IsRequired()
