@@ -26,6 +26,9 @@ public enum CommandStatus
 
     /// <summary>GetInstalledCertificateIds and DeleteCertificate: no such certificate.</summary>
     NotFound,
+
+    /// <summary>GetChargingProfiles: the station has no profile matching the criteria.</summary>
+    NoProfiles,
     Other,
 }
 

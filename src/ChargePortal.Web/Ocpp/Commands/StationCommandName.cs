@@ -42,6 +42,9 @@ public enum StationCommandName
     GetInstalledCertificateIds,
     /// <summary>2.0.1 GetTransactionStatus (E14): whether a transaction is ongoing and messages about it are queued.</summary>
     GetTransactionStatus,
+
+    /// <summary>2.0.1 GetChargingProfiles (K09): the station reports its installed profiles in ReportChargingProfiles.</summary>
+    GetChargingProfiles,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -79,6 +82,7 @@ public static class StationCommandNames
         [StationCommandName.DeleteCertificate] = "delete-certificate",
         [StationCommandName.GetInstalledCertificateIds] = "get-installed-certificate-ids",
         [StationCommandName.GetTransactionStatus] = "get-transaction-status",
+        [StationCommandName.GetChargingProfiles] = "get-charging-profiles",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

@@ -82,6 +82,8 @@ public static partial class StationCommandParser
             or StationCommandName.GetInstalledCertificateIds => CertificateCommandParser.Parse(command, body),
         StationCommandName.GetTransactionStatus => new GetTransactionStatusArguments(
             CommandBody.Open(command, body, "transactionId").OptionalString("transactionId", maxLength: 36)),
+        StationCommandName.GetChargingProfiles => GetChargingProfiles(
+            CommandBody.Open(command, body, "requestId", EvseId, "purpose", "stackLevel", "sources", "profileIds")),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

@@ -36,7 +36,8 @@ public sealed record StationServices(
     RegistrationGate Registration,
     StationEventLog Events,
     StationSecurity.Certificates.StationCertificateSigning CertificateSigning,
-    QueuedTransactionMessages QueuedTransactionMessages);
+    QueuedTransactionMessages QueuedTransactionMessages,
+    ExternalChargingLimits ChargingLimits);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler

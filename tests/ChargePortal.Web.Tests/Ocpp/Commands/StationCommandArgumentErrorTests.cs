@@ -100,6 +100,7 @@ public sealed class StationCommandArgumentErrorTests
         { "1.6", "get-installed-certificate-ids", "{}", "certificateTypes", "An OCPP 1.6 station is asked for one certificate type at a time" },
         { "1.6", "get-installed-certificate-ids", """{"certificateTypes":["V2GRootCertificate"]}""", "certificateTypes", "V2GRootCertificate exists in OCPP 2.0.1 only" },
         { "1.6", "get-transaction-status", """{"transactionId":"1"}""", null, "GetTransactionStatus exists in OCPP 2.0.1 only." },
+        { "1.6", "get-charging-profiles", """{"purpose":"TxProfile"}""", null, "GetChargingProfiles exists in OCPP 2.0.1 only." },
     };
 
     [Theory]

@@ -154,6 +154,11 @@ public sealed class StationCommandBuildTests
         { "2.0.1", "get-installed-certificate-ids", """{"certificateTypes":["CSMSRootCertificate","V2GCertificateChain"]}""", "GetInstalledCertificateIds", ["certificateType=[\"CSMSRootCertificate\",\"V2GCertificateChain\"]"] },
         { "2.0.1", "get-transaction-status", """{"transactionId":"tx-1"}""", "GetTransactionStatus", ["transactionId=\"tx-1\""] },
         { "2.0.1", "get-transaction-status", "{}", "GetTransactionStatus", [] },
+
+        // get-charging-profiles (2.0.1 only): profile ids, or purpose/stack level/sources (K09.FR.03)
+        { "2.0.1", "get-charging-profiles", """{"purpose":"ChargingStationExternalConstraints","stackLevel":2,"sources":["SO"],"evseId":1}""", "GetChargingProfiles",
+            ["requestId=42", "evseId=1", "chargingProfile={\"chargingProfilePurpose\":\"ChargingStationExternalConstraints\",\"stackLevel\":2,\"chargingLimitSource\":[\"SO\"]}"] },
+        { "2.0.1", "get-charging-profiles", """{"requestId":5,"profileIds":[3,4]}""", "GetChargingProfiles", ["requestId=5", "evseId=" + Absent, "chargingProfile={\"chargingProfileId\":[3,4]}"] },
     };
 
     [Theory]
@@ -190,7 +195,7 @@ public sealed class StationCommandBuildTests
 
         // CostUpdated, GetTransactionStatus and variable monitoring exist in 2.0.1 only; their 1.6 refusals are in StationCommandArgumentErrorTests.
         var versionOnly = version == "1.6"
-            ? new[] { "cost-updated", "get-transaction-status", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
+            ? new[] { "cost-updated", "get-transaction-status", "get-charging-profiles", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
             : [];
         StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name)).ShouldBeEmpty();
     }

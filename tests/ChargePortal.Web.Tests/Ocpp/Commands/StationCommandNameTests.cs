@@ -21,6 +21,9 @@ public sealed class StationCommandNameTests
 
         // 2.0.1 GetTransactionStatus (E14): what the CSMS asks after a seqNo gap, sendable by hand too.
         "get-transaction-status",
+
+        // 2.0.1 GetChargingProfiles (K09): the station reports its installed profiles.
+        "get-charging-profiles",
     ];
 
     [Fact]
