@@ -66,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Sites.LoadManagement.ExternalChargingLimit> ExternalChargingLimits => Set<Sites.LoadManagement.ExternalChargingLimit>();
 
+    public DbSet<StationSecurity.NetworkProfiles.NetworkProfileChange> NetworkProfileChanges => Set<StationSecurity.NetworkProfiles.NetworkProfileChange>();
+
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<StationSecurity.Certificates.StationCertificate> StationCertificates => Set<StationSecurity.Certificates.StationCertificate>();
 

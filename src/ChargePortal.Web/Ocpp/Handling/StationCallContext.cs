@@ -37,7 +37,8 @@ public sealed record StationServices(
     StationEventLog Events,
     StationSecurity.Certificates.StationCertificateSigning CertificateSigning,
     QueuedTransactionMessages QueuedTransactionMessages,
-    ExternalChargingLimits ChargingLimits);
+    ExternalChargingLimits ChargingLimits,
+    Operators.Firmware.PublishFirmwareRecorder FirmwarePublications);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler

@@ -26,6 +26,7 @@ internal static class V201StationMessages
         "LogStatusNotification" => LogStatus(stationId, call, s, call.ReadRequest<LogStatusNotificationRequest>()),
         "SecurityEventNotification" => SecurityEventAsync(stationId, call, s, ct),
         "ReservationStatusUpdate" => Notify(stationId, call, s, "Reservation", ReservationUpdate(call), new ReservationStatusUpdateResponse()),
+        "PublishFirmwareStatusNotification" => PublishFirmwareStatusAsync(stationId, call, s, ct),
         "NotifyChargingLimit" => ChargingLimitAsync(stationId, call, s, ct),
         "ClearedChargingLimit" => ClearedChargingLimitAsync(stationId, call, s, ct),
         // Stored by ChargingProfileTracker, which watches the frames and announces the report once it is stored.
@@ -141,6 +142,13 @@ internal static class V201StationMessages
         await s.DeviceModel.ApplyReportAsync(stationId, report.ReportData ?? [], ct);
         s.Lifecycle.Notify(stationId, "Report", $"request {report.RequestId} part {report.SeqNo}{(report.Tbc == true ? " (more to come)" : "")}");
         return call.Respond(new NotifyReportResponse());
+    }
+
+    /// <summary>L03: a local controller's progress, stored on the station's firmware timeline before the answer.</summary>
+    private static async ValueTask<OcppCallOutcome> PublishFirmwareStatusAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        await s.FirmwarePublications.RecordAsync(stationId, call.ReadRequest<PublishFirmwareStatusNotificationRequest>(), ct);
+        return call.Respond(new PublishFirmwareStatusNotificationResponse());
     }
 
     /// <summary>K11–K14: stored (the site load balancer works around it from its next pass) before the answer confirms it.</summary>

@@ -11,12 +11,12 @@ public sealed record FirmwareRequest(string Location, DateTimeOffset RetrieveAt,
 public sealed record FirmwareScheduleResult(FirmwareUpdate? Update, string? Error);
 
 public sealed record FirmwareUpdateView(int Id, string Location, DateTimeOffset RetrieveAt, int? Retries, DateTimeOffset RequestedAt, string RequestedBy, string Answer,
-    IReadOnlyList<FirmwareStatusEntryView> Timeline);
+    IReadOnlyList<FirmwareStatusEntryView> Timeline, FirmwareJobKind Kind = FirmwareJobKind.Update, int? RequestId = null, string? Checksum = null);
 
-public sealed record FirmwareStatusEntryView(string Status, DateTimeOffset At);
+public sealed record FirmwareStatusEntryView(string Status, DateTimeOffset At, string? Detail = null);
 
-/// <summary>Schedules firmware updates through the station command service and keeps their record.</summary>
-public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, StationCommandService commands, TimeProvider time)
+/// <summary>Schedules firmware updates (and publications) through the station command service and keeps their record.</summary>
+public sealed partial class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, StationCommandService commands, TimeProvider time)
 {
     private static readonly string[] Schemes = ["http", "https", "ftp", "ftps", "sftp"];
 
@@ -96,6 +96,6 @@ public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, S
         return [.. updates
             .OrderByDescending(f => f.RequestedAt).ThenByDescending(f => f.Id)
             .Select(f => new FirmwareUpdateView(f.Id, f.Location, f.RetrieveAt, f.Retries, f.RequestedAt, f.RequestedBy, f.Answer,
-                [.. f.Timeline.OrderBy(e => e.Id).Select(e => new FirmwareStatusEntryView(e.Status, e.At))]))];
+                [.. f.Timeline.OrderBy(e => e.Id).Select(e => new FirmwareStatusEntryView(e.Status, e.At, e.Detail))], f.Kind, f.RequestId, f.Checksum))];
     }
 }

@@ -12,6 +12,7 @@ public static class StationToolsSetup
     {
         services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<FirmwareService>();
+        services.AddSingleton<PublishFirmwareRecorder>();
         services.AddSingleton<DiagnosticsService>();
         services.AddHostedService<FirmwareStatusRecorder>();
         services.AddHostedService<Ocpp.Diagnostics.LogStatusRecorder>();
