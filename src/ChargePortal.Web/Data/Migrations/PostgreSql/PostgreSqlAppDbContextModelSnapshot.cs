@@ -532,6 +532,10 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<int>("FirmwareUpdateId")
                         .HasColumnType("integer");
 
@@ -560,10 +564,22 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Checksum")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1694,6 +1710,91 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("StationCertificates", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Apn")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConfigurationSlot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CsmsUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Interface")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("MessageTimeoutSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OcppVersion")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PriorityStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ResetStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SecurityProfile")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("VpnServer")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("NetworkProfileChanges", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1828,6 +1929,9 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PendingSecurityProfile")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RegistrationStatus")
                         .IsRequired()
@@ -2667,6 +2771,15 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.Certificates.StationCertificate", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
                         .WithMany()

@@ -534,6 +534,10 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
                     b.Property<int>("FirmwareUpdateId")
                         .HasColumnType("int");
 
@@ -562,10 +566,22 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Checksum")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetimeoffset");
@@ -1697,6 +1713,91 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("StationCertificates", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Apn")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ConfigurationSlot")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CsmsUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("Interface")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("MessageTimeoutSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OcppVersion")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PriorityStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ResetStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("SecurityProfile")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("VpnServer")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("NetworkProfileChanges", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1831,6 +1932,9 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("PendingSecurityProfile")
+                        .HasColumnType("int");
 
                     b.Property<string>("RegistrationStatus")
                         .IsRequired()
@@ -2671,6 +2775,15 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.Certificates.StationCertificate", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
                         .WithMany()

@@ -509,6 +509,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FirmwareUpdateId")
                         .HasColumnType("INTEGER");
 
@@ -535,10 +539,22 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Checksum")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
@@ -1641,6 +1657,89 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("StationCertificates", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Apn")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfigurationSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CsmsUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interface")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessageTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OcppVersion")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResetStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecurityProfile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpnServer")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("NetworkProfileChanges", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1771,6 +1870,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingSecurityProfile")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RegistrationStatus")
                         .IsRequired()
@@ -2590,6 +2692,15 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.Certificates.StationCertificate", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
                         .WithMany()
