@@ -104,6 +104,24 @@ public sealed class ChargingProfileReportTests(KestrelChargePortalFactory factor
         profiles.GetProperty("set").GetArrayLength().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_profile_set_again_replaces_the_one_with_its_id_or_its_evse_purpose_and_stack_level()
+    {
+        await using var cp = await BootAsync("CPR-4");
+        var api = factory.CreateApi();
+
+        await SetAsync(cp, api, "CPR-4", Profile(7, "TxDefaultProfile", 11000));
+        await SetAsync(cp, api, "CPR-4", Profile(7, "TxDefaultProfile", 7400));
+        var profiles = await ProfilesAsync(api, "CPR-4", p => p.GetProperty("set").GetArrayLength() == 1
+            && p.GetProperty("set")[0].GetProperty("profile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDecimal() == 7400m);
+        profiles.GetProperty("set")[0].GetProperty("profile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDecimal().ShouldBe(7400m);
+
+        // Same EVSE, purpose and stack level under another id: the station replaces 7 with 9 (K01.FR.05).
+        await SetAsync(cp, api, "CPR-4", Profile(9, "TxDefaultProfile", 3700));
+        profiles = await ProfilesAsync(api, "CPR-4", p => p.GetProperty("set").EnumerateArray().Any(s => s.GetProperty("id").GetInt32() == 9));
+        profiles.GetProperty("set").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ShouldBe([9]);
+    }
+
     [Theory]
     [InlineData("{}", "Name the profiles to report: profileIds, or one or more of purpose, stackLevel and sources (K09.FR.03).")]
     [InlineData("""{"profileIds":[1],"stackLevel":0}""", "Give either profileIds or purpose/stackLevel/sources, not both (K09.FR.03).")]
@@ -162,6 +180,13 @@ public sealed class ChargingProfileReportTests(KestrelChargePortalFactory factor
     {
         ["requestId"] = requestId, ["chargingLimitSource"] = source, ["evseId"] = evseId, ["tbc"] = tbc, ["chargingProfile"] = new JsonArray(profile),
     };
+
+    private static async Task SetAsync(RawOcppClient cp, HttpClient api, string stationId, string profile)
+    {
+        var set = api.PostAsJsonAsync($"/api/stations/{stationId}/commands/set-charging-profile", new { evseId = 1, profile = JsonNode.Parse(profile) }, Ct);
+        await cp.RespondAsync(await cp.ExpectCallAsync("SetChargingProfile"), new JsonObject { ["status"] = "Accepted" });
+        (await ReadAsync(await set)).GetProperty("status").GetString().ShouldBe("Accepted");
+    }
 
     private async Task<RawOcppClient> BootAsync(string stationId)
     {

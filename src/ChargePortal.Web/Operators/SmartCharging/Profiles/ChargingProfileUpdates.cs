@@ -89,28 +89,25 @@ internal static class SetProfiles
         var profile = sent.ChargingProfile;
         var purpose = OcppEnumText.Of(profile.ChargingProfilePurpose);
 
-        // K01.FR.05: the new profile replaces one with its id, or with its EVSE, purpose and stack level.
+        // K01.FR.05: the new profile replaces one with its id, or with its EVSE, purpose and stack level. The record with
+        // the same id is updated in place (the id is unique per station), the others go.
         var replaced = await db.SetChargingProfiles.Where(p => p.StationId == stationId
             && (p.ProfileId == profile.Id || (p.EvseId == sent.EvseId && p.Purpose == purpose && p.StackLevel == profile.StackLevel)))
             .ToListAsync(ct);
-        db.SetChargingProfiles.RemoveRange(replaced);
-        db.SetChargingProfiles.Add(new SetChargingProfileRecord
+        var record = replaced.FirstOrDefault(p => p.ProfileId == profile.Id);
+        db.SetChargingProfiles.RemoveRange(replaced.Where(p => p != record));
+        if (record is null)
         {
-            StationId = stationId,
-            ProfileId = profile.Id,
-            EvseId = sent.EvseId,
-            Purpose = purpose,
-            StackLevel = profile.StackLevel,
-            TransactionId = profile.TransactionId,
-            ProfileJson = Frames.Write(profile),
-            SetAt = now,
-        });
-
-        // Removing and adding the same unique id in one save must delete first.
-        if (replaced.Count > 0)
-        {
-            await db.SaveChangesAsync(ct);
+            record = new SetChargingProfileRecord { StationId = stationId, ProfileId = profile.Id, Purpose = purpose, ProfileJson = "" };
+            db.SetChargingProfiles.Add(record);
         }
+
+        record.EvseId = sent.EvseId;
+        record.Purpose = purpose;
+        record.StackLevel = profile.StackLevel;
+        record.TransactionId = profile.TransactionId;
+        record.ProfileJson = Frames.Write(profile);
+        record.SetAt = now;
     }
 
     public static async Task OnClearedAsync(AppDbContext db, string stationId, JsonElement request, JsonElement response, CancellationToken ct)
