@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Benchmarks;
 

@@ -1,3 +1,4 @@
+using ChargePortal.Web.Dashboard;
 namespace ChargePortal.Web.Accounts;
 
 /// <summary>The four roles of the portal. A new registration is a <see cref="Driver"/>.</summary>

@@ -63,6 +63,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StationEventRecord> StationEvents => Set<StationEventRecord>();
     public DbSet<Monitoring.VariableMonitorRecord> VariableMonitors => Set<Monitoring.VariableMonitorRecord>();
 
+    public DbSet<Operators.SmartCharging.Profiles.SetChargingProfileRecord> SetChargingProfiles => Set<Operators.SmartCharging.Profiles.SetChargingProfileRecord>();
+    public DbSet<Operators.SmartCharging.Profiles.ChargingProfileReport> ChargingProfileReports => Set<Operators.SmartCharging.Profiles.ChargingProfileReport>();
+
+    public DbSet<LoadManagement.ExternalChargingLimit> ExternalChargingLimits => Set<LoadManagement.ExternalChargingLimit>();
+
+    public DbSet<StationSecurity.NetworkProfiles.NetworkProfileChange> NetworkProfileChanges => Set<StationSecurity.NetworkProfiles.NetworkProfileChange>();
+
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<StationSecurity.Certificates.StationCertificate> StationCertificates => Set<StationSecurity.Certificates.StationCertificate>();
 

@@ -10,6 +10,7 @@ public static class LoadManagementSetup
         services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<SiteLoadBalancer>();
         services.AddSingleton<ChargingNeedsPolicy>();
+        services.AddSingleton<ExternalChargingLimits>();
         services.AddHostedService(sp => sp.GetRequiredService<SiteLoadBalancer>());
         services.AddSingleton<SiteLoadSettings>();
         return services;

@@ -1,14 +1,28 @@
 namespace ChargePortal.Web.LoadManagement;
 
-/// <summary>An active session competing for the site's power; <see cref="ConnectorMaxPowerW"/> 0 or less means unknown (no cap).</summary>
-public sealed record LoadSession(string Key, int ConnectorMaxPowerW);
+/// <summary>
+/// An active session competing for the site's power; <see cref="ConnectorMaxPowerW"/> 0 or less means unknown (no cap).
+/// <see cref="ExternalLimitW"/> is a hard cap an external system imposes (NotifyChargingLimit); 0 there means nothing at all.
+/// </summary>
+public sealed record LoadSession(string Key, int ConnectorMaxPowerW, int? ExternalLimitW = null)
+{
+    /// <summary>The most this session can take, or null when nothing caps it.</summary>
+    public int? CapW => (ConnectorMaxPowerW > 0 ? ConnectorMaxPowerW : (int?)null, ExternalLimitW) switch
+    {
+        ({ } connector, { } external) => Math.Min(connector, Math.Max(0, external)),
+        ({ } connector, null) => connector,
+        (null, { } external) => Math.Max(0, external),
+        _ => null,
+    };
+}
 
 /// <summary>The power one session may draw.</summary>
 public sealed record LoadShare(string Key, int LimitW);
 
 /// <summary>
 /// Splits a site's power limit fairly among its active sessions. A session whose connector cannot take its
-/// equal share gets its connector's maximum, and what it leaves is shared among the others (water-filling).
+/// equal share gets its connector's maximum (or what an external limit leaves it), and what it leaves is shared among
+/// the others (water-filling).
 /// Shares are whole watts, rounded down, so their sum never exceeds the site limit.
 /// </summary>
 public static class LoadShareCalculator
@@ -30,7 +44,7 @@ public static class LoadShareCalculator
         while (open.Count > 0)
         {
             var equal = remaining / open.Count;
-            var capped = open.Where(s => s.ConnectorMaxPowerW > 0 && s.ConnectorMaxPowerW <= equal).ToList();
+            var capped = open.Where(s => s.CapW is { } cap && cap <= equal).ToList();
             if (capped.Count == 0)
             {
                 foreach (var session in open)
@@ -43,8 +57,8 @@ public static class LoadShareCalculator
 
             foreach (var session in capped)
             {
-                shares[session.Key] = session.ConnectorMaxPowerW;
-                remaining -= session.ConnectorMaxPowerW;
+                shares[session.Key] = session.CapW!.Value;
+                remaining -= session.CapW!.Value;
                 open.Remove(session);
             }
         }

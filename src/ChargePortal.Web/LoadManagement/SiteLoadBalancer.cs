@@ -16,7 +16,8 @@ public sealed record LoadShareSent(string StationId, string TransactionId, int L
 
 /// <summary>
 /// Keeps each site within its <see cref="Site.MaxPowerW"/>: whenever a session starts or ends at a site (or an EV's
-/// ISO 15118 charging needs were accepted, which promises a TxProfile), the
+/// ISO 15118 charging needs were accepted, which promises a TxProfile, or a station reports or clears an external
+/// charging limit, which takes power from its sessions that the others may use), the
 /// site's active sessions get a fresh fair share (<see cref="LoadShareCalculator"/>) as a TxProfile for their
 /// running transaction. Only the cluster's leader acts, so a shared event bus does not send every profile twice.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed partial class SiteLoadBalancer(
     IStationEventStream events,
     IDbContextFactory<AppDbContext> dbFactory,
     StationCommandService commands,
+    ExternalChargingLimits externalLimits,
     IClusterSingletonGate gate,
     ILogger<SiteLoadBalancer> logger) : StationEventFollower(events)
 {
@@ -43,7 +45,8 @@ public sealed partial class SiteLoadBalancer(
 
     protected override async Task OnEventAsync(StationEvent stationEvent, CancellationToken ct)
     {
-        if (stationEvent is StationNotification and not StationNotification { Kind: ChargingNeedsPolicy.NotificationKind, Status: ChargingNeedsPolicy.AcceptedStatus })
+        if (stationEvent is StationNotification and not (StationNotification { Kind: ChargingNeedsPolicy.NotificationKind, Status: ChargingNeedsPolicy.AcceptedStatus }
+            or StationNotification { Kind: ExternalChargingLimits.NotificationKind }))
         {
             return;
         }
@@ -98,7 +101,23 @@ public sealed partial class SiteLoadBalancer(
             .Select(g => g.MaxBy(s => s.StartedAt)!)
             .ToList();
 
-        var shares = LoadShareCalculator.Calculate(limit, [.. sessions.Select(s => new LoadSession(Key(s.Id), s.MaxPowerW ?? 0))])
+        // External limits (K11–K14) cap an EVSE, or the station as a whole, shared equally among its sessions; what they
+        // hold back goes to the site's other sessions.
+        var external = await externalLimits.InEffectAsync([.. sessions.Select(s => s.StationId).Distinct()], ct);
+        var perStation = sessions.GroupBy(s => s.StationId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int? ExternalCap(string stationId, int evseId, OcppVersion? version)
+        {
+            if (version != OcppVersion.V201)
+            {
+                return null;
+            }
+
+            int? evseCap = external.TryGetValue((stationId, evseId), out var e) ? e : null;
+            int? stationCap = external.TryGetValue((stationId, 0), out var st) ? st / perStation[stationId] : null;
+            return evseCap is null ? stationCap : stationCap is null ? evseCap : Math.Min(evseCap.Value, stationCap.Value);
+        }
+
+        var shares = LoadShareCalculator.Calculate(limit, [.. sessions.Select(s => new LoadSession(Key(s.Id), s.MaxPowerW ?? 0, ExternalCap(s.StationId, s.EvseId, s.OcppVersion)))])
             .ToDictionary(s => s.Key, s => s.LimitW, StringComparer.Ordinal);
 
         var sends = sessions.Select(async s =>

@@ -27,6 +27,12 @@ public sealed class Station
     /// <summary>OCPP security profile the station must use: 0 none, 1 Basic, 2 Basic over TLS, 3 client certificate.</summary>
     public int SecurityProfile { get; set; }
 
+    /// <summary>
+    /// A higher profile the station was given a network profile for (A05) and accepted; it becomes
+    /// <see cref="SecurityProfile"/> once the station connects on it, never before.
+    /// </summary>
+    public int? PendingSecurityProfile { get; set; }
+
     /// <summary>Hash of the Basic-auth password (profiles 1 and 2); null means no password required.</summary>
     public string? PasswordHash { get; set; }
 

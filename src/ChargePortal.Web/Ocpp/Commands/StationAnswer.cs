@@ -26,6 +26,14 @@ public enum CommandStatus
 
     /// <summary>GetInstalledCertificateIds and DeleteCertificate: no such certificate.</summary>
     NotFound,
+
+    /// <summary>GetChargingProfiles: the station has no profile matching the criteria.</summary>
+    NoProfiles,
+
+    /// <summary>UnpublishFirmware: stopped serving the image; none with that checksum; still downloading it.</summary>
+    Unpublished,
+    NoFirmware,
+    DownloadOngoing,
     Other,
 }
 
@@ -36,7 +44,7 @@ public enum CommandStatus
 public record StationAnswer(CommandStatus Status, string StatusText, JsonObject Details)
 {
     /// <summary>The station did what was asked (Unlocked is an unlock's success; Scheduled and RebootRequired a reset's).</summary>
-    public bool Succeeded => Status is CommandStatus.Accepted or CommandStatus.Unlocked or CommandStatus.Scheduled or CommandStatus.RebootRequired;
+    public bool Succeeded => Status is CommandStatus.Accepted or CommandStatus.Unlocked or CommandStatus.Scheduled or CommandStatus.RebootRequired or CommandStatus.Unpublished;
 
     internal static StationAnswer From(JsonObject details)
     {

@@ -42,6 +42,19 @@ public enum StationCommandName
     GetInstalledCertificateIds,
     /// <summary>2.0.1 GetTransactionStatus (E14): whether a transaction is ongoing and messages about it are queued.</summary>
     GetTransactionStatus,
+
+    /// <summary>2.0.1 GetChargingProfiles (K09): the station reports its installed profiles in ReportChargingProfiles.</summary>
+    GetChargingProfiles,
+
+    /// <summary>
+    /// 2.0.1 SetNetworkProfile (B09). Sent only by <c>POST /api/stations/{id}/network-profiles</c>, which checks the security
+    /// profile and sends the follow-up NetworkConfigurationPriority and Reset (A05); the command route refuses it.
+    /// </summary>
+    SetNetworkProfile,
+
+    /// <summary>2.0.1 PublishFirmware / UnpublishFirmware (L03/L04): a local controller serving an image to its stations.</summary>
+    PublishFirmware,
+    UnpublishFirmware,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -79,6 +92,10 @@ public static class StationCommandNames
         [StationCommandName.DeleteCertificate] = "delete-certificate",
         [StationCommandName.GetInstalledCertificateIds] = "get-installed-certificate-ids",
         [StationCommandName.GetTransactionStatus] = "get-transaction-status",
+        [StationCommandName.GetChargingProfiles] = "get-charging-profiles",
+        [StationCommandName.SetNetworkProfile] = "set-network-profile",
+        [StationCommandName.PublishFirmware] = "publish-firmware",
+        [StationCommandName.UnpublishFirmware] = "unpublish-firmware",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

@@ -82,6 +82,12 @@ public static partial class StationCommandParser
             or StationCommandName.GetInstalledCertificateIds => CertificateCommandParser.Parse(command, body),
         StationCommandName.GetTransactionStatus => new GetTransactionStatusArguments(
             CommandBody.Open(command, body, "transactionId").OptionalString("transactionId", maxLength: 36)),
+        StationCommandName.GetChargingProfiles => GetChargingProfiles(
+            CommandBody.Open(command, body, "requestId", EvseId, "purpose", "stackLevel", "sources", "profileIds")),
+        StationCommandName.SetNetworkProfile => throw new StationCommandArgumentException(null,
+            "set-network-profile is sent with POST /api/stations/{id}/network-profiles, which keeps the station's security profile from going down and sends the follow-up NetworkConfigurationPriority and Reset (A05, B09)."),
+        StationCommandName.PublishFirmware => PublishFirmware(CommandBody.Open(command, body, "location", "checksum", "retries", "retryInterval")),
+        StationCommandName.UnpublishFirmware => UnpublishFirmware(CommandBody.Open(command, body, "checksum")),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

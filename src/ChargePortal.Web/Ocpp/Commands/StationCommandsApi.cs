@@ -16,7 +16,7 @@ public static class StationCommandsApi
             .MapPost("/{id}/commands/{command}", ExecuteAsync)
             .RequireAuthorization(Policies.Operator)
             .Accepts<JsonObject>("application/json")
-            .WithSummary("Send a command to a station and return its answer: remote-start, remote-stop, unlock, reset, change-availability, get-configuration, set-configuration, trigger-message, reserve-now, cancel-reservation, set-charging-profile, clear-charging-profile, get-composite-schedule, update-firmware, get-diagnostics, send-local-list, get-local-list-version, clear-cache, data-transfer, cost-updated, certificate-signed, install-certificate, delete-certificate, get-installed-certificate-ids.");
+            .WithSummary("Send a command to a station and return its answer: remote-start, remote-stop, unlock, reset, change-availability, get-configuration, set-configuration, trigger-message, reserve-now, cancel-reservation, set-charging-profile, clear-charging-profile, get-composite-schedule, update-firmware, get-diagnostics, send-local-list, get-local-list-version, clear-cache, data-transfer, cost-updated, certificate-signed, install-certificate, delete-certificate, get-installed-certificate-ids, get-transaction-status, get-charging-profiles, publish-firmware, unpublish-firmware.");
         endpoints.MapApiGroup("/stations", "Station commands")
             .MapPost("/{id}/ocpp/{action}", CallRawAsync)
             .RequireAuthorization(Policies.Operator)

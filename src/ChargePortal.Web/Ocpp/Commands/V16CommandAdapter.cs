@@ -103,6 +103,10 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             GetVariablesArguments or SetVariablesArguments => throw new StationCommandArgumentException(
                 null, "Device-model addressing (components, instances, attribute types) exists in OCPP 2.0.1 only; a 1.6 station has configuration keys."),
             GetTransactionStatusArguments => throw new StationCommandArgumentException(null, "GetTransactionStatus exists in OCPP 2.0.1 only."),
+            GetChargingProfilesArguments => throw new StationCommandArgumentException(null, "GetChargingProfiles exists in OCPP 2.0.1 only."),
+            StationSecurity.NetworkProfiles.SetNetworkProfileArguments => throw new StationCommandArgumentException(null, "SetNetworkProfile exists in OCPP 2.0.1 only."),
+            PublishFirmwareArguments or UnpublishFirmwareArguments => throw new StationCommandArgumentException(
+                null, "PublishFirmware and UnpublishFirmware exist in OCPP 2.0.1 only (local controllers)."),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 1.6 mapping for this command."),
         };
     }

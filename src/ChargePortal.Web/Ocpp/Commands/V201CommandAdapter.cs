@@ -124,6 +124,10 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             CertificateSignedArguments or InstallCertificateArguments or DeleteCertificateArguments or GetInstalledCertificateIdsArguments => CertificateCalls.BuildV201(arguments),
             CostUpdatedArguments a => Call("CostUpdated", new CostUpdatedRequest { TransactionId = a.TransactionId, TotalCost = a.TotalCost }),
             GetTransactionStatusArguments a => Call("GetTransactionStatus", new GetTransactionStatusRequest { TransactionId = a.TransactionId }),
+            GetChargingProfilesArguments a => GetChargingProfiles(a, context),
+            StationSecurity.NetworkProfiles.SetNetworkProfileArguments a => SetNetworkProfile(a),
+            PublishFirmwareArguments a => PublishFirmware(a, context),
+            UnpublishFirmwareArguments a => UnpublishFirmware(a),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 2.0.1 mapping for this command."),
         };
     }

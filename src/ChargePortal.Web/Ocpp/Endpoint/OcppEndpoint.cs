@@ -76,6 +76,7 @@ public sealed class OcppConnectionAcceptor(
     OcppMetrics metrics,
     IHostApplicationLifetime lifetime,
     IEnumerable<IStationFrameTap> frameTaps,
+    StationSecurity.NetworkProfiles.SecurityProfileUpgrades upgrades,
     TimeProvider time,
     ILoggerFactory loggerFactory)
 {
@@ -118,7 +119,8 @@ public sealed class OcppConnectionAcceptor(
             return;
         }
 
-        if (authenticator.Check(context, station) is { } authFailure)
+        var upgradedTo = authenticator.MeetsPendingProfile(context, station);
+        if (upgradedTo is null && authenticator.Check(context, station) is { } authFailure)
         {
             throttle.Failed(client, chargePointId);
             _logger.LogWarning("Refused {StationId}: {Reason}", chargePointId, authFailure);
@@ -143,6 +145,11 @@ public sealed class OcppConnectionAcceptor(
             }
 
             return;
+        }
+
+        if (upgradedTo is { } profile)
+        {
+            await upgrades.ApplyAsync(chargePointId, profile, ct);
         }
 
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext

@@ -20,19 +20,28 @@ public sealed class StationAuthenticator(
     private (DateTime WrittenAt, IReadOnlyList<CertificateRevocationList>? Lists) _crls;
 
     /// <returns>Null when the station may connect; otherwise why not (sent with the 401).</returns>
-    public string? Check(HttpContext context, Station station)
+    public string? Check(HttpContext context, Station station) => Check(context, station, station.SecurityProfile);
+
+    /// <summary>
+    /// The higher profile the station was given (A05) when this handshake satisfies it, else null: the station has
+    /// moved to it and the caller makes it the station's profile.
+    /// </summary>
+    public int? MeetsPendingProfile(HttpContext context, Station station) =>
+        station.PendingSecurityProfile is { } pending && pending > station.SecurityProfile && Check(context, station, pending) is null ? pending : null;
+
+    private string? Check(HttpContext context, Station station, int profile)
     {
-        if (station.SecurityProfile >= 3)
+        if (profile >= 3)
         {
             return CheckCertificate(context.Connection.ClientCertificate, station.Id);
         }
 
-        if (station.SecurityProfile == 2 && !context.Request.IsHttps)
+        if (profile == 2 && !context.Request.IsHttps)
         {
             return "Security profile 2 requires TLS (wss://).";
         }
 
-        if (station.SecurityProfile == 0)
+        if (profile == 0)
         {
             // Outside Development an unsecured station connects only where the operator allowed it (or allowed unknown stations at all).
             return station.AllowUnsecured || environment.IsDevelopment() || options.Value.AllowUnknownStations

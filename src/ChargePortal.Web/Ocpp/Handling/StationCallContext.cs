@@ -37,7 +37,9 @@ public sealed record StationServices(
     StationEventLog Events,
     StationSecurity.Certificates.StationCertificateSigning CertificateSigning,
     QueuedTransactionMessages QueuedTransactionMessages,
-    PlugAndCharge.PlugAndChargeServices PlugAndCharge);
+    PlugAndCharge.PlugAndChargeServices PlugAndCharge,
+    ExternalChargingLimits ChargingLimits,
+    Operators.Firmware.PublishFirmwareRecorder FirmwarePublications);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler

@@ -5,6 +5,7 @@ using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 using ChargePortal.Web.Transactions.Signing;
+using ChargePortal.Web.Ocpp;
 using OcppMeterValue = ChargePortal.Ocpp.V201.MeterValue;
 
 namespace ChargePortal.Web.Ocpp.Handling;
@@ -27,9 +28,11 @@ internal static class V201StationMessages
         "LogStatusNotification" => LogStatus(stationId, call, s, call.ReadRequest<LogStatusNotificationRequest>()),
         "SecurityEventNotification" => SecurityEventAsync(stationId, call, s, ct),
         "ReservationStatusUpdate" => Notify(stationId, call, s, "Reservation", ReservationUpdate(call), new ReservationStatusUpdateResponse()),
-        "NotifyChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "set", new NotifyChargingLimitResponse()),
-        "ClearedChargingLimit" => Notify(stationId, call, s, "ChargingLimit", "cleared", new ClearedChargingLimitResponse()),
-        "ReportChargingProfiles" => Notify(stationId, call, s, "ChargingProfiles", "reported", new ReportChargingProfilesResponse()),
+        "PublishFirmwareStatusNotification" => PublishFirmwareStatusAsync(stationId, call, s, ct),
+        "NotifyChargingLimit" => ChargingLimitAsync(stationId, call, s, ct),
+        "ClearedChargingLimit" => ClearedChargingLimitAsync(stationId, call, s, ct),
+        // Stored by ChargingProfileTracker, which watches the frames and announces the report once it is stored.
+        "ReportChargingProfiles" => ValueTask.FromResult(call.Respond(new ReportChargingProfilesResponse())),
         "NotifyEVChargingNeeds" => V201ChargingNeeds.NeedsAsync(stationId, call, s, ct),
         "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),
 
@@ -149,6 +152,26 @@ internal static class V201StationMessages
         await s.DeviceModel.ApplyReportAsync(stationId, report.ReportData ?? [], ct);
         s.Lifecycle.Notify(stationId, "Report", $"request {report.RequestId} part {report.SeqNo}{(report.Tbc == true ? " (more to come)" : "")}");
         return call.Respond(new NotifyReportResponse());
+    }
+
+    /// <summary>L03: a local controller's progress, stored on the station's firmware timeline before the answer.</summary>
+    private static async ValueTask<OcppCallOutcome> PublishFirmwareStatusAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        await s.FirmwarePublications.RecordAsync(stationId, call.ReadRequest<PublishFirmwareStatusNotificationRequest>(), ct);
+        return call.Respond(new PublishFirmwareStatusNotificationResponse());
+    }
+
+    /// <summary>K11–K14: stored (the site load balancer works around it from its next pass) before the answer confirms it.</summary>
+    private static async ValueTask<OcppCallOutcome> ChargingLimitAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        await s.ChargingLimits.RecordAsync(stationId, call.ReadRequest<NotifyChargingLimitRequest>(), ct);
+        return call.Respond(new NotifyChargingLimitResponse());
+    }
+
+    private static async ValueTask<OcppCallOutcome> ClearedChargingLimitAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
+    {
+        await s.ChargingLimits.ClearAsync(stationId, call.ReadRequest<ClearedChargingLimitRequest>(), ct);
+        return call.Respond(new ClearedChargingLimitResponse());
     }
 
     private static string ReservationUpdate(OcppIncomingCall call)

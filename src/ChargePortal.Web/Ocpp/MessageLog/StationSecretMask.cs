@@ -12,7 +12,7 @@ namespace ChargePortal.Web.Ocpp.MessageLog;
 public static class StationSecretMask
 {
     private static readonly SearchValues<string> Markers =
-        SearchValues.Create(["AuthorizationKey", "BasicAuthPassword", "password"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["AuthorizationKey", "BasicAuthPassword", "password", "simPin"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>***(16)</c> for a 16-character secret: the length helps tell a truncated key from a full one.</summary>
     public static string Mask(string secret) => $"***({secret.Length})";
@@ -75,7 +75,19 @@ public static class StationSecretMask
     private static bool MaskPasswordFields(JsonObject obj)
     {
         var changed = false;
-        foreach (var name in obj.Select(p => p.Key).Where(k => k.Equals("password", StringComparison.OrdinalIgnoreCase)
+        // SetNetworkProfile: the APN's password and SIM PIN, the VPN's password and shared key.
+        if (obj.ContainsKey("server") && obj.ContainsKey("user"))
+        {
+            changed |= MaskString(obj, "key");
+        }
+
+        if (obj["simPin"] is JsonValue pin && pin.GetValueKind() == JsonValueKind.Number)
+        {
+            obj["simPin"] = "***";
+            changed = true;
+        }
+
+        foreach (var name in obj.Select(p => p.Key).Where(k => k.Equals("password", StringComparison.OrdinalIgnoreCase) || k.Equals("apnPassword", StringComparison.OrdinalIgnoreCase)
                      || k.Equals("authorizationKey", StringComparison.OrdinalIgnoreCase) || k.Equals("basicAuthPassword", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             changed |= MaskString(obj, name);

@@ -13,17 +13,18 @@ public sealed record FirmwareScheduleResult(FirmwareUpdate? Update, string? Erro
 
 /// <summary>One update for the timeline; <c>SignedBy</c> is the signing certificate's subject when it was a signed one.</summary>
 public sealed record FirmwareUpdateView(int Id, string Location, DateTimeOffset RetrieveAt, int? Retries, DateTimeOffset RequestedAt, string RequestedBy, string Answer,
-    IReadOnlyList<FirmwareStatusEntryView> Timeline, string? SignedBy = null);
+    IReadOnlyList<FirmwareStatusEntryView> Timeline, string? SignedBy = null, FirmwareJobKind Kind = FirmwareJobKind.Update, int? RequestId = null,
+    string? Checksum = null);
 
-public sealed record FirmwareStatusEntryView(string Status, DateTimeOffset At);
+public sealed record FirmwareStatusEntryView(string Status, DateTimeOffset At, string? Detail = null);
 
 /// <summary>
-/// Schedules firmware updates through the station command service and keeps their record. With a firmware signing
-/// certificate configured every update is a signed one (L01.FR.11): the operator's signature, or one the CSMS computes
-/// over the image.
+/// Schedules firmware updates (and publications) through the station command service and keeps their record. With a
+/// firmware signing certificate configured every update is a signed one (L01.FR.11): the operator's signature, or one
+/// the CSMS computes over the image.
 /// </summary>
-public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, StationCommandService commands, FirmwareSigner signer, AlertService alerts,
-    TimeProvider time)
+public sealed partial class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, StationCommandService commands, FirmwareSigner signer,
+    AlertService alerts, TimeProvider time)
 {
     private static readonly string[] Schemes = ["http", "https", "ftp", "ftps", "sftp"];
 
@@ -141,7 +142,8 @@ public sealed class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, S
         return [.. updates
             .OrderByDescending(f => f.RequestedAt).ThenByDescending(f => f.Id)
             .Select(f => new FirmwareUpdateView(f.Id, f.Location, f.RetrieveAt, f.Retries, f.RequestedAt, f.RequestedBy, f.Answer,
-                [.. f.Timeline.OrderBy(e => e.Id).Select(e => new FirmwareStatusEntryView(e.Status, e.At))], SignedBy(f.SigningCertificate)))];
+                [.. f.Timeline.OrderBy(e => e.Id).Select(e => new FirmwareStatusEntryView(e.Status, e.At, e.Detail))], SignedBy(f.SigningCertificate), f.Kind,
+                f.RequestId, f.Checksum))];
     }
 
     private static string? SignedBy(string? pem)

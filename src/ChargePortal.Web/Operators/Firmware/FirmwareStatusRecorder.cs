@@ -37,7 +37,9 @@ public sealed class FirmwareStatusRecorder(
     {
         ArgumentNullException.ThrowIfNull(notification);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var candidates = await db.FirmwareUpdates.Where(f => f.StationId == notification.StationId).Select(f => new { f.Id, f.RequestedAt }).ToListAsync(ct);
+        // A local controller's publications have a timeline of their own (PublishFirmwareRecorder).
+        var candidates = await db.FirmwareUpdates.Where(f => f.StationId == notification.StationId && f.Kind == FirmwareJobKind.Update)
+            .Select(f => new { f.Id, f.RequestedAt }).ToListAsync(ct);
         var latest = candidates.OrderByDescending(f => f.RequestedAt).ThenByDescending(f => f.Id).FirstOrDefault();
         int updateId;
         if (latest is null)

@@ -17,6 +17,7 @@ public static class StationToolsSetup
         services.AddHttpClient(FirmwareSigner.HttpClientName);
         services.AddSingleton<FirmwareSigner>();
         services.AddSingleton<FirmwareService>();
+        services.AddSingleton<PublishFirmwareRecorder>();
         services.AddSingleton<DiagnosticsService>();
         services.AddHostedService<FirmwareStatusRecorder>();
         services.AddHostedService<Ocpp.Diagnostics.LogStatusRecorder>();

@@ -12,6 +12,7 @@ public sealed class StationCommandArgumentErrorTests
     public static TheoryData<string, string, string?, string> ParserCases { get; } = new()
     {
         { "remote-start", "{}", "idTag", "idTag is required." },
+        { "set-network-profile", "{}", null, "set-network-profile is sent with POST /api/stations/{id}/network-profiles" },
         { "cost-updated", """{"transactionId":"t"}""", "totalCost", "totalCost is required." },
         { "certificate-signed", "{}", "certificateChain", "certificateChain is required." },
         { "certificate-signed", """{"certificateChain":"not a certificate"}""", "certificateChain", "certificateChain must be PEM" },
@@ -100,6 +101,8 @@ public sealed class StationCommandArgumentErrorTests
         { "1.6", "get-installed-certificate-ids", "{}", "certificateTypes", "An OCPP 1.6 station is asked for one certificate type at a time" },
         { "1.6", "get-installed-certificate-ids", """{"certificateTypes":["V2GRootCertificate"]}""", "certificateTypes", "V2GRootCertificate exists in OCPP 2.0.1 only" },
         { "1.6", "get-transaction-status", """{"transactionId":"1"}""", null, "GetTransactionStatus exists in OCPP 2.0.1 only." },
+        { "1.6", "get-charging-profiles", """{"purpose":"TxProfile"}""", null, "GetChargingProfiles exists in OCPP 2.0.1 only." },
+        { "1.6", "unpublish-firmware", """{"checksum":"0123456789abcdef0123456789abcdef"}""", null, "PublishFirmware and UnpublishFirmware exist in OCPP 2.0.1 only" },
     };
 
     [Theory]

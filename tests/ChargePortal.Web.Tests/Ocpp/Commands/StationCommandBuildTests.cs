@@ -154,6 +154,16 @@ public sealed class StationCommandBuildTests
         { "2.0.1", "get-installed-certificate-ids", """{"certificateTypes":["CSMSRootCertificate","V2GCertificateChain"]}""", "GetInstalledCertificateIds", ["certificateType=[\"CSMSRootCertificate\",\"V2GCertificateChain\"]"] },
         { "2.0.1", "get-transaction-status", """{"transactionId":"tx-1"}""", "GetTransactionStatus", ["transactionId=\"tx-1\""] },
         { "2.0.1", "get-transaction-status", "{}", "GetTransactionStatus", [] },
+
+        // get-charging-profiles (2.0.1 only): profile ids, or purpose/stack level/sources (K09.FR.03)
+        { "2.0.1", "get-charging-profiles", """{"purpose":"ChargingStationExternalConstraints","stackLevel":2,"sources":["SO"],"evseId":1}""", "GetChargingProfiles",
+            ["requestId=42", "evseId=1", "chargingProfile={\"chargingProfilePurpose\":\"ChargingStationExternalConstraints\",\"stackLevel\":2,\"chargingLimitSource\":[\"SO\"]}"] },
+        { "2.0.1", "get-charging-profiles", """{"requestId":5,"profileIds":[3,4]}""", "GetChargingProfiles", ["requestId=5", "evseId=" + Absent, "chargingProfile={\"chargingProfileId\":[3,4]}"] },
+
+        // publish-firmware / unpublish-firmware (2.0.1 only, local controllers)
+        { "2.0.1", "publish-firmware", """{"location":"https://files.example.com/fw.bin","checksum":"0123456789abcdef0123456789abcdef","retries":2,"retryInterval":60}""", "PublishFirmware",
+            ["location=\"https://files.example.com/fw.bin\"", "checksum=\"0123456789abcdef0123456789abcdef\"", "retries=2", "retryInterval=60", "requestId=42"] },
+        { "2.0.1", "unpublish-firmware", """{"checksum":"0123456789abcdef0123456789abcdef"}""", "UnpublishFirmware", ["checksum=\"0123456789abcdef0123456789abcdef\""] },
     };
 
     [Theory]
@@ -190,8 +200,9 @@ public sealed class StationCommandBuildTests
 
         // CostUpdated, GetTransactionStatus and variable monitoring exist in 2.0.1 only; their 1.6 refusals are in StationCommandArgumentErrorTests.
         var versionOnly = version == "1.6"
-            ? new[] { "cost-updated", "get-transaction-status", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
+            ? new[] { "cost-updated", "get-transaction-status", "get-charging-profiles", "publish-firmware", "unpublish-firmware", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
             : [];
-        StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name)).ShouldBeEmpty();
+        // set-network-profile has its own route (it sends follow-ups); the command route refuses it (StationCommandArgumentErrorTests).
+        StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name) && name != "set-network-profile").ShouldBeEmpty();
     }
 }

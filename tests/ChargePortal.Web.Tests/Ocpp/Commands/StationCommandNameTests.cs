@@ -21,6 +21,15 @@ public sealed class StationCommandNameTests
 
         // 2.0.1 GetTransactionStatus (E14): what the CSMS asks after a seqNo gap, sendable by hand too.
         "get-transaction-status",
+
+        // 2.0.1 GetChargingProfiles (K09): the station reports its installed profiles.
+        "get-charging-profiles",
+
+        // 2.0.1 SetNetworkProfile (B09): audited under this name, sent by POST /api/stations/{id}/network-profiles only.
+        "set-network-profile",
+
+        // 2.0.1 PublishFirmware / UnpublishFirmware (L03/L04, local controllers).
+        "publish-firmware", "unpublish-firmware",
     ];
 
     [Fact]

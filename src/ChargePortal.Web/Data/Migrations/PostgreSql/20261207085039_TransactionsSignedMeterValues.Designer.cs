@@ -478,7 +478,7 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("OcppMessageLog", (string)null);
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2369,7 +2369,7 @@ namespace ChargePortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()

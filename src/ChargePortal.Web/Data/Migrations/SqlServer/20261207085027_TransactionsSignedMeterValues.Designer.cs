@@ -480,7 +480,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                     b.ToTable("OcppMessageLog", (string)null);
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2373,7 +2373,7 @@ namespace ChargePortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()

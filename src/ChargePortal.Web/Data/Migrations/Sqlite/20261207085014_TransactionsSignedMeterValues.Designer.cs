@@ -459,7 +459,7 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("OcppMessageLog", (string)null);
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2298,7 +2298,7 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Operators.ApiKey", b =>
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
                         .WithMany()

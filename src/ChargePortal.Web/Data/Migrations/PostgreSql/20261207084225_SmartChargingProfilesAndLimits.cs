@@ -1,0 +1,158 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ChargePortal.Web.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class SmartChargingProfilesAndLimits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ChargingProfileReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaJson = table.Column<string>(type: "text", nullable: true),
+                    Answer = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Complete = table.Column<bool>(type: "boolean", nullable: false),
+                    Parts = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChargingProfileReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChargingProfileReports_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalChargingLimits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    EvseId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    IsGridCritical = table.Column<bool>(type: "boolean", nullable: true),
+                    ScheduleJson = table.Column<string>(type: "text", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalChargingLimits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalChargingLimits_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetChargingProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    ProfileId = table.Column<int>(type: "integer", nullable: false),
+                    EvseId = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StackLevel = table.Column<int>(type: "integer", nullable: false),
+                    TransactionId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
+                    ProfileJson = table.Column<string>(type: "text", nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetChargingProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SetChargingProfiles_Stations_StationId",
+                        column: x => x.StationId,
+                        principalTable: "Stations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportedChargingProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<long>(type: "bigint", nullable: false),
+                    EvseId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StackLevel = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TransactionId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
+                    ProfileJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportedChargingProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportedChargingProfiles_ChargingProfileReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ChargingProfileReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChargingProfileReports_StationId_RequestId",
+                table: "ChargingProfileReports",
+                columns: new[] { "StationId", "RequestId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalChargingLimits_StationId_EvseId_Source",
+                table: "ExternalChargingLimits",
+                columns: new[] { "StationId", "EvseId", "Source" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportedChargingProfiles_ReportId",
+                table: "ReportedChargingProfiles",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetChargingProfiles_StationId_ProfileId",
+                table: "SetChargingProfiles",
+                columns: new[] { "StationId", "ProfileId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ExternalChargingLimits");
+
+            migrationBuilder.DropTable(
+                name: "ReportedChargingProfiles");
+
+            migrationBuilder.DropTable(
+                name: "SetChargingProfiles");
+
+            migrationBuilder.DropTable(
+                name: "ChargingProfileReports");
+        }
+    }
+}
