@@ -60,6 +60,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
     public DbSet<StationEventRecord> StationEvents => Set<StationEventRecord>();
     public DbSet<Monitoring.VariableMonitorRecord> VariableMonitors => Set<Monitoring.VariableMonitorRecord>();
+    public DbSet<DisplayMessages.StationDisplayMessage> DisplayMessages => Set<DisplayMessages.StationDisplayMessage>();
+    public DbSet<DisplayMessages.DisplayMessageQuery> DisplayMessageQueries => Set<DisplayMessages.DisplayMessageQuery>();
+    public DbSet<CustomerInformation.CustomerInformationRequestRecord> CustomerInformationRequests => Set<CustomerInformation.CustomerInformationRequestRecord>();
+    public DbSet<CustomerInformation.CustomerInformationPart> CustomerInformationParts => Set<CustomerInformation.CustomerInformationPart>();
+    public DbSet<CustomerInformation.CustomerDataClearance> CustomerDataClearances => Set<CustomerInformation.CustomerDataClearance>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<StationSecurity.Certificates.StationCertificate> StationCertificates => Set<StationSecurity.Certificates.StationCertificate>();

@@ -42,6 +42,14 @@ public enum StationCommandName
     GetInstalledCertificateIds,
     /// <summary>2.0.1 GetTransactionStatus (E14): whether a transaction is ongoing and messages about it are queued.</summary>
     GetTransactionStatus,
+
+    /// <summary>2.0.1 display messages (block O).</summary>
+    SetDisplayMessage,
+    GetDisplayMessages,
+    ClearDisplayMessage,
+
+    /// <summary>2.0.1 CustomerInformation (N09/N10): report and/or clear a customer's data on the station.</summary>
+    CustomerInformation,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -79,6 +87,10 @@ public static class StationCommandNames
         [StationCommandName.DeleteCertificate] = "delete-certificate",
         [StationCommandName.GetInstalledCertificateIds] = "get-installed-certificate-ids",
         [StationCommandName.GetTransactionStatus] = "get-transaction-status",
+        [StationCommandName.SetDisplayMessage] = "set-display-message",
+        [StationCommandName.GetDisplayMessages] = "get-display-messages",
+        [StationCommandName.ClearDisplayMessage] = "clear-display-message",
+        [StationCommandName.CustomerInformation] = "customer-information",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

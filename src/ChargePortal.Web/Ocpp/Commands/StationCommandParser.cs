@@ -82,6 +82,8 @@ public static partial class StationCommandParser
             or StationCommandName.GetInstalledCertificateIds => CertificateCommandParser.Parse(command, body),
         StationCommandName.GetTransactionStatus => new GetTransactionStatusArguments(
             CommandBody.Open(command, body, "transactionId").OptionalString("transactionId", maxLength: 36)),
+        StationCommandName.SetDisplayMessage or StationCommandName.GetDisplayMessages or StationCommandName.ClearDisplayMessage
+            or StationCommandName.CustomerInformation => StationNoticeParser.Parse(command, body),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

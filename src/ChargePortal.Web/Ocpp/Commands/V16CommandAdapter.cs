@@ -90,6 +90,7 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             GetVariablesArguments or SetVariablesArguments => throw new StationCommandArgumentException(
                 null, "Device-model addressing (components, instances, attribute types) exists in OCPP 2.0.1 only; a 1.6 station has configuration keys."),
             GetTransactionStatusArguments => throw new StationCommandArgumentException(null, "GetTransactionStatus exists in OCPP 2.0.1 only."),
+            _ when StationNoticeCalls.Handles(arguments) => throw StationNoticeCalls.RefuseV16(arguments),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 1.6 mapping for this command."),
         };
     }

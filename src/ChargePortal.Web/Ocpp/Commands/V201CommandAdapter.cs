@@ -117,6 +117,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             CertificateSignedArguments or InstallCertificateArguments or DeleteCertificateArguments or GetInstalledCertificateIdsArguments => CertificateCalls.BuildV201(arguments),
             CostUpdatedArguments a => Call("CostUpdated", new CostUpdatedRequest { TransactionId = a.TransactionId, TotalCost = a.TotalCost }),
             GetTransactionStatusArguments a => Call("GetTransactionStatus", new GetTransactionStatusRequest { TransactionId = a.TransactionId }),
+            _ when StationNoticeCalls.Handles(arguments) => StationNoticeCalls.BuildV201(arguments, context),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 2.0.1 mapping for this command."),
         };
     }

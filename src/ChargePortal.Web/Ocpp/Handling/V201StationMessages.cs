@@ -32,6 +32,10 @@ internal static class V201StationMessages
         "NotifyEVChargingNeeds" => V201ChargingNeeds.NeedsAsync(stationId, call, s, ct),
         "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),
 
+        // Stored by DisplayMessageLedger / CustomerInformationLedger once this answer is out (O03/O04, N09/N10).
+        "NotifyDisplayMessages" => Notify(stationId, call, s, "DisplayMessages", DisplayMessagesPart(call), new NotifyDisplayMessagesResponse()),
+        "NotifyCustomerInformation" => Notify(stationId, call, s, "CustomerInformation", CustomerInformationPart(call), new NotifyCustomerInformationResponse()),
+
         "SignCertificate" => SignCertificateAsync(stationId, call, s, ct),
         "DataTransfer" => ValueTask.FromResult(call.Respond(new DataTransferResponse { Status = DataTransferStatusEnum.UnknownVendorId })),
         _ => ValueTask.FromResult(OcppCallOutcome.NotSupported(call.Action)),
@@ -140,6 +144,18 @@ internal static class V201StationMessages
         await s.DeviceModel.ApplyReportAsync(stationId, report.ReportData ?? [], ct);
         s.Lifecycle.Notify(stationId, "Report", $"request {report.RequestId} part {report.SeqNo}{(report.Tbc == true ? " (more to come)" : "")}");
         return call.Respond(new NotifyReportResponse());
+    }
+
+    private static string DisplayMessagesPart(OcppIncomingCall call)
+    {
+        var part = call.ReadRequest<NotifyDisplayMessagesRequest>();
+        return $"request {part.RequestId}: {part.MessageInfo?.Count ?? 0} message(s){(part.Tbc == true ? " (more to come)" : "")}";
+    }
+
+    private static string CustomerInformationPart(OcppIncomingCall call)
+    {
+        var part = call.ReadRequest<NotifyCustomerInformationRequest>();
+        return $"request {part.RequestId} part {part.SeqNo}{(part.Tbc == true ? " (more to come)" : "")}";
     }
 
     private static string ReservationUpdate(OcppIncomingCall call)
