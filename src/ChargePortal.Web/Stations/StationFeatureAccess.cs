@@ -46,7 +46,7 @@ public sealed record StationFeatureError(StationFeatureFailure Kind, string Deta
 }
 
 /// <summary>The station a feature may be used on: who may see it and whether its OCPP version has the feature.</summary>
-public sealed record StationFeatureTarget(string Id, string Name, int? SiteId, OcppVersion? Version, bool Online);
+public sealed record StationFeatureTarget(string Id, string Name, int? SiteId, OcppVersion? Version, bool Online, string? SiteTimeZone = null);
 
 /// <summary>
 /// Finds a station for a per-station feature and checks the caller may use it there: staff on every station, site
@@ -59,7 +59,7 @@ public sealed class StationFeatureAccess(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var station = await db.Stations.AsNoTracking().Where(s => s.Id == stationId)
-            .Select(s => new StationFeatureTarget(s.Id, s.Name, s.SiteId, s.OcppVersion, s.IsOnline)).FirstOrDefaultAsync(ct);
+            .Select(s => new StationFeatureTarget(s.Id, s.Name, s.SiteId, s.OcppVersion, s.IsOnline, s.Site != null ? s.Site.TimeZoneId : null)).FirstOrDefaultAsync(ct);
         if (station is null)
         {
             return (null, new StationFeatureError(StationFeatureFailure.UnknownStation, $"No station '{stationId}' is registered."));
