@@ -52,6 +52,16 @@ public sealed class CustomerInformationApiTests(KestrelChargePortalFactory facto
 
         var list = await api.GetFromJsonAsync<JsonElement>("/api/stations/CI-1/customer-information", Ct);
         list.EnumerateArray().ShouldContain(r => r.GetProperty("requestId").GetInt32() == requestId);
+
+        // The console's customer-data page shows it assembled; site owners may not open it.
+        var operatorClient = BrowserClient();
+        (await operatorClient.SignInAsync(DemoSeeder.OperatorEmail, ChargePortalFactory.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await operatorClient.GetStringAsync("/operator/stations/CI-1/customer-information", Ct);
+        page.ShouldContain("token 04A1B2C3 cached Accepted; sessions: 2026-12-01 7.2 kWh");
+        page.ShouldContain("Complete: 2 part(s)");
+        var owner = BrowserClient();
+        (await owner.SignInAsync(DemoSeeder.OwnerEmail, ChargePortalFactory.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await owner.GetAsync("/operator/stations/CI-1/customer-information", Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
     [Fact]
@@ -132,6 +142,9 @@ public sealed class CustomerInformationApiTests(KestrelChargePortalFactory facto
     {
         ["requestId"] = requestId, ["seqNo"] = seqNo, ["tbc"] = tbc, ["generatedAt"] = "2026-12-07T09:00:00.000Z", ["data"] = data,
     };
+
+    private HttpClient BrowserClient() =>
+        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.BaseUri });
 
     private async Task<RawOcppClient> BootAsync(string stationId)
     {

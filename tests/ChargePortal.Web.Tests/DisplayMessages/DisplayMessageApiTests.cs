@@ -203,6 +203,32 @@ public sealed class DisplayMessageApiTests(KestrelChargePortalFactory factory) :
     }
 
     [Fact]
+    public async Task The_page_shows_a_site_owner_their_stations_messages_refuses_other_sites_and_is_closed_to_drivers()
+    {
+        var api = factory.CreateApi();
+        await using var own = await BootAsync("DM-PAGE-OWN");
+        await using var other = await BootAsync("DM-PAGE-OTHER");
+        var (ownSite, otherSite) = await SitesAsync();
+        (await api.PatchAsJsonAsync("/api/stations/DM-PAGE-OWN", new { siteId = ownSite }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await api.PatchAsJsonAsync("/api/stations/DM-PAGE-OTHER", new { siteId = otherSite }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SetAcceptedAsync(own, api, "DM-PAGE-OWN", id: 3, "InFront", "Welcome to the car park");
+
+        var owner = BrowserClient();
+        (await owner.SignInAsync(DemoSeeder.OwnerEmail, ChargePortalFactory.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await owner.GetStringAsync("/stations/DM-PAGE-OWN/display-messages", Ct);
+        page.ShouldContain("Welcome to the car park");
+        page.ShouldContain("data-testid=\"message-3\"");
+        (await owner.GetStringAsync("/stations/DM-PAGE-OTHER/display-messages", Ct)).ShouldContain("is not on one of your sites");
+        (await owner.GetStringAsync("/dashboard", Ct)).ShouldContain("/stations/DM-PAGE-OWN/display-messages");
+
+        var driver = BrowserClient();
+        (await driver.SignInAsync(DemoSeeder.DriverEmail, ChargePortalFactory.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var denied = await driver.GetAsync("/stations/DM-PAGE-OWN/display-messages", Ct);
+        denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        denied.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
     public async Task Unknown_offline_and_16_stations_are_404_and_409_with_the_reason()
     {
         var api = factory.CreateApi();
@@ -262,6 +288,9 @@ public sealed class DisplayMessageApiTests(KestrelChargePortalFactory factory) :
         var other = await db.Sites.Where(s => !owned.Contains(s.Id)).Select(s => s.Id).FirstAsync(Ct);
         return (owned[0], other);
     }
+
+    private HttpClient BrowserClient() =>
+        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.BaseUri });
 
     private async Task<RawOcppClient> BootAsync(string stationId)
     {

@@ -154,6 +154,16 @@ public sealed class StationCommandBuildTests
         { "2.0.1", "get-installed-certificate-ids", """{"certificateTypes":["CSMSRootCertificate","V2GCertificateChain"]}""", "GetInstalledCertificateIds", ["certificateType=[\"CSMSRootCertificate\",\"V2GCertificateChain\"]"] },
         { "2.0.1", "get-transaction-status", """{"transactionId":"tx-1"}""", "GetTransactionStatus", ["transactionId=\"tx-1\""] },
         { "2.0.1", "get-transaction-status", "{}", "GetTransactionStatus", [] },
+        { "2.0.1", "set-display-message", """{"id":5,"priority":"AlwaysFront","state":"Unavailable","endsAt":"2030-01-01T10:00:00Z","language":"en","content":"Out of order until 10:00"}""", "SetDisplayMessage",
+            ["message.id=5", "message.priority=\"AlwaysFront\"", "message.state=\"Unavailable\"", "message.message.format=\"UTF8\"", "message.message.content=\"Out of order until 10:00\"", "message.transactionId=" + Absent] },
+        { "2.0.1", "set-display-message", """{"id":6,"priority":"InFront","transactionId":"tx-9","format":"URI","content":"https://cp.example/tariff"}""", "SetDisplayMessage",
+            ["message.transactionId=\"tx-9\"", "message.message.format=\"URI\""] },
+        { "2.0.1", "get-display-messages", "{}", "GetDisplayMessages", ["id=" + Absent, "priority=" + Absent, "state=" + Absent] },
+        { "2.0.1", "get-display-messages", """{"ids":[1,2],"priority":"NormalCycle","state":"Charging"}""", "GetDisplayMessages", ["id=[1,2]", "priority=\"NormalCycle\"", "state=\"Charging\""] },
+        { "2.0.1", "clear-display-message", """{"id":5}""", "ClearDisplayMessage", ["id=5"] },
+        { "2.0.1", "customer-information", """{"report":true,"clear":false,"idToken":{"idToken":"EMA-1","type":"eMAID"}}""", "CustomerInformation",
+            ["report=true", "clear=false", "idToken.idToken=\"EMA-1\"", "idToken.type=\"eMAID\"", "customerIdentifier=" + Absent] },
+        { "2.0.1", "customer-information", """{"report":false,"clear":true,"customerIdentifier":"c-1"}""", "CustomerInformation", ["customerIdentifier=\"c-1\"", "idToken=" + Absent] },
     };
 
     [Theory]
@@ -190,7 +200,11 @@ public sealed class StationCommandBuildTests
 
         // CostUpdated, GetTransactionStatus and variable monitoring exist in 2.0.1 only; their 1.6 refusals are in StationCommandArgumentErrorTests.
         var versionOnly = version == "1.6"
-            ? new[] { "cost-updated", "get-transaction-status", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
+            ? new[]
+            {
+                "cost-updated", "get-transaction-status", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report",
+                "set-display-message", "get-display-messages", "clear-display-message", "customer-information",
+            }
             : [];
         StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name)).ShouldBeEmpty();
     }

@@ -21,6 +21,9 @@ public sealed class StationCommandNameTests
 
         // 2.0.1 GetTransactionStatus (E14): what the CSMS asks after a seqNo gap, sendable by hand too.
         "get-transaction-status",
+
+        // 2.0.1 display messages (block O) and customer information (N09/N10).
+        "set-display-message", "get-display-messages", "clear-display-message", "customer-information",
     ];
 
     [Fact]
