@@ -62,6 +62,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DeviceModelVariable> DeviceModelVariables => Set<DeviceModelVariable>();
     public DbSet<StationEventRecord> StationEvents => Set<StationEventRecord>();
     public DbSet<Monitoring.VariableMonitorRecord> VariableMonitors => Set<Monitoring.VariableMonitorRecord>();
+    public DbSet<DisplayMessages.StationDisplayMessage> DisplayMessages => Set<DisplayMessages.StationDisplayMessage>();
+    public DbSet<DisplayMessages.DisplayMessageQuery> DisplayMessageQueries => Set<DisplayMessages.DisplayMessageQuery>();
+    public DbSet<CustomerInformation.CustomerInformationRequestRecord> CustomerInformationRequests => Set<CustomerInformation.CustomerInformationRequestRecord>();
+    public DbSet<CustomerInformation.CustomerInformationPart> CustomerInformationParts => Set<CustomerInformation.CustomerInformationPart>();
+    public DbSet<CustomerInformation.CustomerDataClearance> CustomerDataClearances => Set<CustomerInformation.CustomerDataClearance>();
 
     public DbSet<Operators.SmartCharging.Profiles.SetChargingProfileRecord> SetChargingProfiles => Set<Operators.SmartCharging.Profiles.SetChargingProfileRecord>();
     public DbSet<Operators.SmartCharging.Profiles.ChargingProfileReport> ChargingProfileReports => Set<Operators.SmartCharging.Profiles.ChargingProfileReport>();

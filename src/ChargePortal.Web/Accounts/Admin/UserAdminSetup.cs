@@ -2,5 +2,5 @@ namespace ChargePortal.Web.Accounts.Admin;
 
 public static class UserAdminSetup
 {
-    public static IServiceCollection AddUserAdmin(this IServiceCollection services) => services.AddSingleton<UserAdmin>();
+    public static IServiceCollection AddUserAdmin(this IServiceCollection services) => services.AddSingleton<UserAdmin>().AddSingleton<AccountDeletion>();
 }

@@ -55,6 +55,12 @@ public enum StationCommandName
     /// <summary>2.0.1 PublishFirmware / UnpublishFirmware (L03/L04): a local controller serving an image to its stations.</summary>
     PublishFirmware,
     UnpublishFirmware,
+    /// <summary>2.0.1 display messages (block O).</summary>
+    SetDisplayMessage,
+    GetDisplayMessages,
+    ClearDisplayMessage,
+    /// <summary>2.0.1 CustomerInformation (N09/N10): report and/or clear a customer's data on the station.</summary>
+    CustomerInformation,
 }
 
 /// <summary>The route names of <see cref="StationCommandName"/> (<c>remote-start</c> …) and their parsing.</summary>
@@ -96,6 +102,10 @@ public static class StationCommandNames
         [StationCommandName.SetNetworkProfile] = "set-network-profile",
         [StationCommandName.PublishFirmware] = "publish-firmware",
         [StationCommandName.UnpublishFirmware] = "unpublish-firmware",
+        [StationCommandName.SetDisplayMessage] = "set-display-message",
+        [StationCommandName.GetDisplayMessages] = "get-display-messages",
+        [StationCommandName.ClearDisplayMessage] = "clear-display-message",
+        [StationCommandName.CustomerInformation] = "customer-information",
     }.ToFrozenDictionary();
 
     // Route segments are matched exactly (lower-case kebab), like the rest of the API's paths.

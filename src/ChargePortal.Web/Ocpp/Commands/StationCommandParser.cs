@@ -88,6 +88,8 @@ public static partial class StationCommandParser
             "set-network-profile is sent with POST /api/stations/{id}/network-profiles, which keeps the station's security profile from going down and sends the follow-up NetworkConfigurationPriority and Reset (A05, B09)."),
         StationCommandName.PublishFirmware => PublishFirmware(CommandBody.Open(command, body, "location", "checksum", "retries", "retryInterval")),
         StationCommandName.UnpublishFirmware => UnpublishFirmware(CommandBody.Open(command, body, "checksum")),
+        StationCommandName.SetDisplayMessage or StationCommandName.GetDisplayMessages or StationCommandName.ClearDisplayMessage
+            or StationCommandName.CustomerInformation => StationNoticeParser.Parse(command, body),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown station command."),
     };
 

@@ -107,6 +107,7 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             StationSecurity.NetworkProfiles.SetNetworkProfileArguments => throw new StationCommandArgumentException(null, "SetNetworkProfile exists in OCPP 2.0.1 only."),
             PublishFirmwareArguments or UnpublishFirmwareArguments => throw new StationCommandArgumentException(
                 null, "PublishFirmware and UnpublishFirmware exist in OCPP 2.0.1 only (local controllers)."),
+            _ when StationNoticeCalls.Handles(arguments) => throw StationNoticeCalls.RefuseV16(arguments),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 1.6 mapping for this command."),
         };
     }

@@ -128,6 +128,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             StationSecurity.NetworkProfiles.SetNetworkProfileArguments a => SetNetworkProfile(a),
             PublishFirmwareArguments a => PublishFirmware(a, context),
             UnpublishFirmwareArguments a => UnpublishFirmware(a),
+            _ when StationNoticeCalls.Handles(arguments) => StationNoticeCalls.BuildV201(arguments, context),
             _ => throw new ArgumentOutOfRangeException(nameof(arguments), arguments.GetType().Name, "No OCPP 2.0.1 mapping for this command."),
         };
     }

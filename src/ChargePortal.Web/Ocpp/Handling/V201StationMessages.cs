@@ -36,6 +36,10 @@ internal static class V201StationMessages
         "NotifyEVChargingNeeds" => V201ChargingNeeds.NeedsAsync(stationId, call, s, ct),
         "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),
 
+        // Stored by DisplayMessageLedger / CustomerInformationLedger once this answer is out (O03/O04, N09/N10).
+        "NotifyDisplayMessages" => Notify(stationId, call, s, "DisplayMessages", DisplayMessagesPart(call), new NotifyDisplayMessagesResponse()),
+        "NotifyCustomerInformation" => Notify(stationId, call, s, "CustomerInformation", CustomerInformationPart(call), new NotifyCustomerInformationResponse()),
+
         "SignCertificate" => SignCertificateAsync(stationId, call, s, ct),
         "Get15118EVCertificate" => V201PlugAndCharge.EvCertificateAsync(stationId, call, s, ct),
         "GetCertificateStatus" => V201PlugAndCharge.CertificateStatusAsync(stationId, call, s, ct),
@@ -172,6 +176,12 @@ internal static class V201StationMessages
     {
         await s.ChargingLimits.ClearAsync(stationId, call.ReadRequest<ClearedChargingLimitRequest>(), ct);
         return call.Respond(new ClearedChargingLimitResponse());
+    private static string DisplayMessagesPart(OcppIncomingCall call)
+        var part = call.ReadRequest<NotifyDisplayMessagesRequest>();
+        return $"request {part.RequestId}: {part.MessageInfo?.Count ?? 0} message(s){(part.Tbc == true ? " (more to come)" : "")}";
+    private static string CustomerInformationPart(OcppIncomingCall call)
+        var part = call.ReadRequest<NotifyCustomerInformationRequest>();
+        return $"request {part.RequestId} part {part.SeqNo}{(part.Tbc == true ? " (more to come)" : "")}";
     }
 
     private static string ReservationUpdate(OcppIncomingCall call)

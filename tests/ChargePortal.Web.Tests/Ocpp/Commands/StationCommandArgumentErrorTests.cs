@@ -22,6 +22,12 @@ public sealed class StationCommandArgumentErrorTests
         { "delete-certificate", """{"hashAlgorithm":"SHA256","issuerNameHash":"a","issuerKeyHash":"b"}""", "serialNumber", "serialNumber is required." },
         { "get-installed-certificate-ids", """{"certificateTypes":["Everything"]}""", "certificateTypes", "certificateTypes[0] must be one of" },
         { "cost-updated", """{"transactionId":"t","totalCost":"1"}""", "totalCost", "totalCost must be a number, got \"1\"." },
+        { "set-display-message", """{"priority":"InFront","content":"x"}""", "id", "id is required." },
+        { "set-display-message", """{"id":1,"priority":"InFront","format":"URI","content":"not a uri"}""", null, "content must be an absolute URI for format URI" },
+        { "set-display-message", """{"id":1,"priority":"InFront","content":"x","transactionId":"0123456789012345678901234567890123456"}""", "transactionId", "transactionId must be at most 36 characters" },
+        { "clear-display-message", """{"id":-1}""", "id", "id must be >= 0, got -1." },
+        { "customer-information", """{"report":true,"clear":false,"customerCertificate":{"hashAlgorithm":"MD5","issuerNameHash":"a","issuerKeyHash":"b","serialNumber":"1"}}""", "customerCertificate.hashAlgorithm", "customerCertificate.hashAlgorithm must be one of SHA256, SHA384, SHA512" },
+        { "customer-information", """{"report":true,"clear":false,"idToken":{"idToken":"x","type":"Rfid"}}""", "idToken.type", "idToken.type must be one of Central, eMAID, ISO14443" },
         { "remote-start", """{"idTag":""}""", "idTag", "idTag must not be empty." },
         { "remote-start", """{"idTag":"X","connectorId":"1"}""", "connectorId", "connectorId must be an integer, got \"1\"." },
         { "remote-start", """{"idTag":"X","connectorId":1.5}""", "connectorId", "connectorId must be an integer, got the number 1.5." },
@@ -103,6 +109,10 @@ public sealed class StationCommandArgumentErrorTests
         { "1.6", "get-transaction-status", """{"transactionId":"1"}""", null, "GetTransactionStatus exists in OCPP 2.0.1 only." },
         { "1.6", "get-charging-profiles", """{"purpose":"TxProfile"}""", null, "GetChargingProfiles exists in OCPP 2.0.1 only." },
         { "1.6", "unpublish-firmware", """{"checksum":"0123456789abcdef0123456789abcdef"}""", null, "PublishFirmware and UnpublishFirmware exist in OCPP 2.0.1 only" },
+        { "1.6", "set-display-message", """{"id":1,"priority":"InFront","content":"x"}""", null, "Display messages exist in OCPP 2.0.1 only" },
+        { "1.6", "get-display-messages", "{}", null, "Display messages exist in OCPP 2.0.1 only" },
+        { "1.6", "clear-display-message", """{"id":1}""", null, "Display messages exist in OCPP 2.0.1 only" },
+        { "1.6", "customer-information", """{"report":true,"clear":false,"customerIdentifier":"c"}""", null, "CustomerInformation exists in OCPP 2.0.1 only" },
     };
 
     [Theory]

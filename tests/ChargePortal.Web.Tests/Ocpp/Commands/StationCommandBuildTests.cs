@@ -164,6 +164,16 @@ public sealed class StationCommandBuildTests
         { "2.0.1", "publish-firmware", """{"location":"https://files.example.com/fw.bin","checksum":"0123456789abcdef0123456789abcdef","retries":2,"retryInterval":60}""", "PublishFirmware",
             ["location=\"https://files.example.com/fw.bin\"", "checksum=\"0123456789abcdef0123456789abcdef\"", "retries=2", "retryInterval=60", "requestId=42"] },
         { "2.0.1", "unpublish-firmware", """{"checksum":"0123456789abcdef0123456789abcdef"}""", "UnpublishFirmware", ["checksum=\"0123456789abcdef0123456789abcdef\""] },
+        { "2.0.1", "set-display-message", """{"id":5,"priority":"AlwaysFront","state":"Unavailable","endsAt":"2030-01-01T10:00:00Z","language":"en","content":"Out of order until 10:00"}""", "SetDisplayMessage",
+            ["message.id=5", "message.priority=\"AlwaysFront\"", "message.state=\"Unavailable\"", "message.message.format=\"UTF8\"", "message.message.content=\"Out of order until 10:00\"", "message.transactionId=" + Absent] },
+        { "2.0.1", "set-display-message", """{"id":6,"priority":"InFront","transactionId":"tx-9","format":"URI","content":"https://cp.example/tariff"}""", "SetDisplayMessage",
+            ["message.transactionId=\"tx-9\"", "message.message.format=\"URI\""] },
+        { "2.0.1", "get-display-messages", "{}", "GetDisplayMessages", ["id=" + Absent, "priority=" + Absent, "state=" + Absent] },
+        { "2.0.1", "get-display-messages", """{"ids":[1,2],"priority":"NormalCycle","state":"Charging"}""", "GetDisplayMessages", ["id=[1,2]", "priority=\"NormalCycle\"", "state=\"Charging\""] },
+        { "2.0.1", "clear-display-message", """{"id":5}""", "ClearDisplayMessage", ["id=5"] },
+        { "2.0.1", "customer-information", """{"report":true,"clear":false,"idToken":{"idToken":"EMA-1","type":"eMAID"}}""", "CustomerInformation",
+            ["report=true", "clear=false", "idToken.idToken=\"EMA-1\"", "idToken.type=\"eMAID\"", "customerIdentifier=" + Absent] },
+        { "2.0.1", "customer-information", """{"report":false,"clear":true,"customerIdentifier":"c-1"}""", "CustomerInformation", ["customerIdentifier=\"c-1\"", "idToken=" + Absent] },
     };
 
     [Theory]
@@ -200,7 +210,12 @@ public sealed class StationCommandBuildTests
 
         // CostUpdated, GetTransactionStatus and variable monitoring exist in 2.0.1 only; their 1.6 refusals are in StationCommandArgumentErrorTests.
         var versionOnly = version == "1.6"
-            ? new[] { "cost-updated", "get-transaction-status", "get-charging-profiles", "publish-firmware", "unpublish-firmware", "set-variable-monitoring", "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report" }
+            ? new[]
+            {
+                "cost-updated", "get-transaction-status", "get-charging-profiles", "publish-firmware", "unpublish-firmware", "set-variable-monitoring",
+                "clear-variable-monitoring", "set-monitoring-base", "set-monitoring-level", "get-monitoring-report",
+                "set-display-message", "get-display-messages", "clear-display-message", "customer-information",
+            }
             : [];
         // set-network-profile has its own route (it sends follow-ups); the command route refuses it (StationCommandArgumentErrorTests).
         StationCommandNames.All.Select(c => c.RouteName()).Where(name => !covered.Contains(name) && !versionOnly.Contains(name) && name != "set-network-profile").ShouldBeEmpty();

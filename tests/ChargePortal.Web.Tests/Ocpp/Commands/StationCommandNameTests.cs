@@ -30,6 +30,8 @@ public sealed class StationCommandNameTests
 
         // 2.0.1 PublishFirmware / UnpublishFirmware (L03/L04, local controllers).
         "publish-firmware", "unpublish-firmware",
+        // 2.0.1 display messages (block O) and customer information (N09/N10).
+        "set-display-message", "get-display-messages", "clear-display-message", "customer-information",
     ];
 
     [Fact]
