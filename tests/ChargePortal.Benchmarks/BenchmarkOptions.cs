@@ -26,6 +26,9 @@ public enum BenchMode
 
     /// <summary>A reconnect storm: N known stations connect and boot at the same instant (see <see cref="StormRun"/>).</summary>
     Storm,
+
+    /// <summary>What an idle connected station costs in memory (see <see cref="MemoryRun"/>).</summary>
+    Memory,
 }
 
 /// <summary>
@@ -59,7 +62,7 @@ public sealed record BenchmarkOptions(
         usage: ChargePortal.Benchmarks [--stations 1000[,5000,...]] [--rate 1] [--duration 30] [--warmup 10]
                                        [--targets baseline,chargeportal] [--connect-concurrency 100]
                                        [--nodes 1[,2]] [--commands 200] [--database sqlite|postgres]
-                                       [--storm] [--inline-io on,off]
+                                       [--storm | --memory] [--inline-io on,off]
           --stations    simulated stations per run (1-20000); stations are split evenly over the nodes
           --rate        messages per station per second (0-20]
           --duration    measured seconds per run (1-600), after --warmup seconds (0-300)
@@ -72,6 +75,8 @@ public sealed record BenchmarkOptions(
                         paced load; reports connect-to-boot and boot-call percentiles, the time until every
                         station is booted and its status stored (read from the database), and the latency of the
                         first --duration seconds, with no warm-up
+          --memory      what an idle connected station costs: RSS and GC heap of the server settled empty,
+                        then with the stations connected, booted and idle; the difference per station
           --inline-io   run ChargePortal with Hosting:InlineSocketIo on, off, or both (on,off), same baseline
           --commands    commands (get-configuration) sent through the HTTP API while the load runs (0-10000):
                         on several nodes to the node holding the station and as many to another node (default
@@ -137,6 +142,9 @@ public sealed record BenchmarkOptions(
                         break;
                     case "--storm":
                         mode = BenchMode.Storm;
+                        break;
+                    case "--memory":
+                        mode = BenchMode.Memory;
                         break;
                     case "--inline-io" when value is not null:
                         inline = [.. value.Split(',').Select(v => v switch

@@ -45,6 +45,12 @@ public sealed class Deployment : IAsyncDisposable
         try
         {
             var database = target == Target.ChargePortal ? await deployment.StartDatabaseAsync(nodes, options) : [];
+            if (target == Target.ChargePortal)
+            {
+                // /metrics for --memory (the GC heap); loopback only.
+                database["Operations__MetricsAllowedNetworks"] = "127.0.0.1/32";
+            }
+
             if (inlineIo is { } inline)
             {
                 database["Hosting__InlineSocketIo"] = inline ? "true" : "false";

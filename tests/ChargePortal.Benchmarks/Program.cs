@@ -30,6 +30,7 @@ if (options is null)
 
 var results = new List<RunResult>();
 var storms = new List<StormResult>();
+var memories = new List<MemoryResult>();
 foreach (var stations in options.StationCounts)
 {
     foreach (var target in options.Targets)
@@ -43,7 +44,13 @@ foreach (var stations in options.StationCounts)
                     + Deployment.InlineLabel(inline);
                 Console.WriteLine($"--- {options.Mode} {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s ({LoadGeneratorRuntime.MachineLoad()})");
                 await using var deployment = await Deployment.StartAsync(target, nodes, options, inline);
-                if (options.Mode == BenchMode.Storm)
+                if (options.Mode == BenchMode.Memory)
+                {
+                    var memory = await MemoryRun.RunAsync(deployment, stations, options);
+                    memories.Add(memory);
+                    Console.WriteLine(memory.ToLine());
+                }
+                else if (options.Mode == BenchMode.Storm)
                 {
                     var storm = await StormRun.RunAsync(deployment, stations, options);
                     storms.Add(storm);
@@ -61,5 +68,10 @@ foreach (var stations in options.StationCounts)
 }
 
 Console.WriteLine();
-Console.WriteLine(options.Mode == BenchMode.Storm ? StormRun.Markdown(storms, options.Database) : Report.Markdown(results, options.Database));
+Console.WriteLine(options.Mode switch
+{
+    BenchMode.Storm => StormRun.Markdown(storms, options.Database),
+    BenchMode.Memory => MemoryRun.Markdown(memories, options.Database),
+    _ => Report.Markdown(results, options.Database),
+});
 return 0;

@@ -56,7 +56,7 @@ public sealed class OcppOptions
     /// wait their turn (see <c>StationAdmission</c>), so a reconnect storm keeps every answer's latency bounded.
     /// </summary>
     [Range(1, 100_000)]
-    public int AdmissionConcurrency { get; set; } = 100;
+    public int AdmissionConcurrency { get; set; } = 500;
 
     /// <summary>Most stations waiting for a turn to connect; past it a station is answered 503 with Retry-After.</summary>
     [Range(0, 1_000_000)]

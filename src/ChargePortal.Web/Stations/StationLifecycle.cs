@@ -76,7 +76,10 @@ public sealed class StationLifecycle(
     public async Task ConnectedAsync(string stationId, OcppVersion version, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await writer.WriteAsync(new StationConnectionStored(stationId, true, version, now), ct);
+
+        // Queued, not awaited: the station's frames are read at once. Its boot is stored after this, in queue order,
+        // so once the boot is answered the station shows online; a disconnect can never be stored before it.
+        _ = ObserveAsync(writer.QueueAsync(new StationConnectionStored(stationId, true, version, now), ct), stationId);
         lastSeen.Written(stationId, now);
         _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationConnected(stationId, now, version.DisplayName()));
@@ -167,6 +170,18 @@ public sealed class StationLifecycle(
 
     private Task StoreStatusAsync(string stationId, ConnectorStatusReport report, DateTimeOffset at, string? fault, CancellationToken ct) =>
         writer.WriteAsync(new ConnectorStatusStored(stationId, report.EvseId, report.ConnectorId, report.Status, fault, at), ct);
+
+    private async Task ObserveAsync(Task<Task> queued, string stationId)
+    {
+        try
+        {
+            await await queued;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not store that {StationId} is online", stationId);
+        }
+    }
 
     private async Task<BootSnapshot?> LoadBootStateAsync(string stationId, CancellationToken ct)
     {

@@ -37,7 +37,10 @@ public sealed class StationStateWriter(
     private long _transactions;
 
     /// <summary>Queues the change and completes once it is stored (or throws what storing it threw).</summary>
-    public async Task WriteAsync(StationStateChange change, CancellationToken ct)
+    public async Task WriteAsync(StationStateChange change, CancellationToken ct) => await await QueueAsync(change, ct);
+
+    /// <summary>Queues the change; completes once it is queued with the task of its storing.</summary>
+    public async Task<Task> QueueAsync(StationStateChange change, CancellationToken ct)
     {
         Interlocked.Increment(ref _pending);
         try
@@ -49,7 +52,7 @@ public sealed class StationStateWriter(
             // The writer has stopped (the host is shutting down, stations disconnecting): stored directly.
             Interlocked.Decrement(ref _pending);
             await StoreAsync([change], ct);
-            return;
+            return Task.CompletedTask;
         }
         catch
         {
@@ -58,7 +61,7 @@ public sealed class StationStateWriter(
         }
 
         // Not cancelled with the caller: once queued the change is stored, and the caller only stops waiting.
-        await change.Stored.Task.WaitAsync(ct);
+        return change.Stored.Task.WaitAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
