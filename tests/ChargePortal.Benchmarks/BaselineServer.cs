@@ -27,6 +27,9 @@ internal static class BaselineServer
         var app = builder.Build();
         app.UseWebSockets();
         app.MapGet("/health/live", () => "Healthy");
+
+        // The GC heap after the last collection, as the host's /metrics reports it (--memory).
+        app.MapGet("/gc-heap", () => GC.GetGCMemoryInfo().HeapSizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         app.Map("/ocpp/{id}", async (HttpContext context) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)

@@ -18,6 +18,19 @@ public enum BenchDatabase
     Postgres,
 }
 
+/// <summary>What a run measures.</summary>
+public enum BenchMode
+{
+    /// <summary>Steady load: N stations at R messages per second each, after a warm-up (the default).</summary>
+    Load,
+
+    /// <summary>A reconnect storm: N known stations connect and boot at the same instant (see <see cref="StormRun"/>).</summary>
+    Storm,
+
+    /// <summary>What an idle connected station costs in memory (see <see cref="MemoryRun"/>).</summary>
+    Memory,
+}
+
 /// <summary>
 /// What to run. <see cref="NodeCounts"/>: ChargePortal runs once per node count, more than one node adding Redis (the
 /// baseline is always one process). <see cref="Commands"/>: commands sent through the HTTP API during each ChargePortal
@@ -35,12 +48,21 @@ public sealed record BenchmarkOptions(
     int? Commands,
     BenchDatabase Database = BenchDatabase.Sqlite)
 {
+    public BenchMode Mode { get; init; } = BenchMode.Load;
+
+    /// <summary>
+    /// ChargePortal's <c>Hosting:InlineSocketIo</c> per run: null leaves the host's default; several values run the host
+    /// once with each, against the same baseline (<c>--inline-io on,off</c>).
+    /// </summary>
+    public IReadOnlyList<bool?> InlineIo { get; init; } = [null];
+
     public const int MaxNodes = 4;
 
     public const string Usage = """
         usage: ChargePortal.Benchmarks [--stations 1000[,5000,...]] [--rate 1] [--duration 30] [--warmup 10]
                                        [--targets baseline,chargeportal] [--connect-concurrency 100]
                                        [--nodes 1[,2]] [--commands 200] [--database sqlite|postgres]
+                                       [--storm | --memory] [--inline-io on,off]
           --stations    simulated stations per run (1-20000); stations are split evenly over the nodes
           --rate        messages per station per second (0-20]
           --duration    measured seconds per run (1-600), after --warmup seconds (0-300)
@@ -48,6 +70,14 @@ public sealed record BenchmarkOptions(
                         redis-server started on 127.0.0.1 for the run (needs redis-server on the PATH)
           --database    what the ChargePortal nodes store in: sqlite (one file, the default) or postgres (a
                         private PostgreSQL cluster started on 127.0.0.1 for the run; needs Debian's postgresql)
+          --storm       a reconnect storm instead of the steady load: every station (registered by an unmeasured
+                        first boot) connects, boots and reports its connector at the same instant, then sends the
+                        paced load; reports connect-to-boot and boot-call percentiles, the time until every
+                        station is booted and its status stored (read from the database), and the latency of the
+                        first --duration seconds, with no warm-up
+          --memory      what an idle connected station costs: RSS and GC heap of the server settled empty,
+                        then with the stations connected, booted and idle; the difference per station
+          --inline-io   run ChargePortal with Hosting:InlineSocketIo on, off, or both (on,off), same baseline
           --commands    commands (get-configuration) sent through the HTTP API while the load runs (0-10000):
                         on several nodes to the node holding the station and as many to another node (default
                         200); on one node to that node (default none)
@@ -64,6 +94,8 @@ public sealed record BenchmarkOptions(
         int? commands = null;
         var database = BenchDatabase.Sqlite;
         var targets = new List<Target> { Target.Baseline, Target.ChargePortal };
+        var mode = BenchMode.Load;
+        List<bool?> inline = [null];
         try
         {
             for (var i = 0; i < args.Length; i++)
@@ -108,6 +140,21 @@ public sealed record BenchmarkOptions(
                         };
                         i++;
                         break;
+                    case "--storm":
+                        mode = BenchMode.Storm;
+                        break;
+                    case "--memory":
+                        mode = BenchMode.Memory;
+                        break;
+                    case "--inline-io" when value is not null:
+                        inline = [.. value.Split(',').Select(v => v switch
+                        {
+                            "on" => (bool?)true,
+                            "off" => false,
+                            _ => throw new ArgumentException("--inline-io is on, off or on,off"),
+                        })];
+                        i++;
+                        break;
                     case "--commands" when value is not null:
                         commands = int.Parse(value, CultureInfo.InvariantCulture);
                         i++;
@@ -129,6 +176,10 @@ public sealed record BenchmarkOptions(
             && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is null or (>= 0 and <= 10_000);
         return valid
             ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands, database)
+            {
+                Mode = mode,
+                InlineIo = [.. inline.Distinct()],
+            }
             : null;
     }
 

@@ -29,17 +29,34 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>An operator API key for the commands API (ChargePortal runs that send commands).</summary>
     public string? ApiKey { get; private set; }
 
-    public static async Task<Deployment> StartAsync(Target target, int nodes, BenchmarkOptions options)
+    /// <summary>" (inline I/O on)" / " (inline I/O off)" for a run that sets Hosting:InlineSocketIo, "" otherwise.</summary>
+    public static string InlineLabel(bool? inline) => inline is { } on ? $" (inline I/O {(on ? "on" : "off")})" : "";
+
+    /// <summary>The run's label beside the server's name.</summary>
+    public string Variant { get; private set; } = "";
+
+    public static async Task<Deployment> StartAsync(Target target, int nodes, BenchmarkOptions options, bool? inlineIo = null)
     {
         if (target == Target.Baseline && nodes != 1)
         {
             throw new ArgumentOutOfRangeException(nameof(nodes), "The baseline is a single process.");
         }
 
-        var deployment = new Deployment(target, Directory.CreateTempSubdirectory("chargeportal-bench-").FullName);
+        var deployment = new Deployment(target, Directory.CreateTempSubdirectory("chargeportal-bench-").FullName) { Variant = InlineLabel(inlineIo) };
         try
         {
             var database = target == Target.ChargePortal ? await deployment.StartDatabaseAsync(nodes, options) : [];
+            if (target == Target.ChargePortal)
+            {
+                // /metrics for --memory (the GC heap); loopback only.
+                database["Operations__MetricsAllowedNetworks"] = "127.0.0.1/32";
+            }
+
+            if (inlineIo is { } inline)
+            {
+                database["Hosting__InlineSocketIo"] = inline ? "true" : "false";
+            }
+
             if (nodes == 1)
             {
                 var settings = target == Target.ChargePortal && options.CommandsFor(1) > 0 ? deployment.SeedApiKey() : [];
@@ -60,6 +77,34 @@ public sealed class Deployment : IAsyncDisposable
     }
 
     public IReadOnlyList<NodeMemory> Memory() => [.. _nodes.Select(n => n.Memory())];
+
+    /// <summary>
+    /// Stations whose id starts with <paramref name="prefix"/> with connector 1 stored as <paramref name="status"/>, read
+    /// from the nodes' database (null for the baseline, which stores nothing).
+    /// </summary>
+    public async Task<int?> CountConnectorsAsync(string prefix, string status)
+    {
+        if (Target == Target.Baseline)
+        {
+            return null;
+        }
+
+        await using System.Data.Common.DbConnection connection = _postgres is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "bench.db")};Mode=ReadOnly;Pooling=False")
+            : new Npgsql.NpgsqlConnection(_postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT COUNT(*) FROM "Connectors" WHERE "StationId" LIKE @prefix AND "ConnectorId" = 1 AND "Status" = @status""";
+        var p1 = command.CreateParameter();
+        p1.ParameterName = "prefix";
+        p1.Value = prefix + "%";
+        command.Parameters.Add(p1);
+        var p2 = command.CreateParameter();
+        p2.ParameterName = "status";
+        p2.Value = status;
+        command.Parameters.Add(p2);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -26,6 +26,9 @@ internal sealed class LoadStation : IAsyncDisposable
     private readonly byte[] _frame = new byte[PacedFrame.MaxLength];
     private byte[] _buffer = new byte[8192];
     private volatile PendingCall? _pending;
+
+    // Paced messages start once the station has booted (and, in a storm, reported its status): one CALL at a time.
+    private volatile bool _ready;
     private Task _receiving = Task.CompletedTask;
     private long _next;
 
@@ -49,21 +52,49 @@ internal sealed class LoadStation : IAsyncDisposable
 
     public static async Task<LoadStation> ConnectAsync(Uri ocpp, string id, int node)
     {
+        var station = Create(id, node);
+        try
+        {
+            await station.OpenAsync(ocpp, TimeSpan.FromSeconds(30));
+            if (!await station.CallAsync("BootNotification", BootPayload, BootTimeout, CancellationToken.None))
+            {
+                throw new InvalidOperationException($"{id}: BootNotification was not answered.");
+            }
+        }
+        catch
+        {
+            await station.DisposeAsync();
+            throw;
+        }
+
+        station._ready = true;
+        return station;
+    }
+
+    public const string BootPayload = """{"chargePointVendor":"Bench","chargePointModel":"Load"}""";
+
+    /// <summary>A station not connected yet (see <see cref="OpenAsync"/>); the pacer skips it until it is ready.</summary>
+    public static LoadStation Create(string id, int node)
+    {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("ocpp1.6");
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await socket.ConnectAsync(new Uri(ocpp, id), timeout.Token);
-        var station = new LoadStation(socket, id, node);
-        station._receiving = station.ReceiveLoopAsync();
-        if (!await station.CallAsync("BootNotification", """{"chargePointVendor":"Bench","chargePointModel":"Load"}""", BootTimeout, CancellationToken.None))
-        {
-            await station.DisposeAsync();
-            throw new InvalidOperationException($"{id}: BootNotification was not answered.");
-        }
-
-        return station;
+        return new LoadStation(socket, id, node);
     }
+
+    /// <summary>The WebSocket handshake, then the receive loop.</summary>
+    public async Task OpenAsync(Uri ocpp, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _socket.ConnectAsync(new Uri(ocpp, Id), cancel.Token);
+        _receiving = ReceiveLoopAsync();
+    }
+
+    /// <summary>A CALL outside the paced load (boot, the first status); true when answered with a CALLRESULT.</summary>
+    public Task<bool> CallOnceAsync(string action, string payload, TimeSpan timeout) => CallAsync(action, payload, timeout, CancellationToken.None);
+
+    /// <summary>From now on the pacer sends this station's messages.</summary>
+    public void StartPacing() => _ready = true;
 
     /// <summary>
     /// Sends the station's next message, the <see cref="Pacer"/> calling at the station's fixed time in each interval. A
@@ -105,7 +136,7 @@ internal sealed class LoadStation : IAsyncDisposable
 
     private void SendNext(MeasuringFlag measuring)
     {
-        if (!IsOpen)
+        if (!_ready || !IsOpen)
         {
             return;
         }
@@ -197,6 +228,7 @@ internal sealed class LoadStation : IAsyncDisposable
         }
 
         _socket.Dispose();
+        _ready = false;
         await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _sending.Dispose();
     }

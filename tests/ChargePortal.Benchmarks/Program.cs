@@ -29,23 +29,49 @@ if (options is null)
 }
 
 var results = new List<RunResult>();
+var storms = new List<StormResult>();
+var memories = new List<MemoryResult>();
 foreach (var stations in options.StationCounts)
 {
     foreach (var target in options.Targets)
     {
         foreach (var nodes in target == Target.Baseline ? [1] : options.NodeCounts)
         {
-            var shape = (nodes == 1 ? "" : $" on {nodes} nodes with Redis")
-                + (target == Target.ChargePortal && options.Database == BenchDatabase.Postgres ? " on PostgreSQL" : "");
-            Console.WriteLine($"--- {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s");
-            await using var deployment = await Deployment.StartAsync(target, nodes, options);
-            var result = await LoadGenerator.RunAsync(deployment, stations, options);
-            results.Add(result);
-            Console.WriteLine(result.ToLine());
+            foreach (var inline in target == Target.Baseline ? [null] : options.InlineIo)
+            {
+                var shape = (nodes == 1 ? "" : $" on {nodes} nodes with Redis")
+                    + (target == Target.ChargePortal && options.Database == BenchDatabase.Postgres ? " on PostgreSQL" : "")
+                    + Deployment.InlineLabel(inline);
+                Console.WriteLine($"--- {options.Mode} {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s ({LoadGeneratorRuntime.MachineLoad()})");
+                await using var deployment = await Deployment.StartAsync(target, nodes, options, inline);
+                if (options.Mode == BenchMode.Memory)
+                {
+                    var memory = await MemoryRun.RunAsync(deployment, stations, options);
+                    memories.Add(memory);
+                    Console.WriteLine(memory.ToLine());
+                }
+                else if (options.Mode == BenchMode.Storm)
+                {
+                    var storm = await StormRun.RunAsync(deployment, stations, options);
+                    storms.Add(storm);
+                    Console.WriteLine(storm.ToLine());
+                }
+                else
+                {
+                    var result = await LoadGenerator.RunAsync(deployment, stations, options);
+                    results.Add(result);
+                    Console.WriteLine(result.ToLine());
+                }
+            }
         }
     }
 }
 
 Console.WriteLine();
-Console.WriteLine(Report.Markdown(results, options.Database));
+Console.WriteLine(options.Mode switch
+{
+    BenchMode.Storm => StormRun.Markdown(storms, options.Database),
+    BenchMode.Memory => MemoryRun.Markdown(memories, options.Database),
+    _ => Report.Markdown(results, options.Database),
+});
 return 0;

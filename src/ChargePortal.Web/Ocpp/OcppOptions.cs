@@ -51,6 +51,21 @@ public sealed class OcppOptions
     [Range(1, 4096)]
     public int MessageLogQueueMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// Most stations connecting at once, from the upgrade request until their first BootNotification is answered; more
+    /// wait their turn (see <c>StationAdmission</c>), so a reconnect storm keeps every answer's latency bounded.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int AdmissionConcurrency { get; set; } = 500;
+
+    /// <summary>Most stations waiting for a turn to connect; past it a station is answered 503 with Retry-After.</summary>
+    [Range(0, 1_000_000)]
+    public int AdmissionQueueLimit { get; set; } = 100_000;
+
+    /// <summary>Longest a connecting station holds its turn without having its BootNotification answered.</summary>
+    [Range(1, 600)]
+    public int AdmissionHoldSeconds { get; set; } = 10;
+
     /// <summary>Ask a 2.0.1 station that boots for the first time or changed (vendor, model, serial, firmware) for its full device model.</summary>
     public bool BaseReportOnBoot { get; set; } = true;
 

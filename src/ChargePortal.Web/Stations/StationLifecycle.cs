@@ -3,6 +3,7 @@ using ChargePortal.Ocpp;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp;
+using ChargePortal.Web.Stations.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,8 @@ public sealed record ConnectorStatusReport(int EvseId, int ConnectorId, Connecto
 /// <summary>What stations tell the CSMS about themselves: connect, boot, heartbeat, status, notifications.</summary>
 public sealed class StationLifecycle(
     IDbContextFactory<AppDbContext> dbFactory,
-    DatabaseWriteGate writeGate,
+    StationStateWriter writer,
+    RegistrationGate registration,
     IStationEventPublisher events,
     IStationOwnership ownership,
     LastSeenWriter lastSeen,
@@ -31,27 +33,40 @@ public sealed class StationLifecycle(
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(int Evse, int Connector), (ConnectorStatus Status, string? Fault)>> _knownStatus =
         new(StringComparer.Ordinal);
 
-    /// <summary>The station as the endpoint needs it at the handshake; creates it when unknown stations are allowed.</summary>
+    // The boot's view of each station connected here, taken at the handshake.
+    private readonly ConcurrentDictionary<string, BootSnapshot> _bootState = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The station as the endpoint needs it at the handshake; creates it when unknown stations are allowed. Read fresh
+    /// at every handshake (credentials may have changed on any node); what the boot needs of it is kept for the life of
+    /// the connection, so a boot costs no read.
+    /// </summary>
     public async Task<Station?> FindForConnectAsync(string stationId, bool createIfMissing, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, ct);
-        if (station is not null || !createIfMissing)
+        Station? station;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            return station;
+            station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, ct);
         }
 
-        station = new Station { Id = stationId, Name = stationId, CreatedAt = time.GetUtcNow(), RegistrationStatus = options.Value.UnknownStationRegistration };
-        db.Stations.Add(station);
-        try
+        if (station is null && createIfMissing)
         {
-            using var turn = await writeGate.EnterAsync(ct);
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Unknown station {StationId} registered itself (Ocpp:AllowUnknownStations)", stationId);
+            station = new Station { Id = stationId, Name = stationId, CreatedAt = time.GetUtcNow(), RegistrationStatus = options.Value.UnknownStationRegistration };
+            try
+            {
+                await writer.WriteAsync(new StationCreated(station), ct);
+                logger.LogInformation("Unknown station {StationId} registered itself (Ocpp:AllowUnknownStations)", stationId);
+            }
+            catch (DbUpdateException)
+            {
+                // Two first connections raced (on another node); the other one created it.
+            }
         }
-        catch (DbUpdateException)
+
+        if (station is not null)
         {
-            // Two first connections raced; the other one created it.
+            _bootState[stationId] = BootSnapshot.Of(station);
+            registration.Set(stationId, station.RegistrationStatus);
         }
 
         return station;
@@ -60,13 +75,10 @@ public sealed class StationLifecycle(
     public async Task ConnectedAsync(string stationId, OcppVersion version, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        using (await writeGate.EnterAsync(ct))
-        {
-            await db.Stations.Where(s => s.Id == stationId)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, true).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.OcppVersion, version), ct);
-        }
 
+        // Queued, not awaited: the station's frames are read at once. Its boot is stored after this, in queue order,
+        // so once the boot is answered the station shows online; a disconnect can never be stored before it.
+        _ = ObserveAsync(writer.QueueAsync(new StationConnectionStored(stationId, true, version, now), ct), stationId);
         lastSeen.Written(stationId, now);
         _knownStatus.TryRemove(stationId, out _);
         events.Publish(new StationConnected(stationId, now, version.DisplayName()));
@@ -77,6 +89,7 @@ public sealed class StationLifecycle(
         var now = time.GetUtcNow();
         lastSeen.Forget(stationId);
         _knownStatus.TryRemove(stationId, out _);
+        _bootState.TryRemove(stationId, out _);
         if (await ownership.IsHeldElsewhereAsync(stationId, ct))
         {
             // A stale socket closing on this node after the station reconnected to another one:
@@ -85,22 +98,15 @@ public sealed class StationLifecycle(
             return;
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        using (await writeGate.EnterAsync(ct))
-        {
-            await db.Stations.Where(s => s.Id == stationId)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.IsOnline, false).SetProperty(s => s.LastSeenAt, now), ct);
-        }
-
+        await writer.WriteAsync(new StationConnectionStored(stationId, false, null, now), ct);
         events.Publish(new StationDisconnected(stationId, now));
     }
 
     public async Task<BootDecision> BootAsync(string stationId, BootInfo boot, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
-        if (station is null)
+        var last = _bootState.TryGetValue(stationId, out var held) ? held : await LoadBootStateAsync(stationId, ct);
+        if (last is null)
         {
             return new BootDecision(StationRegistrationStatus.Rejected, options.Value.PendingRetrySeconds, now);
         }
@@ -109,25 +115,15 @@ public sealed class StationLifecycle(
         var model = Truncate(boot.Model, 50);
         var serial = Truncate(boot.SerialNumber, 50);
         var firmware = Truncate(boot.FirmwareVersion, 50);
-        var isNewOrChanged = station.LastBootAt is null
-            || (station.Vendor, station.Model, station.SerialNumber, station.FirmwareVersion) != (vendor, model, serial, firmware);
-        station.Vendor = vendor;
-        station.Model = model;
-        station.SerialNumber = serial;
-        station.FirmwareVersion = firmware;
-        station.LastBootAt = now;
-        station.LastSeenAt = now;
-        var interval = station.RegistrationStatus == StationRegistrationStatus.Accepted
-            ? options.Value.HeartbeatIntervalSeconds
-            : options.Value.PendingRetrySeconds;
-        station.HeartbeatIntervalSeconds = interval;
-        using (await writeGate.EnterAsync(ct))
-        {
-            await db.SaveChangesAsync(ct);
-        }
+        var isNewOrChanged = !last.Booted || (last.Vendor, last.Model, last.SerialNumber, last.FirmwareVersion) != (vendor, model, serial, firmware);
 
-        events.Publish(new StationBooted(stationId, now, station.Vendor, station.Model, station.FirmwareVersion));
-        return new BootDecision(station.RegistrationStatus, interval, now, isNewOrChanged);
+        // The gate follows an operator's change of registration on any node; the connection's snapshot is the fallback.
+        var status = registration.Known(stationId) ?? last.RegistrationStatus;
+        var interval = status == StationRegistrationStatus.Accepted ? options.Value.HeartbeatIntervalSeconds : options.Value.PendingRetrySeconds;
+        await writer.WriteAsync(new StationBootStored(stationId, vendor, model, serial, firmware, now, interval), ct);
+        _bootState[stationId] = last with { Booted = true, Vendor = vendor, Model = model, SerialNumber = serial, FirmwareVersion = firmware };
+        events.Publish(new StationBooted(stationId, now, vendor, model, firmware));
+        return new BootDecision(status, interval, now, isNewOrChanged);
     }
 
     /// <summary>Records the heartbeat; returns the time to tell the station.</summary>
@@ -171,35 +167,37 @@ public sealed class StationLifecycle(
         }
     }
 
-    private async Task StoreStatusAsync(string stationId, ConnectorStatusReport report, DateTimeOffset at, string? fault, CancellationToken ct)
+    private Task StoreStatusAsync(string stationId, ConnectorStatusReport report, DateTimeOffset at, string? fault, CancellationToken ct) =>
+        writer.WriteAsync(new ConnectorStatusStored(stationId, report.EvseId, report.ConnectorId, report.Status, fault, at), ct);
+
+    private async Task ObserveAsync(Task<Task> queued, string stationId)
+    {
+        try
+        {
+            await await queued;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not store that {StationId} is online", stationId);
+        }
+    }
+
+    private async Task<BootSnapshot?> LoadBootStateAsync(string stationId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var onEvse = await db.Connectors.Where(c => c.StationId == stationId && c.EvseId == report.EvseId).ToListAsync(ct);
-
-        // 1.6 numbers connectors N, 2.0.1 names them (EVSE N, connector 1): an EVSE's only connector is the same plug either way.
-        var connector = onEvse.FirstOrDefault(c => c.ConnectorId == report.ConnectorId) ?? (onEvse.Count == 1 ? onEvse[0] : null);
-        if (connector is null)
-        {
-            // Stations may report connectors nobody registered: keep them rather than drop the status.
-            connector = new Connector { StationId = stationId, EvseId = report.EvseId, ConnectorId = report.ConnectorId };
-            db.Connectors.Add(connector);
-        }
-
-        // An older status (queued while offline) must not overwrite a newer one.
-        if (connector.StatusChangedAt is null || at >= connector.StatusChangedAt)
-        {
-            connector.Status = report.Status;
-            connector.ErrorCode = fault;
-            connector.StatusChangedAt = at;
-        }
-
-        using var turn = await writeGate.EnterAsync(ct);
-        await db.SaveChangesAsync(ct);
+        var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        return station is null ? null : BootSnapshot.Of(station);
     }
 
     /// <summary>Firmware, diagnostics/log, security and other notifications: kept in the message log, raised as events.</summary>
     public void Notify(string stationId, string kind, string status, int? requestId = null) =>
         events.Publish(new StationNotification(stationId, time.GetUtcNow(), kind, status, requestId));
+
+    /// <summary>What a boot compares and answers with: the registration and the last boot's identity.</summary>
+    private sealed record BootSnapshot(StationRegistrationStatus RegistrationStatus, bool Booted, string? Vendor, string? Model, string? SerialNumber, string? FirmwareVersion)
+    {
+        public static BootSnapshot Of(Station s) => new(s.RegistrationStatus, s.LastBootAt is not null, s.Vendor, s.Model, s.SerialNumber, s.FirmwareVersion);
+    }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

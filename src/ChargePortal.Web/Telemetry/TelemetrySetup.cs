@@ -36,6 +36,9 @@ public static class TelemetrySetup
                 m.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddMeter(OcppMetrics.MeterName, PaymentMetrics.MeterName, InProcessStationEventBus.MeterName, "Microsoft.EntityFrameworkCore")
+
+                    // The runtime's own: GC heap per generation after the last collection, thread pool, working set.
+                    .AddMeter("System.Runtime")
                     .AddPrometheusExporter();
                 if (otlp)
                 {

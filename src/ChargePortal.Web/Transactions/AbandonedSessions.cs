@@ -23,6 +23,14 @@ public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<int> CloseAfterRebootAsync(string stationId, int connectorId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Nearly every call finds no open session: one read, and no turn at the write gate (which every station's
+        // Available status after a reboot would otherwise take, one after the other, in a reconnect storm).
+        if (!await db.Transactions.AnyAsync(t => t.StationId == stationId && t.ConnectorId == connectorId && t.Status == TransactionStatus.Active, ct))
+        {
+            return 0;
+        }
+
         var bootAt = await db.Stations.AsNoTracking().Where(s => s.Id == stationId).Select(s => s.LastBootAt).FirstOrDefaultAsync(ct);
         if (bootAt is not { } booted)
         {

@@ -2,6 +2,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Stations;
+using ChargePortal.Web.Stations.Provisioning;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,8 @@ public sealed class LastSeenTests(ChargePortalFactory factory) : IClassFixture<C
         var clock = new SettableTimeProvider(Now);
         var gate = factory.Services.GetRequiredService<DatabaseWriteGate>();
         var writer = new LastSeenWriter(factory.Db(), gate, clock, NullLogger<LastSeenWriter>.Instance);
-        var lifecycle = new StationLifecycle(factory.Db(), gate, factory.Services.GetRequiredService<IStationEventPublisher>(),
+        var lifecycle = new StationLifecycle(factory.Db(), factory.Services.GetRequiredService<StationStateWriter>(),
+            factory.Services.GetRequiredService<RegistrationGate>(), factory.Services.GetRequiredService<IStationEventPublisher>(),
             factory.Services.GetRequiredService<IStationOwnership>(), writer, factory.Services.GetRequiredService<IOptions<OcppOptions>>(),
             clock, NullLogger<StationLifecycle>.Instance);
         return (lifecycle, writer, clock);

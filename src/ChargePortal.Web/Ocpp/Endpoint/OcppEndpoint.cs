@@ -28,6 +28,8 @@ public static class OcppEndpoint
         services.AddSingleton<IStationEventPublisher>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddSingleton<IStationEventStream>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddSingleton<StationLifecycle>();
+        services.AddSingleton<StationStateWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<StationStateWriter>());
         services.AddSingleton<LastSeenWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<LastSeenWriter>());
         services.AddSingleton<TokenAuthorizer>();
@@ -44,6 +46,7 @@ public static class OcppEndpoint
         services.AddSingleton<StationServices>();
         services.AddSingleton<StationAuthenticator>();
         services.AddSingleton<HandshakeThrottle>();
+        services.AddSingleton<StationAdmission>();
         services.AddSingleton<OcppConnectionAcceptor>();
         services.AddSingleton<IStationCallRouter, LocalStationCallRouter>();
         services.AddSingleton<DiagnosticsUploads>();
@@ -70,6 +73,7 @@ public sealed class OcppConnectionAcceptor(
     StationLifecycle lifecycle,
     StationAuthenticator authenticator,
     HandshakeThrottle throttle,
+    StationAdmission admission,
     IStationConnectionRegistry registry,
     StationServices services,
     OcppMessageLogWriter messageLog,
@@ -106,6 +110,13 @@ public sealed class OcppConnectionAcceptor(
             RetryAfterHeader.Set(context.Response, wait);
             await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many connection attempts",
                 detail: $"Too many handshakes for this station or from this address; retry in {Math.Ceiling(wait.TotalSeconds)} seconds.").ExecuteAsync(context);
+            return;
+        }
+
+        // Waits here, before any work, while the node is busy with other stations' connects (a reconnect storm).
+        using var ticket = await EnterAsync(context, ct);
+        if (ticket is null)
+        {
             return;
         }
 
@@ -157,10 +168,32 @@ public sealed class OcppConnectionAcceptor(
             SubProtocol = version.Value.Subprotocol(),
             KeepAliveInterval = TimeSpan.FromSeconds(Math.Max(0, options.Value.KeepAliveSeconds)),
         });
-        await RunAsync(chargePointId, version.Value, socket, ct);
+        await RunAsync(chargePointId, version.Value, socket, ticket, ct);
     }
 
-    private async Task RunAsync(string stationId, OcppVersion version, WebSocket socket, CancellationToken requestAborted)
+    private async Task<AdmissionTicket?> EnterAsync(HttpContext context, CancellationToken ct)
+    {
+        try
+        {
+            if (await admission.EnterAsync(ct) is { } ticket)
+            {
+                return ticket;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The station gave up waiting.
+            return null;
+        }
+
+        _logger.LogWarning("Refused a connection: {Waiting} stations already wait to connect (Ocpp:AdmissionQueueLimit)", admission.Waiting);
+        RetryAfterHeader.Set(context.Response, TimeSpan.FromSeconds(options.Value.AdmissionHoldSeconds));
+        await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many stations connecting",
+            detail: "Too many stations are connecting at once; retry later.").ExecuteAsync(context);
+        return null;
+    }
+
+    private async Task RunAsync(string stationId, OcppVersion version, WebSocket socket, AdmissionTicket ticket, CancellationToken requestAborted)
     {
         var logger = loggerFactory.CreateLogger("ChargePortal.Ocpp." + stationId);
         var rpcOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.CallTimeoutSeconds)) };
@@ -170,6 +203,8 @@ public sealed class OcppConnectionAcceptor(
         {
             tap.Attach(connection);
         }
+
+        ticket.ReleaseOnBootAnswer(connection);
 
         if (registry.Register(connection) is { } previous)
         {

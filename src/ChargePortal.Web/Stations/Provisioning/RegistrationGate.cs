@@ -33,6 +33,9 @@ public sealed class RegistrationGate(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Records the status the station was told at boot or the operator set.</summary>
     public void Set(string stationId, StationRegistrationStatus status) => _status[stationId] = status;
 
+    /// <summary>The status last recorded for the station on this node (at its handshake, its boot or an operator's change), if any.</summary>
+    public StationRegistrationStatus? Known(string stationId) => _status.TryGetValue(stationId, out var status) ? status : null;
+
     /// <summary>Null when the station's CALL may be served; otherwise why not (the SecurityError's description).</summary>
     public async ValueTask<string?> RefuseIncomingAsync(string stationId, string action, CancellationToken ct)
     {
