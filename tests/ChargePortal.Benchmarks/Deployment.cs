@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Benchmarks;
 

@@ -1,4 +1,3 @@
-using ChargePortal.Web.Dashboard;
 namespace ChargePortal.Web.Accounts;
 
 /// <summary>The four roles of the portal. A new registration is a <see cref="Driver"/>.</summary>

@@ -1,8 +1,8 @@
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Ocpp.Connections;
-using ChargePortal.Web.Ocpp.Handling;
 using Microsoft.EntityFrameworkCore;
+using ChargePortal.Web.Ocpp;
 
 namespace ChargePortal.Web.CustomerInformation;
 

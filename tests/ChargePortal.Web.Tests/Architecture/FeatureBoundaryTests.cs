@@ -13,7 +13,9 @@ public sealed class FeatureBoundaryTests
         ["Demo", "Roaming", "Monitoring", "Operators", "Drivers"],
         ["Cluster", "Dashboard"],
         ["Ocpp.Endpoint", "Ocpp.Handling"],
+        ["PlugAndCharge"],
         ["Reservations", "StationSecurity", "DeviceModel", "StationEvents", "Ocpp.Diagnostics", "LoadManagement"],
+        ["DisplayMessages", "CustomerInformation"],
         ["SmartCharging"],
         ["Payments"],
         ["Tariffs", "Transactions"],
@@ -55,6 +57,16 @@ public sealed class FeatureBoundaryTests
         ("Payments", "Drivers"),
         ("DeviceModel", "Operators"),
 
+        // Firmware lives with the operator's tools, but the command API and the handlers record its updates.
+        ("Ocpp.Commands", "Operators"),
+        ("Ocpp.Handling", "Operators"),
+
+        // Deleting an account (Accounts/Admin) settles the account's tokens, payments and audit trail.
+        ("Accounts", "Audit"),
+        ("Accounts", "CustomerInformation"),
+        ("Accounts", "Payments"),
+        ("Accounts", "Tokens"),
+
         // Registered or decorated across features.
         ("Stations", "StationSecurity"),
         ("Tariffs", "Payments"),
@@ -68,10 +80,23 @@ public sealed class FeatureBoundaryTests
     /// </summary>
     public static readonly IReadOnlyList<string> KnownWireTypeUsers =
     [
+        "CustomerInformation.CustomerInformationLedger",
         "DeviceModel.ConfigurationAnswers",
         "DeviceModel.DeviceModelPanel",
         "DeviceModel.DeviceModelStore",
+        "DisplayMessages.DisplayMessageLedger",
+        "LoadManagement.ExternalChargingLimits",
+        "LoadManagement.ExternalLimitSchedule",
         "Monitoring.VariableMonitors",
+        "Operators.Firmware.PublishFirmwareRecorder",
+        "Operators.SmartCharging.Profiles.Frames",
+        "Operators.SmartCharging.Profiles.ProfileReports",
+        "Operators.SmartCharging.Profiles.SetProfiles",
+        "PlugAndCharge.ContractAuthorization",
+        "PlugAndCharge.ContractAuthorizer",
+        "PlugAndCharge.ContractCertificateCheck",
+        "PlugAndCharge.ContractCertificateVerdict",
+        "PlugAndCharge.OcspCertificateId",
         "SmartCharging.ChargingProfileBuilder",
         "StationEvents.StationEventLog",
     ];

@@ -2,7 +2,6 @@ using System.Net;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Hosting.Logging;
 using ChargePortal.Web.Tests.Infrastructure;
-using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Tests.Security;
 

@@ -59,6 +59,7 @@ public enum StationCommandName
     SetDisplayMessage,
     GetDisplayMessages,
     ClearDisplayMessage,
+
     /// <summary>2.0.1 CustomerInformation (N09/N10): report and/or clear a customer's data on the station.</summary>
     CustomerInformation,
 }

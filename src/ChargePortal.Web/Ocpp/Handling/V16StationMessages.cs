@@ -6,7 +6,6 @@ using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 using ChargePortal.Web.Transactions.Signing;
-using ChargePortal.Web.Ocpp;
 using OcppMeterValue = ChargePortal.Ocpp.V16.MeterValue;
 
 namespace ChargePortal.Web.Ocpp.Handling;

@@ -1,7 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.PlugAndCharge;
-using ChargePortal.Web.Ocpp;
 
 namespace ChargePortal.Web.Ocpp.Handling;
 

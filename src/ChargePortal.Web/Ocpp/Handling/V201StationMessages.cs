@@ -5,7 +5,6 @@ using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
 using ChargePortal.Web.Transactions.Signing;
-using ChargePortal.Web.Ocpp;
 using OcppMeterValue = ChargePortal.Ocpp.V201.MeterValue;
 
 namespace ChargePortal.Web.Ocpp.Handling;
@@ -176,10 +175,16 @@ internal static class V201StationMessages
     {
         await s.ChargingLimits.ClearAsync(stationId, call.ReadRequest<ClearedChargingLimitRequest>(), ct);
         return call.Respond(new ClearedChargingLimitResponse());
+    }
+
     private static string DisplayMessagesPart(OcppIncomingCall call)
+    {
         var part = call.ReadRequest<NotifyDisplayMessagesRequest>();
         return $"request {part.RequestId}: {part.MessageInfo?.Count ?? 0} message(s){(part.Tbc == true ? " (more to come)" : "")}";
+    }
+
     private static string CustomerInformationPart(OcppIncomingCall call)
+    {
         var part = call.ReadRequest<NotifyCustomerInformationRequest>();
         return $"request {part.RequestId} part {part.SeqNo}{(part.Tbc == true ? " (more to come)" : "")}";
     }

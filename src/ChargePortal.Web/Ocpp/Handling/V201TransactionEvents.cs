@@ -5,7 +5,6 @@ using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using ChargePortal.Web.Transactions;
-using ChargePortal.Web.Ocpp;
 
 namespace ChargePortal.Web.Ocpp.Handling;
 

@@ -1,7 +1,6 @@
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
-using ChargePortal.Web.Ocpp.Handling;
 using Microsoft.EntityFrameworkCore;
 using ChargePortal.Web.Ocpp;
 

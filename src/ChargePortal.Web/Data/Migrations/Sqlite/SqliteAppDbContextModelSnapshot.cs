@@ -17,6 +17,50 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -537,6 +581,42 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DisplayMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.LoadManagement.ExternalChargingLimit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsGridCritical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScheduleJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "EvseId", "Source")
+                        .IsUnique();
+
+                    b.ToTable("ExternalChargingLimits", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -725,50 +805,6 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("OcppMessageLog", (string)null);
                 });
 
-            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiKeys");
-                });
-
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareStatusEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -777,6 +813,10 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("FirmwareUpdateId")
                         .HasColumnType("INTEGER");
@@ -804,10 +844,22 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Checksum")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
@@ -841,6 +893,139 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("StationId", "RequestedAt");
 
                     b.ToTable("FirmwareUpdates");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.SmartCharging.Profiles.ChargingProfileReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "RequestId")
+                        .IsUnique();
+
+                    b.ToTable("ChargingProfileReports", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.SmartCharging.Profiles.ReportedChargingProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StackLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportedChargingProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.SmartCharging.Profiles.SetChargingProfileRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StackLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "ProfileId")
+                        .IsUnique();
+
+                    b.ToTable("SetChargingProfiles", (string)null);
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
@@ -1749,6 +1934,89 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("StationCertificates", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Apn")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfigurationSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CsmsUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interface")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessageTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OcppVersion")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResetStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecurityProfile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpnServer")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("NetworkProfileChanges", (string)null);
+                });
+
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1884,6 +2152,9 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PasswordRotationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingSecurityProfile")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegistrationStatus")
@@ -2517,6 +2788,17 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("ChargePortal.Web.CustomerInformation.CustomerDataClearance", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
@@ -2605,6 +2887,15 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChargePortal.Web.LoadManagement.ExternalChargingLimit", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChargePortal.Web.Monitoring.VariableMonitorRecord", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
@@ -2621,17 +2912,6 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DiagnosticsUploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("ChargePortal.Web.Accounts.ApiKeys.ApiKey", b =>
-                {
-                    b.HasOne("ChargePortal.Web.Accounts.ApplicationUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareStatusEntry", b =>
@@ -2652,6 +2932,33 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Station");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.SmartCharging.Profiles.ChargingProfileReport", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.SmartCharging.Profiles.ReportedChargingProfile", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Operators.SmartCharging.Profiles.ChargingProfileReport", null)
+                        .WithMany("Profiles")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.SmartCharging.Profiles.SetChargingProfileRecord", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Payments.Cards.DriverPaymentProfile", b =>
@@ -2800,6 +3107,15 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChargePortal.Web.StationSecurity.Certificates.StationCertificate", b =>
+                {
+                    b.HasOne("ChargePortal.Web.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.StationSecurity.NetworkProfiles.NetworkProfileChange", b =>
                 {
                     b.HasOne("ChargePortal.Web.Stations.Station", null)
                         .WithMany()
@@ -2980,6 +3296,11 @@ namespace ChargePortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ChargePortal.Web.Operators.Firmware.FirmwareUpdate", b =>
                 {
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("ChargePortal.Web.Operators.SmartCharging.Profiles.ChargingProfileReport", b =>
+                {
+                    b.Navigation("Profiles");
                 });
 
             modelBuilder.Entity("ChargePortal.Web.Reservations.Reservation", b =>

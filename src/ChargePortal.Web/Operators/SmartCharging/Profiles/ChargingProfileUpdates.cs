@@ -2,7 +2,6 @@ using System.Text.Json;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Ocpp.Handling;
 using Microsoft.EntityFrameworkCore;
 using ChargePortal.Web.Ocpp;
 
