@@ -83,7 +83,6 @@ builder.Services.AddCluster(builder.Configuration); // after the features: repla
 builder.AddTelemetry(); // after AddCluster: measures the call router the cluster may have replaced
 
 var app = builder.Build();
-app.UseThreadPoolForRequests();
 app.UseWebSecurity(); // forwarded headers, security headers, HSTS
 
 if (!app.Environment.IsDevelopment())

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using ChargePortal.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,17 +12,15 @@ namespace ChargePortal.Benchmarks;
 /// <summary>
 /// The baseline: a minimal Kestrel WebSocket server that answers each OCPP CALL with a fixed valid
 /// result and does nothing else — no validation, no database, no events. It schedules socket I/O as the host does
-/// (inline, see <see cref="InlineSocketIo"/>), so the two differ only in what they do per message.
+/// (Kestrel's default), so the two differ only in what they do per message.
 /// </summary>
 internal static class BaselineServer
 {
     public static async Task RunAsync(int port)
     {
-        Environment.SetEnvironmentVariable(InlineSocketIo.RuntimeVariable, "1");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         var app = builder.Build();
         app.UseWebSockets();
         app.MapGet("/health/live", () => "Healthy");

@@ -50,19 +50,13 @@ public sealed record BenchmarkOptions(
 {
     public BenchMode Mode { get; init; } = BenchMode.Load;
 
-    /// <summary>
-    /// ChargePortal's <c>Hosting:InlineSocketIo</c> per run: null leaves the host's default; several values run the host
-    /// once with each, against the same baseline (<c>--inline-io on,off</c>).
-    /// </summary>
-    public IReadOnlyList<bool?> InlineIo { get; init; } = [null];
-
     public const int MaxNodes = 4;
 
     public const string Usage = """
         usage: ChargePortal.Benchmarks [--stations 1000[,5000,...]] [--rate 1] [--duration 30] [--warmup 10]
                                        [--targets baseline,chargeportal] [--connect-concurrency 100]
                                        [--nodes 1[,2]] [--commands 200] [--database sqlite|postgres]
-                                       [--storm | --memory] [--inline-io on,off]
+                                       [--storm | --memory]
           --stations    simulated stations per run (1-20000); stations are split evenly over the nodes
           --rate        messages per station per second (0-20]
           --duration    measured seconds per run (1-600), after --warmup seconds (0-300)
@@ -77,7 +71,6 @@ public sealed record BenchmarkOptions(
                         first --duration seconds, with no warm-up
           --memory      what an idle connected station costs: RSS and GC heap of the server settled empty,
                         then with the stations connected, booted and idle; the difference per station
-          --inline-io   run ChargePortal with Hosting:InlineSocketIo on, off, or both (on,off), same baseline
           --commands    commands (get-configuration) sent through the HTTP API while the load runs (0-10000):
                         on several nodes to the node holding the station and as many to another node (default
                         200); on one node to that node (default none)
@@ -95,7 +88,6 @@ public sealed record BenchmarkOptions(
         var database = BenchDatabase.Sqlite;
         var targets = new List<Target> { Target.Baseline, Target.ChargePortal };
         var mode = BenchMode.Load;
-        List<bool?> inline = [null];
         try
         {
             for (var i = 0; i < args.Length; i++)
@@ -146,15 +138,6 @@ public sealed record BenchmarkOptions(
                     case "--memory":
                         mode = BenchMode.Memory;
                         break;
-                    case "--inline-io" when value is not null:
-                        inline = [.. value.Split(',').Select(v => v switch
-                        {
-                            "on" => (bool?)true,
-                            "off" => false,
-                            _ => throw new ArgumentException("--inline-io is on, off or on,off"),
-                        })];
-                        i++;
-                        break;
                     case "--commands" when value is not null:
                         commands = int.Parse(value, CultureInfo.InvariantCulture);
                         i++;
@@ -178,7 +161,6 @@ public sealed record BenchmarkOptions(
             ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands, database)
             {
                 Mode = mode,
-                InlineIo = [.. inline.Distinct()],
             }
             : null;
     }

@@ -28,20 +28,14 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>An operator API key for the commands API (ChargePortal runs that send commands).</summary>
     public string? ApiKey { get; private set; }
 
-    /// <summary>" (inline I/O on)" / " (inline I/O off)" for a run that sets Hosting:InlineSocketIo, "" otherwise.</summary>
-    public static string InlineLabel(bool? inline) => inline is { } on ? $" (inline I/O {(on ? "on" : "off")})" : "";
-
-    /// <summary>The run's label beside the server's name.</summary>
-    public string Variant { get; private set; } = "";
-
-    public static async Task<Deployment> StartAsync(Target target, int nodes, BenchmarkOptions options, bool? inlineIo = null)
+    public static async Task<Deployment> StartAsync(Target target, int nodes, BenchmarkOptions options)
     {
         if (target == Target.Baseline && nodes != 1)
         {
             throw new ArgumentOutOfRangeException(nameof(nodes), "The baseline is a single process.");
         }
 
-        var deployment = new Deployment(target, Directory.CreateTempSubdirectory("chargeportal-bench-").FullName) { Variant = InlineLabel(inlineIo) };
+        var deployment = new Deployment(target, Directory.CreateTempSubdirectory("chargeportal-bench-").FullName);
         try
         {
             var database = target == Target.ChargePortal ? await deployment.StartDatabaseAsync(nodes, options) : [];
@@ -49,11 +43,6 @@ public sealed class Deployment : IAsyncDisposable
             {
                 // /metrics for --memory (the GC heap); loopback only.
                 database["Operations__MetricsAllowedNetworks"] = "127.0.0.1/32";
-            }
-
-            if (inlineIo is { } inline)
-            {
-                database["Hosting__InlineSocketIo"] = inline ? "true" : "false";
             }
 
             if (nodes == 1)

@@ -16,14 +16,13 @@ public sealed record RunResult(
     double P95Ms,
     double P99Ms,
     IReadOnlyList<NodeMemory> Memory,
-    CommandResults? Commands,
-    string Variant = "")
+    CommandResults? Commands)
 {
     public string ToLine()
     {
         var memory = string.Join(", ", Memory.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Node} {m.RssMiB:0} MiB (peak {m.PeakMiB:0})")));
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{Target}{Variant} ({Nodes} node{(Nodes == 1 ? "" : "s")}): held {Held}/{Stations}, errors {Errors}, {MessagesPerSecond:0} msg/s, p50 {P50Ms:0.0} ms, p95 {P95Ms:0.0} ms, p99 {P99Ms:0.0} ms, RSS {memory}");
+            $"{Target} ({Nodes} node{(Nodes == 1 ? "" : "s")}): held {Held}/{Stations}, errors {Errors}, {MessagesPerSecond:0} msg/s, p50 {P50Ms:0.0} ms, p95 {P95Ms:0.0} ms, p99 {P99Ms:0.0} ms, RSS {memory}");
         return Commands is null ? line : line + Environment.NewLine + "  " + Commands.ToLine();
     }
 }
@@ -103,7 +102,7 @@ public static class LoadGenerator
         errors += connected.Sum(c => c.Errors);
         await Task.WhenAll(connected.Select(c => c.DisposeAsync().AsTask()));
         return new RunResult(deployment.Target, nodes.Count, stations, options.Rate, held, errors, latencies.Length / elapsed,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), memory, commandResults, deployment.Variant);
+            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), memory, commandResults);
     }
 
     public static double Percentile(double[] sorted, double p) =>

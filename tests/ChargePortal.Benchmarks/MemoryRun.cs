@@ -4,14 +4,14 @@ using System.Text;
 
 namespace ChargePortal.Benchmarks;
 
-public sealed record MemoryResult(Target Target, string Variant, int Stations, int Held, double EmptyRssMiB, double RssMiB, double? EmptyHeapMiB, double? HeapMiB)
+public sealed record MemoryResult(Target Target, int Stations, int Held, double EmptyRssMiB, double RssMiB, double? EmptyHeapMiB, double? HeapMiB)
 {
     public double RssKiBPerStation => (RssMiB - EmptyRssMiB) * 1024 / Math.Max(1, Held);
 
     public double? HeapKiBPerStation => HeapMiB - EmptyHeapMiB is { } grown ? grown * 1024 / Math.Max(1, Held) : null;
 
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Target}{Variant}: held {Held}/{Stations}, RSS {EmptyRssMiB:0} → {RssMiB:0} MiB ({RssKiBPerStation:0.0} KiB per station), GC heap {EmptyHeapMiB:0.0} → {HeapMiB:0.0} MiB ({HeapKiBPerStation:0.0} KiB per station)");
+        $"{Target}: held {Held}/{Stations}, RSS {EmptyRssMiB:0} → {RssMiB:0} MiB ({RssKiBPerStation:0.0} KiB per station), GC heap {EmptyHeapMiB:0.0} → {HeapMiB:0.0} MiB ({HeapKiBPerStation:0.0} KiB per station)");
 }
 
 /// <summary>
@@ -53,7 +53,7 @@ public static class MemoryRun
 
         await Task.Delay(Settle);
         var connected = stations.OfType<LoadStation>().ToArray();
-        var result = new MemoryResult(deployment.Target, deployment.Variant, count, connected.Count(s => s.IsOpen), emptyRss, node.Memory().RssMiB,
+        var result = new MemoryResult(deployment.Target, count, connected.Count(s => s.IsOpen), emptyRss, node.Memory().RssMiB,
             emptyHeap, await GcHeapMiBAsync(deployment));
         await Task.WhenAll(connected.Select(s => s.DisposeAsync().AsTask()));
         return result;
@@ -67,7 +67,7 @@ public static class MemoryRun
         foreach (var r in results)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Stations} | {Report.ServerName(r.Target, database)}{r.Variant} | {r.Held} | {r.EmptyRssMiB:0} → {r.RssMiB:0} | {r.RssKiBPerStation:0.0} | {r.EmptyHeapMiB:0.0} → {r.HeapMiB:0.0} | {r.HeapKiBPerStation:0.0} |"));
+                $"| {r.Stations} | {Report.ServerName(r.Target, database)} | {r.Held} | {r.EmptyRssMiB:0} → {r.RssMiB:0} | {r.RssKiBPerStation:0.0} | {r.EmptyHeapMiB:0.0} → {r.HeapMiB:0.0} | {r.HeapKiBPerStation:0.0} |"));
         }
 
         return text.ToString();

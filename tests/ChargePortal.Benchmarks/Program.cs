@@ -37,31 +37,27 @@ foreach (var stations in options.StationCounts)
     {
         foreach (var nodes in target == Target.Baseline ? [1] : options.NodeCounts)
         {
-            foreach (var inline in target == Target.Baseline ? [null] : options.InlineIo)
+            var shape = (nodes == 1 ? "" : $" on {nodes} nodes with Redis")
+                + (target == Target.ChargePortal && options.Database == BenchDatabase.Postgres ? " on PostgreSQL" : "");
+            Console.WriteLine($"--- {options.Mode} {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s ({LoadGeneratorRuntime.MachineLoad()})");
+            await using var deployment = await Deployment.StartAsync(target, nodes, options);
+            if (options.Mode == BenchMode.Memory)
             {
-                var shape = (nodes == 1 ? "" : $" on {nodes} nodes with Redis")
-                    + (target == Target.ChargePortal && options.Database == BenchDatabase.Postgres ? " on PostgreSQL" : "")
-                    + Deployment.InlineLabel(inline);
-                Console.WriteLine($"--- {options.Mode} {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s ({LoadGeneratorRuntime.MachineLoad()})");
-                await using var deployment = await Deployment.StartAsync(target, nodes, options, inline);
-                if (options.Mode == BenchMode.Memory)
-                {
-                    var memory = await MemoryRun.RunAsync(deployment, stations, options);
-                    memories.Add(memory);
-                    Console.WriteLine(memory.ToLine());
-                }
-                else if (options.Mode == BenchMode.Storm)
-                {
-                    var storm = await StormRun.RunAsync(deployment, stations, options);
-                    storms.Add(storm);
-                    Console.WriteLine(storm.ToLine());
-                }
-                else
-                {
-                    var result = await LoadGenerator.RunAsync(deployment, stations, options);
-                    results.Add(result);
-                    Console.WriteLine(result.ToLine());
-                }
+                var memory = await MemoryRun.RunAsync(deployment, stations, options);
+                memories.Add(memory);
+                Console.WriteLine(memory.ToLine());
+            }
+            else if (options.Mode == BenchMode.Storm)
+            {
+                var storm = await StormRun.RunAsync(deployment, stations, options);
+                storms.Add(storm);
+                Console.WriteLine(storm.ToLine());
+            }
+            else
+            {
+                var result = await LoadGenerator.RunAsync(deployment, stations, options);
+                results.Add(result);
+                Console.WriteLine(result.ToLine());
             }
         }
     }

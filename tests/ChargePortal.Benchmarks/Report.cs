@@ -22,7 +22,7 @@ public static class Report
                 : (r.MessagesPerSecond / baseline.MessagesPerSecond).ToString("0.00", CultureInfo.InvariantCulture);
             var memory = string.Join(" + ", r.Memory.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.RssMiB:0} ({m.PeakMiB:0})")));
             text.Append(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Stations} | {ServerName(r.Target, database)}{r.Variant} | {r.Nodes} | {r.Held} | {r.Errors} | {r.MessagesPerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {memory} | {ratio} |"));
+                $"| {r.Stations} | {ServerName(r.Target, database)} | {r.Nodes} | {r.Held} | {r.Errors} | {r.MessagesPerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {memory} | {ratio} |"));
             if (commands)
             {
                 text.Append(r.Commands is { } c ? $" {c.Local} | {c.RoutedText} | {c.Added} |" : " – | – | – |");

@@ -7,7 +7,6 @@ namespace ChargePortal.Benchmarks;
 
 public sealed record StormResult(
     Target Target,
-    string Variant,
     int Stations,
     int Booted,
     long Errors,
@@ -20,7 +19,7 @@ public sealed record StormResult(
     IReadOnlyList<NodeMemory> Memory)
 {
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Target}{Variant}: booted {Booted}/{Stations}, errors {Errors}, connect→boot {ConnectToBoot} ms, boot call {BootCall} ms, all booted {AllBootedSeconds:0.0} s, all statuses stored {(AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "–")}, first window {Window} ms ({WindowSamples} samples), RSS {string.Join(", ", Memory.Select(m => $"{m.RssMiB:0} MiB (peak {m.PeakMiB:0})"))}");
+        $"{Target}: booted {Booted}/{Stations}, errors {Errors}, connect→boot {ConnectToBoot} ms, boot call {BootCall} ms, all booted {AllBootedSeconds:0.0} s, all statuses stored {(AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "–")}, first window {Window} ms ({WindowSamples} samples), RSS {string.Join(", ", Memory.Select(m => $"{m.RssMiB:0} MiB (peak {m.PeakMiB:0})"))}");
 }
 
 /// <summary>p50 / p95 / p99 in milliseconds.</summary>
@@ -92,7 +91,7 @@ public static class StormRun
         await pacing;
 
         var done = timings.OfType<StormTiming>().ToArray();
-        var result = new StormResult(deployment.Target, deployment.Variant, count, done.Length, errors + stations.Sum(s => s.Errors),
+        var result = new StormResult(deployment.Target, count, done.Length, errors + stations.Sum(s => s.Errors),
             Percentiles.Of(done.Select(t => t.BootedMs)),
             Percentiles.Of(done.Select(t => t.BootedMs - t.BootSentMs)),
             done.Length == 0 ? double.NaN : done.Max(t => t.StatusAnsweredMs) / 1000,
@@ -112,7 +111,7 @@ public static class StormRun
         foreach (var r in results)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Stations} | {Report.ServerName(r.Target, database)}{r.Variant} | {r.Booted} | {r.Errors} | {r.ConnectToBoot} | {r.BootCall} | {r.AllBootedSeconds:0.0} | {(r.AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {r.Window} | {string.Join(" + ", r.Memory.Select(m => $"{m.RssMiB:0} ({m.PeakMiB:0})"))} |"));
+                $"| {r.Stations} | {Report.ServerName(r.Target, database)} | {r.Booted} | {r.Errors} | {r.ConnectToBoot} | {r.BootCall} | {r.AllBootedSeconds:0.0} | {(r.AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {r.Window} | {string.Join(" + ", r.Memory.Select(m => $"{m.RssMiB:0} ({m.PeakMiB:0})"))} |"));
         }
 
         return text.ToString();

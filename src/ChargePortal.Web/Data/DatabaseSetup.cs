@@ -47,8 +47,7 @@ public static class DatabaseSetup
                 // No retrying execution strategy: the OCPP writers (TransactionEvent, StartTransaction, last-seen, the
                 // local-list version) open their own transactions, which a retrying strategy refuses with an exception.
                 // A write that fails is answered with a CALLERROR, and the station repeats it.
-                services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString)
-                    .AddInterceptors(SocketThreadDbGuard.Instance));
+                services.AddDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                     new UpcastingFactory<SqlServerAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerAppDbContext>>()));
@@ -63,8 +62,7 @@ public static class DatabaseSetup
 
                 // Npgsql sends a SaveChanges as one batch in one round trip. No retrying execution strategy: the OCPP
                 // writers open their own transactions, which a retrying strategy refuses.
-                services.AddDbContextFactory<PostgreSqlAppDbContext>(o => o.UseNpgsql(connectionString)
-                    .AddInterceptors(SocketThreadDbGuard.Instance));
+                services.AddDbContextFactory<PostgreSqlAppDbContext>(o => o.UseNpgsql(connectionString));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                     new UpcastingFactory<PostgreSqlAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlAppDbContext>>()));
@@ -75,7 +73,7 @@ public static class DatabaseSetup
                     ? SqliteConnectionStringFor(options.DataDirectory)
                     : connectionString;
                 EnsureSqliteDirectoryExists(connectionString);
-                services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SocketThreadDbGuard.Instance, new SqliteConnectionPragmas()));
+                services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionPragmas()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>().CreateDbContext());
                 services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                     new UpcastingFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));

@@ -14,14 +14,13 @@ public static class OperationsSetup
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
-        builder.AddInlineSocketIo();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<SecretRedactingEnricher>()
-            // Station frames are handled on the sockets' event threads (InlineSocketIo), and a console write blocks
-            // when whoever reads stdout falls behind: one slow log reader would stall every station on that thread.
+            // A console write blocks when whoever reads stdout falls behind: one slow log reader would stall every
+            // station whose handling logs.
             // Events go through a bounded queue to a writer thread instead; past 10,000 waiting, new ones are dropped.
             .WriteTo.Async(a => a.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
                 bufferSize: 10_000, blockWhenFull: false),

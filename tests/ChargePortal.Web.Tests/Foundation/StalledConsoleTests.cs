@@ -8,7 +8,7 @@ namespace ChargePortal.Web.Tests.Foundation;
 public sealed class StalledConsoleCollection;
 
 /// <summary>
-/// Station frames are handled on the sockets' event threads, and they log (a malformed frame is a warning). When
+/// Station frames are handled by code that logs (a malformed frame is a warning). When
 /// whoever reads the host's stdout stops reading, console writes block; the stations must not. Runs alone: the console
 /// is the process's.
 /// </summary>
