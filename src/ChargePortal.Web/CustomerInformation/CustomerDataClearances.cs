@@ -2,7 +2,6 @@ using ChargePortal.Ocpp;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
-using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +19,6 @@ public sealed class CustomerDataClearances(
     IDbContextFactory<AppDbContext> dbFactory,
     DatabaseWriteGate writeGate,
     StationCommandService commands,
-    IStationEventStream events,
     IClusterSingletonGate gate,
     AuditLog audit,
     TimeProvider time,
@@ -88,7 +86,7 @@ public sealed class CustomerDataClearances(
             await audit.RecordAsync(requestedBy, null, AuditAction, pair.StationId, $"queued: clear token {pair.IdTag} ({reason})", "Pending", ct);
         }
 
-        _wake.Release();
+        Wake();
         return pairs.Count;
     }
 
@@ -109,9 +107,11 @@ public sealed class CustomerDataClearances(
         return await query.OrderByDescending(c => c.Id).Take(1000).ToListAsync(ct);
     }
 
+    /// <summary>Looks at the pending clears now rather than at the next poll (a station came back, or clears were queued).</summary>
+    public void Wake() => _wake.Release();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var follower = WakeOnConnectAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -131,26 +131,6 @@ public sealed class CustomerDataClearances(
             {
                 logger.LogWarning(ex, "Sending pending customer-data clears failed; retrying later");
             }
-        }
-
-        await follower;
-    }
-
-    private async Task WakeOnConnectAsync(CancellationToken ct)
-    {
-        try
-        {
-            await foreach (var stationEvent in events.SubscribeAsync(ct))
-            {
-                if (stationEvent is StationConnected or StationBooted)
-                {
-                    _wake.Release();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Shutting down.
         }
     }
 

@@ -47,6 +47,7 @@ public static class CustomerInformationApi
         services.AddSingleton<CustomerInformationService>();
         services.AddSingleton<CustomerDataClearances>();
         services.AddHostedService(sp => sp.GetRequiredService<CustomerDataClearances>());
+        services.AddHostedService<CustomerDataClearanceWakeUps>();
         return services;
     }
 
