@@ -73,6 +73,10 @@ public sealed partial class OcspClient(IHttpClientFactory httpFactory, IOptions<
         {
             return Failure(responder, "the responder did not answer in time");
         }
+        catch (HttpRequestException ex) when (ex.InnerException is OcspResponderNotAllowedException refused)
+        {
+            return Failure(responder, refused.Message);
+        }
         catch (HttpRequestException ex)
         {
             return Failure(responder, $"the responder could not be reached ({ex.Message})");

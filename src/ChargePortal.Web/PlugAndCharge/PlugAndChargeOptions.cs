@@ -46,6 +46,12 @@ public sealed class PlugAndChargeOptions : IValidatableObject
 
     public UnknownContractPolicy UnknownContractPolicy { get; set; } = UnknownContractPolicy.Reject;
 
+    /// <summary>
+    /// Host names of OCSP responders the CSMS may ask although they are not at a public address (a PKI inside the
+    /// operator's network). Stations name the responder: any other host is asked only at a public address.
+    /// </summary>
+    public IList<string> OcspResponderHosts { get; } = [];
+
     public Uri? ProviderUri => string.IsNullOrWhiteSpace(ContractCertificateProviderUrl) ? null : new Uri(ContractCertificateProviderUrl);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -54,6 +60,11 @@ public sealed class PlugAndChargeOptions : IValidatableObject
             && (!Uri.TryCreate(ContractCertificateProviderUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             yield return new ValidationResult($"must be an absolute http or https URL, not \"{ContractCertificateProviderUrl}\".", [nameof(ContractCertificateProviderUrl)]);
+        }
+
+        foreach (var host in OcspResponderHosts.Where(h => !string.IsNullOrWhiteSpace(h) && Uri.CheckHostName(h.Trim()) == UriHostNameType.Unknown))
+        {
+            yield return new ValidationResult($"must list host names or IP addresses only (no scheme, port or path), not \"{host}\".", [nameof(OcspResponderHosts)]);
         }
 
         if (!string.IsNullOrWhiteSpace(ContractRootsPath) && !File.Exists(ContractRootsPath))

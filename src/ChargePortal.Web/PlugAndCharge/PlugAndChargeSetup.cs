@@ -14,9 +14,16 @@ public static class PlugAndChargeSetup
     {
         services.AddValidatedOptions<PlugAndChargeOptions>(PlugAndChargeOptions.Section);
 
-        // The responder URL comes from the station: no redirects, so it cannot bounce the CSMS's request elsewhere.
+        // The responder URL comes from the station: public addresses only (unless listed) and no redirects, so it cannot
+        // point or bounce the CSMS's request into the operator's own network.
+        services.AddSingleton<OcspResponderAddresses>();
         services.AddHttpClient(OcspClient.HttpClientName, c => c.MaxResponseContentBufferSize = MaxOcspResponseBytes)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<OcspResponderAddresses>().ConnectAsync,
+            });
         services.AddHttpClient(ContractCertificateProvider.HttpClientName);
         services.AddSingleton<OcspClient>();
         services.AddSingleton<ContractRoots>();

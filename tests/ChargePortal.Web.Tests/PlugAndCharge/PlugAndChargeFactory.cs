@@ -24,7 +24,11 @@ public class PlugAndChargeFactory : KestrelChargePortalFactory, IAsyncLifetime
         ["PlugAndCharge:ContractCertificateProviderApiKey"] = ProviderApiKey,
         ["PlugAndCharge:ContractRootsPath"] = Path.Combine(_directory, "contract-roots.pem"),
         ["PlugAndCharge:UnknownContractPolicy"] = UnknownContractPolicy,
+        ["PlugAndCharge:OcspResponderHosts:0"] = ListedResponderHost,
     };
+
+    /// <summary>The stand-in's responder is on 127.0.0.1, which the CSMS asks only when the operator listed it.</summary>
+    protected virtual string? ListedResponderHost => "127.0.0.1";
 
     public async ValueTask InitializeAsync()
     {
@@ -41,6 +45,12 @@ public class PlugAndChargeFactory : KestrelChargePortalFactory, IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The same, but the operator did not list the stand-in's (loopback) responder host.</summary>
+public sealed class UnlistedResponderPlugAndChargeFactory : PlugAndChargeFactory
+{
+    protected override string? ListedResponderHost => null;
 }
 
 /// <summary>A valid contract whose eMAID has no id token yet gets one (PlugAndCharge:UnknownContractPolicy=Create).</summary>
