@@ -93,8 +93,18 @@ public sealed class ExternalChargingLimits(IDbContextFactory<AppDbContext> dbFac
         return result;
     }
 
+    /// <summary>The first moment after now at which an external limit on one of <paramref name="stationIds"/> changes by its schedule.</summary>
+    public async Task<DateTimeOffset?> NextChangeAsync(IReadOnlyCollection<string> stationIds, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var limits = await db.ExternalChargingLimits.AsNoTracking().Where(l => stationIds.Contains(l.StationId) && l.ScheduleJson != null).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        return limits.Select(l => ExternalLimitSchedule.NextChangeAfter(Schedules(l), l.ReceivedAt, now)).Where(t => t is not null).Min();
+    }
+
     private static int? LimitW(ExternalChargingLimit limit, DateTimeOffset now) =>
-        limit.ScheduleJson is null
-            ? null
-            : ExternalLimitSchedule.LimitWAt(JsonSerializer.Deserialize(limit.ScheduleJson, V201JsonContext.Default.IReadOnlyListChargingSchedule) ?? [], limit.ReceivedAt, now);
+        limit.ScheduleJson is null ? null : ExternalLimitSchedule.LimitWAt(Schedules(limit), limit.ReceivedAt, now);
+
+    private static IReadOnlyList<ChargingSchedule> Schedules(ExternalChargingLimit limit) =>
+        JsonSerializer.Deserialize(limit.ScheduleJson!, V201JsonContext.Default.IReadOnlyListChargingSchedule) ?? [];
 }

@@ -42,4 +42,26 @@ public static class ExternalLimitSchedule
 
         return lowest;
     }
+
+    /// <summary>
+    /// The first moment after <paramref name="after"/> at which any schedule's limit changes (a period starts, or a
+    /// schedule begins or ends), or null when none will.
+    /// </summary>
+    public static DateTimeOffset? NextChangeAfter(IReadOnlyList<ChargingSchedule> schedules, DateTimeOffset receivedAt, DateTimeOffset after)
+    {
+        ArgumentNullException.ThrowIfNull(schedules);
+        DateTimeOffset? next = null;
+        foreach (var schedule in schedules)
+        {
+            var start = schedule.StartSchedule ?? receivedAt;
+            var moments = schedule.ChargingSchedulePeriod.Select(p => start.AddSeconds(p.StartPeriod))
+                .Concat(schedule.Duration is { } duration ? [start.AddSeconds(duration)] : []);
+            foreach (var moment in moments.Where(m => m > after))
+            {
+                next = next is null || moment < next ? moment : next;
+            }
+        }
+
+        return next;
+    }
 }

@@ -27,6 +27,7 @@ public sealed partial class SiteLoadBalancer(
     StationCommandService commands,
     ExternalChargingLimits externalLimits,
     IClusterSingletonGate gate,
+    TimeProvider time,
     ILogger<SiteLoadBalancer> logger) : StationEventFollower(events)
 {
     protected override ILogger Logger => logger;
@@ -103,7 +104,9 @@ public sealed partial class SiteLoadBalancer(
 
         // External limits (K11–K14) cap an EVSE, or the station as a whole, shared equally among its sessions; what they
         // hold back goes to the site's other sessions.
-        var external = await externalLimits.InEffectAsync([.. sessions.Select(s => s.StationId).Distinct()], ct);
+        var stationIds = sessions.Select(s => s.StationId).Distinct(StringComparer.Ordinal).ToList();
+        var external = await externalLimits.InEffectAsync(stationIds, ct);
+        ScheduleNextLimitChange(siteId, sessions.Count == 0 ? null : await externalLimits.NextChangeAsync(stationIds, ct));
         var perStation = sessions.GroupBy(s => s.StationId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int? ExternalCap(string stationId, int evseId, OcppVersion? version)
         {

@@ -95,6 +95,40 @@ public sealed class ExternalChargingLimitTests(KestrelChargePortalFactory factor
     }
 
     [Fact]
+    public async Task When_the_limits_schedule_moves_to_its_next_period_the_shares_follow_without_any_other_event()
+    {
+        _ = factory.BaseUri;
+        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, "ECL-D", V201);
+        await cp.CallOkAsync("BootNotification", Boot201());
+        await SiteWithSessionsAsync("ECL-D", "ECL-E");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var sentToD = new ConcurrentQueue<decimal>();
+        var responder = AnswerProfilesAsync(cp, sentToD, stop.Token);
+
+        // The EMS allows EVSE 1 5 kW now and 1 kW from three seconds on, for six seconds; then the limit ends.
+        await cp.CallOkAsync("NotifyChargingLimit", new JsonObject
+        {
+            ["chargingLimit"] = new JsonObject { ["chargingLimitSource"] = "EMS" },
+            ["evseId"] = 1,
+            ["chargingSchedule"] = new JsonArray(new JsonObject
+            {
+                ["id"] = 1, ["chargingRateUnit"] = "W", ["startSchedule"] = Iso(DateTimeOffset.UtcNow), ["duration"] = 6,
+                ["chargingSchedulePeriod"] = new JsonArray(
+                    new JsonObject { ["startPeriod"] = 0, ["limit"] = 5_000 },
+                    new JsonObject { ["startPeriod"] = 3, ["limit"] = 1_000 }),
+            }),
+        });
+
+        // The notification's pass (5 kW, unless it ran late), then one pass at each boundary: the second period, and the
+        // schedule's end, which gives the station its fair share back.
+        await EventuallyAsync(() => Task.FromResult(sentToD.ToArray()), sent => sent.Length > 0 && sent[^1] == 11_000m);
+        sentToD.ToArray().Where(limit => limit != 5_000m).ShouldBe([1_000m, 11_000m]);
+
+        await stop.CancelAsync();
+        await responder;
+    }
+
+    [Fact]
     public async Task A_limit_without_a_schedule_is_stored_but_takes_nothing_and_bad_ones_are_refused()
     {
         await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, "ECL-C", V201);
