@@ -36,18 +36,20 @@ public sealed class StationLifecycle(
     // The boot's view of each station connected here, taken at the handshake.
     private readonly ConcurrentDictionary<string, BootSnapshot> _bootState = new(StringComparer.Ordinal);
 
+    // The handshakes' reads of their stations, one query for all that arrive together (a reconnect storm).
+    private readonly GroupRead<string, Station> _handshakeReads = new((ids, ct) => ReadStationsAsync(dbFactory, ids, ct));
+
+    /// <summary>Queries the handshakes' station reads took so far (one per batch of stations connecting together).</summary>
+    public long HandshakeReads => _handshakeReads.Reads;
+
     /// <summary>
     /// The station as the endpoint needs it at the handshake; creates it when unknown stations are allowed. Read fresh
-    /// at every handshake (credentials may have changed on any node); what the boot needs of it is kept for the life of
-    /// the connection, so a boot costs no read.
+    /// at every handshake (credentials may have changed on any node), in one query with the other stations connecting
+    /// at the same time; what the boot needs of it is kept for the life of the connection, so a boot costs no read.
     /// </summary>
     public async Task<Station?> FindForConnectAsync(string stationId, bool createIfMissing, CancellationToken ct)
     {
-        Station? station;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, ct);
-        }
+        var station = await _handshakeReads.ReadAsync(stationId, ct);
 
         if (station is null && createIfMissing)
         {
@@ -180,6 +182,13 @@ public sealed class StationLifecycle(
         {
             logger.LogWarning(ex, "Could not store that {StationId} is online", stationId);
         }
+    }
+
+    private static async Task<IReadOnlyDictionary<string, Station>> ReadStationsAsync(IDbContextFactory<AppDbContext> dbFactory, IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Stations.AsNoTracking().Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
     }
 
     private async Task<BootSnapshot?> LoadBootStateAsync(string stationId, CancellationToken ct)

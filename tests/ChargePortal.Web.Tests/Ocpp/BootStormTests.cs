@@ -20,6 +20,8 @@ public sealed class BootStormTests(KestrelChargePortalFactory factory) : IClassF
         const int count = 60;
         var writer = factory.Services.GetRequiredService<StationStateWriter>();
         var transactionsBefore = writer.Transactions;
+        var lifecycle = factory.Services.GetRequiredService<StationLifecycle>();
+        var handshakeReadsBefore = lifecycle.HandshakeReads;
         var clients = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             var v16 = i % 2 == 0;
@@ -68,6 +70,9 @@ public sealed class BootStormTests(KestrelChargePortalFactory factory) : IClassF
 
             // Registration, connect, boot and two statuses per station: 300 changes, fewer transactions.
             (writer.Transactions - transactionsBefore).ShouldBeLessThan(count * 5);
+
+            // The handshakes' station reads are shared by the stations connecting together, not one query each.
+            (lifecycle.HandshakeReads - handshakeReadsBefore).ShouldBeLessThan(count);
         }
         finally
         {
