@@ -78,9 +78,9 @@ builder.Services.AddReservations(builder.Configuration);
 builder.Services.AddDrivers(builder.Configuration);
 builder.Services.AddRoaming(builder.Configuration);
 builder.Services.AddPortal();
-builder.Services.AddHostedService<DemoStations>();
-builder.Services.AddCluster(builder.Configuration); // after the features: replaces single-node services when Redis is configured
-builder.AddTelemetry(); // after AddCluster: measures the call router the cluster may have replaced
+builder.Services.AddDemoStations();
+builder.Services.AddCluster(builder.Configuration); // the one single-node/cluster seam (Cluster/ClusterSetup.cs); its place does not matter
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseWebSecurity(); // forwarded headers, security headers, HSTS

@@ -62,7 +62,7 @@ public static class AccountsSetup
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
         services.AddSingleton<IMailTransport>(sp =>
         {
-            var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+            var options = configuration.ReadValidated<EmailOptions>(EmailOptions.Section);
             return string.IsNullOrWhiteSpace(options.Smtp.Host)
                 ? new PickupFolderMailTransport(options, sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILogger<PickupFolderMailTransport>>())
                 : new SmtpMailTransport(options);

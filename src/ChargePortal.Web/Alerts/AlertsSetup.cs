@@ -1,5 +1,4 @@
 using ChargePortal.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChargePortal.Web.Alerts;
 
@@ -9,7 +8,6 @@ public static class AlertsSetup
     {
         services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
         // A scale-out deployment registers a shared-lock gate; one node is always the leader.
-        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<OfflineDetector>();
         services.AddHostedService<AlertEventMonitor>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChargePortal.Web.Hosting;
 
 namespace ChargePortal.Web.Cluster;
 
@@ -41,46 +42,34 @@ public sealed partial class ClusterOptions
 
     public static string LeaseKey(string job) => "cp:lease:" + job;
 
-    /// <summary>Reads and checks the settings; a bad node id or prefix stops the host at startup with the reason.</summary>
+    /// <summary>
+    /// Reads the settings, checked by the same rules as at start (<see cref="ClusterSettings"/>): a bad node id or prefix
+    /// stops the host with the key named. Read while the services are registered, since it picks the node-local or the
+    /// cluster parts.
+    /// </summary>
     public static ClusterOptions From(IConfiguration configuration)
     {
-        var nodeId = configuration["Cluster:NodeId"];
+        var settings = configuration.ReadValidated<ClusterSettings>(ClusterSettings.Section);
+        var nodeId = settings.NodeId;
         if (string.IsNullOrWhiteSpace(nodeId))
         {
             var machine = UnsafeChars().Replace(Environment.MachineName, "-");
             nodeId = $"{machine[..Math.Min(machine.Length, 50)]}-{Guid.NewGuid().ToString("N")[..6]}";
-        }
-        else if (!SafeName().IsMatch(nodeId) || nodeId.Length > 64)
-        {
-            throw new InvalidOperationException($"Cluster:NodeId '{nodeId}' is invalid: use 1-64 letters, digits, '.', '_' or '-'.");
-        }
-
-        var prefix = configuration["Cluster:ChannelPrefix"];
-        if (string.IsNullOrWhiteSpace(prefix))
-        {
-            prefix = "chargeportal";
-        }
-        else if (!SafeName().IsMatch(prefix) || prefix.Length > 64)
-        {
-            throw new InvalidOperationException($"Cluster:ChannelPrefix '{prefix}' is invalid: use 1-64 letters, digits, '.', '_' or '-'.");
         }
 
         return new ClusterOptions
         {
             RedisConnectionString = configuration[RedisConnectionStringKey]?.Trim() ?? "",
             NodeId = nodeId,
-            ChannelPrefix = prefix,
-            OwnershipTtl = Seconds(configuration, "Cluster:OwnershipTtlSeconds", 45),
-            OwnershipRefresh = Seconds(configuration, "Cluster:OwnershipRefreshSeconds", 15),
-            LeaseDuration = Seconds(configuration, "Cluster:LeaseSeconds", 30),
+            ChannelPrefix = string.IsNullOrWhiteSpace(settings.ChannelPrefix) ? "chargeportal" : settings.ChannelPrefix,
+            OwnershipTtl = TimeSpan.FromSeconds(settings.OwnershipTtlSeconds),
+            OwnershipRefresh = TimeSpan.FromSeconds(settings.OwnershipRefreshSeconds),
+            LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds),
         };
     }
 
-    private static TimeSpan Seconds(IConfiguration configuration, string key, double fallback)
-    {
-        var value = configuration.GetValue(key, fallback);
-        return value > 0 ? TimeSpan.FromSeconds(value) : throw new InvalidOperationException($"{key} must be a positive number of seconds.");
-    }
+    /// <summary>A node id or channel prefix: 1-64 letters, digits, '.', '_' or '-'.</summary>
+    internal static bool IsSafeName(string name) => name.Length <= 64 && SafeName().IsMatch(name);
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex SafeName();

@@ -47,7 +47,7 @@ public static class DatabaseStartup
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
-        if (app.Configuration.GetValue<bool>("Seed:DemoData"))
+        if (app.Services.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
         }

@@ -1,3 +1,4 @@
+using ChargePortal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -25,14 +26,18 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
-    /// <summary>The configured provider (<c>Database:Provider</c>), for start-up choices that depend on it.</summary>
+    /// <summary>
+    /// The configured provider (<c>Database:Provider</c>), for start-up choices that depend on it; checked by the same
+    /// rule as at start (<c>Database:Provider must be Sqlite, SqlServer or PostgreSql, not 'Oracle'</c>).
+    /// </summary>
     public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
-        (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
+        configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section).Provider;
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        // Read now, not at start: the provider decides which context is registered.
+        var options = configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString("Default");
 
         switch (options.Provider)
@@ -82,6 +87,7 @@ public static class DatabaseSetup
 
         services.AddSingleton(DatabaseWriteGate.ForProvider(options.Provider));
         services.AddScoped<DatabaseInitializer>();
+        services.AddValidatedOptions<SeedOptions>(SeedOptions.Section);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Demo.DemoHistory>();
         return services;

@@ -8,6 +8,7 @@ using ChargePortal.Web.Tariffs;
 using ChargePortal.Web.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ChargePortal.Web.Accounts.ApiKeys;
 
 namespace ChargePortal.Web.Data;
@@ -21,7 +22,7 @@ public sealed class DemoSeeder(
     UserManager<ApplicationUser> userManager,
     ApiKeyService apiKeys,
     DemoHistory history,
-    IConfiguration configuration,
+    IOptions<SeedOptions> seed,
     TimeProvider time,
     ILogger<DemoSeeder> logger)
 {
@@ -57,12 +58,8 @@ public sealed class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        var password = configuration["Seed:DemoPassword"];
-        if (string.IsNullOrWhiteSpace(password))
-        {
-            logger.LogWarning("Seed:DemoData is on but Seed:DemoPassword is empty; demo data not seeded.");
-            return;
-        }
+        // Seed:DemoPassword is required with Seed:DemoData (checked at start).
+        var password = seed.Value.DemoPassword!;
 
         var driver = await EnsureUserAsync(DriverEmail, "Dana Driver", Roles.Driver, password);
         var owner = await EnsureUserAsync(OwnerEmail, "Oscar Owner", Roles.SiteOwner, password);
@@ -93,13 +90,13 @@ public sealed class DemoSeeder(
         await EnsureDemoPaymentCardAsync(driver.Id, ct);
         await db.SaveChangesAsync(ct);
 
-        var apiKey = configuration["Seed:OperatorApiKey"];
+        var apiKey = seed.Value.OperatorApiKey;
         if (!string.IsNullOrWhiteSpace(apiKey))
         {
             await apiKeys.ImportAsync(op.Id, "Development operator key", apiKey, ct);
         }
 
-        await history.SeedAsync(configuration.GetValue("Seed:DemoHistoryDays", 0), driver.Id, ct);
+        await history.SeedAsync(seed.Value.DemoHistoryDays, driver.Id, ct);
 
         logger.LogInformation("Demo data ready: {Sites} sites, {Stations} stations, demo users for every role", Sites.Length, Stations.Length);
     }

@@ -5,6 +5,7 @@ using ChargePortal.Web.Stations;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Demo;
 
@@ -14,7 +15,7 @@ namespace ChargePortal.Web.Demo;
 /// with their real connectors and occasional RFID sessions — so a first run shows a live network.
 /// </summary>
 public sealed class DemoStations(
-    IConfiguration configuration,
+    IOptions<DemoOptions> options,
     IServer server,
     IHostApplicationLifetime lifetime,
     IDbContextFactory<AppDbContext> dbFactory,
@@ -26,7 +27,7 @@ public sealed class DemoStations(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var count = configuration.GetValue("Demo:SimulatedStations", 0);
+        var count = options.Value.SimulatedStations;
         if (count <= 0)
         {
             return;

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography.X509Certificates;
 using ChargePortal.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ChargePortal.Web.Hosting;
 
-public sealed class DataProtectionSettings
+public sealed class DataProtectionSettings : IValidatableObject
 {
     public const string Section = "DataProtection";
 
@@ -18,6 +19,22 @@ public sealed class DataProtectionSettings
 
     /// <summary>Certificates that still decrypt keys written under an earlier certificate (while rotating it).</summary>
     public List<string> PreviousCertificatePaths { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(CertificatePath) && !File.Exists(CertificatePath))
+        {
+            yield return new ValidationResult($"points to '{CertificatePath}', which does not exist.", [nameof(CertificatePath)]);
+        }
+
+        for (var i = 0; i < PreviousCertificatePaths.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(PreviousCertificatePaths[i]) && !File.Exists(PreviousCertificatePaths[i]))
+            {
+                yield return new ValidationResult($"points to '{PreviousCertificatePaths[i]}', which does not exist.", [$"{nameof(PreviousCertificatePaths)}:{i}"]);
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -32,7 +49,9 @@ public static class DataProtectionSetup
 
     public static IServiceCollection AddSharedDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>() ?? new DataProtectionSettings();
+        // Read now, not at start: the key ring's certificates are chosen while the services are registered.
+        services.AddValidatedOptions<DataProtectionSettings>(DataProtectionSettings.Section);
+        var settings = configuration.ReadValidated<DataProtectionSettings>(DataProtectionSettings.Section);
         var builder = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
@@ -54,11 +73,6 @@ public static class DataProtectionSetup
 
     private static X509Certificate2 Load(string path, string? password)
     {
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"DataProtection:CertificatePath points to '{path}', which does not exist.");
-        }
-
         var certificate = Path.GetExtension(path).Equals(".pem", StringComparison.OrdinalIgnoreCase)
             ? X509Certificate2.CreateFromPemFile(path)
             : X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,10 @@ public sealed class HostingOptions
     public string? PublicBaseUrl { get; set; }
 
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>How long a stopping host lets stations, sessions and queues finish before it stops them.</summary>
+    [Range(1, 600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 15;
 
     public Uri? PublicBaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl.TrimEnd('/') + "/");
 }

@@ -36,8 +36,8 @@ public static class OperationsSetup
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
 
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
-            builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 15)));
+        builder.Services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<HostingOptions>>(
+            (o, hosting) => o.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownTimeoutSeconds));
 
         return builder;
     }

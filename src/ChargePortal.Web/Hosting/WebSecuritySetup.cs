@@ -15,7 +15,7 @@ public static class WebSecuritySetup
     public static WebApplicationBuilder AddWebSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
+        services.AddValidatedOptions<HostingOptions>(HostingOptions.Section);
         services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidation>();
         services.AddSingleton<PublicUrls>();
         services.AddScoped<AccountLinks>();
@@ -23,7 +23,7 @@ public static class WebSecuritySetup
         services.AddHostedService<PublicUrlAnnouncement>();
         services.AddAppRateLimiting();
 
-        var forwarded = builder.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>()?.ForwardedHeaders ?? new();
+        var forwarded = builder.Configuration.ReadValidated<HostingOptions>(HostingOptions.Section).ForwardedHeaders;
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             // For and Proto only: the client's address (rate limits) and https (Secure cookies, HSTS). Never Host:

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace ChargePortal.Web.Live;
 
 public static class LiveSetup
 {
     /// <summary>
-    /// The live hub, its event bridge and the page subscription helper. Single node: the bridge follows the in-process
-    /// bus (AddOcpp registers it). Several nodes: AddCluster swaps in the Redis bus and the Redis SignalR backplane.
+    /// The live hub, its event bridge and the page subscription helper. The bus the bridge follows (in-process, or
+    /// Redis across nodes) and the SignalR backplane come from the scale-out seam, AddCluster.
     /// </summary>
     public static IServiceCollection AddLive(this IServiceCollection services)
     {
         services.AddSignalR();
-        services.TryAddSingleton<ILocalStationEventStream>(sp => sp.GetRequiredService<InProcessStationEventBus>());
         services.AddMemoryCache();
         services.AddSingleton<StationSiteCache>();
         services.AddSingleton<LiveAccess>();

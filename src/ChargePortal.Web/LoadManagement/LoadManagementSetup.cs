@@ -1,13 +1,9 @@
-using ChargePortal.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace ChargePortal.Web.LoadManagement;
 
 public static class LoadManagementSetup
 {
     public static IServiceCollection AddSiteLoadManagement(this IServiceCollection services)
     {
-        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<SiteLoadBalancer>();
         services.AddSingleton<ChargingNeedsPolicy>();
         services.AddSingleton<ExternalChargingLimits>();

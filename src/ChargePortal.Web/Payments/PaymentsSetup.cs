@@ -1,7 +1,6 @@
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Hosting.RateLimiting;
 using ChargePortal.Web.Payments.Cards;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChargePortal.Web.Payments;
@@ -12,7 +11,7 @@ public static class PaymentsSetup
     public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StripeOptions>(StripeOptions.Section);
-        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateOnStart();
+        services.AddValidatedOptions<PaymentOptions>(PaymentOptions.Section);
         services.AddSingleton<IValidateOptions<PaymentOptions>, PaymentProviderValidation>();
         services.AddSingleton<PaymentProviderSelection>();
         services.AddHostedService<PaymentProviderAnnouncement>();
@@ -35,7 +34,6 @@ public static class PaymentsSetup
         services.AddSingleton<StripeCardSetup>();
         services.AddSingleton<PaymentCards>();
         services.AddSingleton<StripeWebhookHandler>();
-        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<UnusedHoldReleaser>();
         services.AddHostedService<UnusedHoldReleaserHost>();
         return services;

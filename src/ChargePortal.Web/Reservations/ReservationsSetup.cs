@@ -1,5 +1,4 @@
 using ChargePortal.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChargePortal.Web.Reservations;
 
@@ -8,7 +7,6 @@ public static class ReservationsSetup
     public static IServiceCollection AddReservations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ReservationOptions>(ReservationOptions.Section);
-        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddSingleton<AppTokens>();
         services.AddSingleton<ReservationCommands>();
         services.AddSingleton<ReservationService>();

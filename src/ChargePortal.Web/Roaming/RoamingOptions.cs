@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChargePortal.Web.Roaming;
 
 /// <summary>Settings of this platform as an OCPI 2.2.1 CPO (section <c>Roaming</c>).</summary>
@@ -24,16 +26,21 @@ public sealed class RoamingOptions
     /// How long a real-time authorization at the partner may take. A station's Authorize waits for it, so it stays
     /// well under the OCPP call timeout stations use (typically 30 s or more).
     /// </summary>
+    [Range(0.1, 300)]
     public double RealTimeAuthorizationTimeoutSeconds { get; set; } = 5;
 
     /// <summary>How long one outbound OCPI request (a push, a command result) may take.</summary>
+    [Range(0.1, 600)]
     public double RequestTimeoutSeconds { get; set; } = 15;
 
     /// <summary>How often the push queue is looked at when nothing new was queued on this node.</summary>
+    [Range(0.05, 3600)]
     public double PushPollSeconds { get; set; } = 2;
 
     /// <summary>First retry delay of a failed push; doubles per attempt up to <see cref="MaxRetryDelaySeconds"/>.</summary>
+    [Range(0.05, 86400)]
     public double FirstRetryDelaySeconds { get; set; } = 2;
 
+    [Range(0.05, 86400)]
     public double MaxRetryDelaySeconds { get; set; } = 600;
 }

@@ -9,6 +9,7 @@ using ChargePortal.Web.Roaming.Sessions;
 using ChargePortal.Web.Roaming.Tariffs;
 using ChargePortal.Web.Roaming.Tokens;
 using ChargePortal.Web.Tokens;
+using ChargePortal.Web.Hosting;
 
 namespace ChargePortal.Web.Roaming;
 
@@ -17,11 +18,10 @@ public static class RoamingSetup
 {
     public static IServiceCollection AddRoaming(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RoamingOptions>().Bind(configuration.GetSection(RoamingOptions.Section))
+        services.AddValidatedOptions<RoamingOptions>(RoamingOptions.Section)
             .Validate(o => o.CountryCode.Length == 2 && o.CountryCode.All(char.IsAsciiLetterUpper), "Roaming:CountryCode must be two upper-case letters.")
             .Validate(o => o.PartyId.Length == 3 && o.PartyId.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)), "Roaming:PartyId must be three upper-case letters or digits.")
-            .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Roaming:PublicBaseUrl must be an absolute URL.")
-            .ValidateOnStart();
+            .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Roaming:PublicBaseUrl must be an absolute URL.");
         services.AddHttpClient<OcpiClient>(OcpiClient.HttpClientName);
         services.AddSingleton<OcpiUrls>();
         services.AddSingleton<OcpiAuthenticationFilter>();

@@ -19,7 +19,7 @@ public static class StationSecurityApi
         services.AddValidatedOptions<PasswordRotationOptions>(PasswordRotationOptions.Section);
         services.AddSingleton<PasswordRotation>();
         services.AddHostedService<PasswordRotationService>();
-        services.AddOptions<Certificates.StationCaOptions>().BindConfiguration(Certificates.StationCaOptions.Section);
+        services.AddValidatedOptions<Certificates.StationCaOptions>(Certificates.StationCaOptions.Section);
         services.AddSingleton<Certificates.StationCertificateAuthority>();
         services.AddSingleton<Certificates.StationCertificateStore>();
         services.AddSingleton<Certificates.StationCertificateSigning>();

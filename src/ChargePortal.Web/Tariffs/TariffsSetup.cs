@@ -1,3 +1,5 @@
+using ChargePortal.Web.Hosting;
+
 namespace ChargePortal.Web.Tariffs;
 
 public static class TariffsSetup
@@ -8,7 +10,7 @@ public static class TariffsSetup
         services.AddSingleton<TariffAdmin>();
         services.AddSingleton<LiveCost>();
         services.AddSingleton<ReceiptMailer>();
-        services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section);
+        services.AddValidatedOptions<PricingOptions>(PricingOptions.Section);
         services.AddSingleton<PricingSequenceGate>();
         services.AddSingleton<QueuedTransactionMessages>();
         services.AddSingleton<SessionPricingService>();

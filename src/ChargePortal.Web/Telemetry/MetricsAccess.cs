@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace ChargePortal.Web.Telemetry;
 
-public sealed class OperationsOptions
+public sealed class OperationsOptions : IValidatableObject
 {
     public const string Section = "Operations";
 
@@ -13,6 +14,12 @@ public sealed class OperationsOptions
 
     /// <summary>A bearer token that opens /metrics from anywhere (<c>Authorization: Bearer &lt;token&gt;</c>).</summary>
     public string? MetricsToken { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var wrong = MetricsAccess.WrongNetwork(MetricsAllowedNetworks);
+        return wrong is null ? [] : [new ValidationResult(MetricsAccess.WrongNetworkMessage(wrong), [nameof(MetricsAllowedNetworks)])];
+    }
 }
 
 /// <summary>
@@ -32,10 +39,19 @@ public sealed class MetricsAccess
 
     /// <summary>Parses the setting; a malformed entry stops the start with the setting named.</summary>
     public static IReadOnlyList<IPNetwork> ParseNetworks(string? setting) =>
-        [.. (setting ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(entry =>
-            IPNetwork.TryParse(entry.Contains('/', StringComparison.Ordinal) ? entry : entry + (entry.Contains(':', StringComparison.Ordinal) ? "/128" : "/32"), out var network)
-                ? network
-                : throw new InvalidOperationException($"Operations:MetricsAllowedNetworks has '{entry}', which is not an address or CIDR network (e.g. 10.0.0.0/8)."))];
+        [.. Entries(setting).Select(entry => TryParse(entry, out var network)
+            ? network
+            : throw new InvalidOperationException($"Operations:MetricsAllowedNetworks {WrongNetworkMessage(entry)}"))];
+
+    /// <summary>The first entry of the setting that is not an address or network, or null.</summary>
+    internal static string? WrongNetwork(string? setting) => Entries(setting).FirstOrDefault(entry => !TryParse(entry, out _));
+
+    internal static string WrongNetworkMessage(string entry) => $"has '{entry}', which is not an address or CIDR network (e.g. 10.0.0.0/8).";
+
+    private static string[] Entries(string? setting) => (setting ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool TryParse(string entry, out IPNetwork network) =>
+        IPNetwork.TryParse(entry.Contains('/', StringComparison.Ordinal) ? entry : entry + (entry.Contains(':', StringComparison.Ordinal) ? "/128" : "/32"), out network);
 
     public int Check(HttpContext context)
     {

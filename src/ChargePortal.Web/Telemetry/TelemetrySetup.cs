@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using ChargePortal.Web.Hosting;
 
 namespace ChargePortal.Web.Telemetry;
 
@@ -19,14 +20,14 @@ public static class TelemetrySetup
     public const string MetricsPath = "/metrics";
     public const string ServiceName = "ChargePortal";
 
-    /// <summary>Call after AddCluster: the call router it measures is the one the cluster may have put in place.</summary>
+    /// <summary>Measures the call router through the scale-out seam's decoration, whichever router (single node or cluster) it picks.</summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>() ?? new OperationsOptions();
-        builder.Services.AddSingleton(new MetricsAccess(options));
+        builder.Services.AddValidatedOptions<OperationsOptions>(OperationsOptions.Section);
+        builder.Services.AddSingleton(new MetricsAccess(builder.Configuration.ReadValidated<OperationsOptions>(OperationsOptions.Section)));
         builder.Services.TryAddSingleton<OcppMetrics>();
         builder.Services.AddHostedService<GaugeSources>();
-        Decorate<IStationCallRouter>(builder.Services, (inner, sp) => new MeasuredStationCallRouter(inner, sp.GetRequiredService<OcppMetrics>()));
+        builder.Services.AddSingleton(new StationCallRouterDecoration((inner, sp) => new MeasuredStationCallRouter(inner, sp.GetRequiredService<OcppMetrics>())));
 
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -84,17 +85,6 @@ public static class TelemetrySetup
             .ExcludeFromDescription();
         return app;
     }
-
-    private static void Decorate<TService>(IServiceCollection services, Func<TService, IServiceProvider, TService> decorate)
-        where TService : class
-    {
-        var existing = services.Last(d => d.ServiceType == typeof(TService));
-        services.Replace(ServiceDescriptor.Describe(typeof(TService), sp => decorate(Resolve<TService>(existing, sp), sp), existing.Lifetime));
-    }
-
-    private static T Resolve<T>(ServiceDescriptor descriptor, IServiceProvider sp) => (T)(descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(sp)
-        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
 
     /// <summary>Registers the gauges read from services that exist once the host is built: stations connected, queue depths.</summary>
     private sealed class GaugeSources(OcppMetrics metrics, IStationConnectionRegistry connections, MeterValueSink meterValues, InProcessStationEventBus events) : IHostedService

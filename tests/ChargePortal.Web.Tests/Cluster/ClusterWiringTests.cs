@@ -62,7 +62,7 @@ public sealed class ClusterWiringTests(ChargePortalFactory factory) : IClassFixt
     public void Bad_cluster_settings_stop_startup_with_the_reason(string key, string value)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
-        Should.Throw<InvalidOperationException>(() => ClusterOptions.From(config)).Message.ShouldContain(key);
+        Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => ClusterOptions.From(config)).Message.ShouldContain(key);
     }
 
     [Fact]

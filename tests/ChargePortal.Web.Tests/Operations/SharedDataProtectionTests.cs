@@ -93,7 +93,7 @@ public sealed class SharedDataProtectionTests : IAsyncDisposable
     {
         await using var node = new NodeFactory(SharedDatabase, new Dictionary<string, string?> { ["DataProtection:CertificatePath"] = Path.Combine(_directory, "missing.pfx") });
         var error = Should.Throw<Exception>(() => node.Services);
-        error.ToString().ShouldContain("DataProtection:CertificatePath points to");
+        error.ToString().ShouldContain("DataProtection:CertificatePath: points to");
     }
 
     private static string AuthCookie(HttpResponseMessage response)

@@ -20,7 +20,7 @@ public static class RateLimitSetup
 {
     public static IServiceCollection AddAppRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidation>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>

@@ -4,7 +4,6 @@ using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Hosting.RateLimiting;
-using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Ocpp.Connections;
@@ -23,10 +22,8 @@ public static class OcppEndpoint
     public static IServiceCollection AddOcpp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<OcppOptions>(OcppOptions.Section);
-        services.AddSingleton<IStationConnectionRegistry, LocalStationConnectionRegistry>();
-        services.AddSingleton(sp => new InProcessStationEventBus(sp.GetRequiredService<ILogger<InProcessStationEventBus>>()));
-        services.AddSingleton<IStationEventPublisher>(sp => sp.GetRequiredService<InProcessStationEventBus>());
-        services.AddSingleton<IStationEventStream>(sp => sp.GetRequiredService<InProcessStationEventBus>());
+
+        // The connection registry, call router and event bus come from the scale-out seam (Cluster/ClusterSetup).
         services.AddSingleton<StationLifecycle>();
         services.AddSingleton<StationStateWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<StationStateWriter>());
@@ -48,7 +45,6 @@ public static class OcppEndpoint
         services.AddSingleton<HandshakeThrottle>();
         services.AddSingleton<StationAdmission>();
         services.AddSingleton<OcppConnectionAcceptor>();
-        services.AddSingleton<IStationCallRouter, LocalStationCallRouter>();
         services.AddSingleton<DiagnosticsUploads>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<StationCommandService>();

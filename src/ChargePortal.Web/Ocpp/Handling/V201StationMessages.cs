@@ -30,7 +30,7 @@ internal static class V201StationMessages
         "PublishFirmwareStatusNotification" => PublishFirmwareStatusAsync(stationId, call, s, ct),
         "NotifyChargingLimit" => ChargingLimitAsync(stationId, call, s, ct),
         "ClearedChargingLimit" => ClearedChargingLimitAsync(stationId, call, s, ct),
-        // Stored by ChargingProfileTracker, which watches the frames and announces the report once it is stored.
+        // Stored by ChargingProfileTracker (a StationFrameLedger) once this answer is out; it announces the stored report.
         "ReportChargingProfiles" => ValueTask.FromResult(call.Respond(new ReportChargingProfilesResponse())),
         "NotifyEVChargingNeeds" => V201ChargingNeeds.NeedsAsync(stationId, call, s, ct),
         "NotifyEVChargingSchedule" => V201ChargingNeeds.ScheduleAsync(stationId, call, s, ct),

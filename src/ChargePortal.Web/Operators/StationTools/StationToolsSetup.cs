@@ -1,7 +1,6 @@
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Operators.Firmware;
 using ChargePortal.Web.Operators.LocalList;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChargePortal.Web.Operators.StationTools;
 
@@ -10,7 +9,6 @@ public static class StationToolsSetup
 {
     public static IServiceCollection AddOperatorStationTools(this IServiceCollection services)
     {
-        services.TryAddSingleton<IClusterSingletonGate, SingleNodeGate>();
         services.AddValidatedOptions<FirmwareSigningOptions>(FirmwareSigningOptions.Section)
             .Validate<IHostEnvironment>((o, env) => !o.GenerateDevelopmentCertificate || env.IsDevelopment(),
                 "FirmwareSigning:GenerateDevelopmentCertificate is for Development only: configure FirmwareSigning:CertificatePath and KeyPath.");

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChargePortal.Web.StationSecurity.Certificates;
 
 /// <summary>
@@ -26,12 +28,15 @@ public sealed class StationCaOptions
     public string? OrganizationName { get; set; }
 
     /// <summary>How long a signed station certificate is valid (never past the CA's own expiry).</summary>
+    [Range(1, 3650)]
     public int CertificateValidityDays { get; set; } = 365;
 
     /// <summary>An alert is raised when a certificate the CSMS issued to a station expires within this many days.</summary>
+    [Range(0, 3650)]
     public int ExpiryWarningDays { get; set; } = 30;
 
     /// <summary>How often certificate expiry is checked.</summary>
+    [Range(1, 1440)]
     public int ExpiryCheckMinutes { get; set; } = 60;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(CertificatePath) && !string.IsNullOrWhiteSpace(KeyPath);

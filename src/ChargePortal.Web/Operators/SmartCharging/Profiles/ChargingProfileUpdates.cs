@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Ocpp.Connections;
 using Microsoft.EntityFrameworkCore;
 using ChargePortal.Web.Ocpp;
 
@@ -10,11 +10,11 @@ namespace ChargePortal.Web.Operators.SmartCharging.Profiles;
 /// <summary>How GetChargingProfiles answers and ReportChargingProfiles parts change a station's stored reports.</summary>
 internal static class ProfileReports
 {
-    public static async Task OnAnsweredAsync(AppDbContext db, string stationId, JsonElement request, JsonElement response, DateTimeOffset now, CancellationToken ct)
+    public static async Task OnAnsweredAsync(AppDbContext db, AnsweredCall exchange, DateTimeOffset now, CancellationToken ct)
     {
-        var sent = Frames.Read<GetChargingProfilesRequest>(ChargingProfileTracker.Get, request, asRequest: true);
-        var answer = Frames.Read<GetChargingProfilesResponse>(ChargingProfileTracker.Get, response, asRequest: false);
-        var report = await FindOrAddAsync(db, stationId, sent.RequestId, now, ct);
+        var sent = exchange.Request<GetChargingProfilesRequest>();
+        var answer = exchange.Response<GetChargingProfilesResponse>();
+        var report = await FindOrAddAsync(db, exchange.StationId, sent.RequestId, now, ct);
 
         // A request id used again starts the report afresh: what the station reports now replaces what it reported then.
         if (report.CriteriaJson is not null || report.Answer is not null)
@@ -26,7 +26,7 @@ internal static class ProfileReports
             report.RequestedAt = now;
         }
 
-        report.CriteriaJson = request.GetRawText();
+        report.CriteriaJson = exchange.RequestPayload().GetRawText();
         report.Answer = OcppEnumText.Of(answer.Status);
         if (answer.Status == GetChargingProfileStatusEnum.NoProfiles)
         {
@@ -35,10 +35,10 @@ internal static class ProfileReports
         }
     }
 
-    public static async Task OnPartAsync(AppDbContext db, string stationId, JsonElement request, DateTimeOffset now, CancellationToken ct)
+    public static async Task OnPartAsync(AppDbContext db, AnsweredCall exchange, DateTimeOffset now, CancellationToken ct)
     {
-        var part = Frames.Read<ReportChargingProfilesRequest>(ChargingProfileTracker.Report, request, asRequest: true);
-        var report = await FindOrAddAsync(db, stationId, part.RequestId, now, ct);
+        var part = exchange.Request<ReportChargingProfilesRequest>();
+        var report = await FindOrAddAsync(db, exchange.StationId, part.RequestId, now, ct);
         foreach (var profile in part.ChargingProfile)
         {
             report.Profiles.Add(new ReportedChargingProfile
@@ -78,14 +78,15 @@ internal static class ProfileReports
 /// <summary>How accepted SetChargingProfile and ClearChargingProfile calls change what the CSMS has set on a station.</summary>
 internal static class SetProfiles
 {
-    public static async Task OnSetAsync(AppDbContext db, string stationId, JsonElement request, JsonElement response, DateTimeOffset now, CancellationToken ct)
+    public static async Task OnSetAsync(AppDbContext db, AnsweredCall exchange, DateTimeOffset now, CancellationToken ct)
     {
-        if (Frames.Read<SetChargingProfileResponse>(ChargingProfileTracker.Set, response, asRequest: false).Status != ChargingProfileStatusEnum.Accepted)
+        if (exchange.Response<SetChargingProfileResponse>().Status != ChargingProfileStatusEnum.Accepted)
         {
             return;
         }
 
-        var sent = Frames.Read<SetChargingProfileRequest>(ChargingProfileTracker.Set, request, asRequest: true);
+        var stationId = exchange.StationId;
+        var sent = exchange.Request<SetChargingProfileRequest>();
         var profile = sent.ChargingProfile;
         var purpose = OcppEnumText.Of(profile.ChargingProfilePurpose);
 
@@ -110,15 +111,15 @@ internal static class SetProfiles
         record.SetAt = now;
     }
 
-    public static async Task OnClearedAsync(AppDbContext db, string stationId, JsonElement request, JsonElement response, CancellationToken ct)
+    public static async Task OnClearedAsync(AppDbContext db, AnsweredCall exchange, CancellationToken ct)
     {
-        if (Frames.Read<ClearChargingProfileResponse>(ChargingProfileTracker.Clear, response, asRequest: false).Status != ClearChargingProfileStatusEnum.Accepted)
+        if (exchange.Response<ClearChargingProfileResponse>().Status != ClearChargingProfileStatusEnum.Accepted)
         {
             return;
         }
 
-        var sent = Frames.Read<ClearChargingProfileRequest>(ChargingProfileTracker.Clear, request, asRequest: true);
-        var query = db.SetChargingProfiles.Where(p => p.StationId == stationId);
+        var sent = exchange.Request<ClearChargingProfileRequest>();
+        var query = db.SetChargingProfiles.Where(p => p.StationId == exchange.StationId);
         if (sent.ChargingProfileId is { } id)
         {
             query = query.Where(p => p.ProfileId == id);
@@ -146,16 +147,8 @@ internal static class SetProfiles
     }
 }
 
-/// <summary>Reads and writes 2.0.1 payloads with the action catalog's serializers.</summary>
+/// <summary>Writes 2.0.1 profiles with the wire serializers, as they are stored.</summary>
 internal static class Frames
 {
-    public static T Read<T>(string action, JsonElement payload, bool asRequest)
-    {
-        var descriptor = OcppActionCatalog.For(OcppVersion.V201).Get(action);
-        return JsonSerializer.Deserialize(payload, asRequest ? descriptor.RequestTypeInfo : descriptor.ResponseTypeInfo) is T value
-            ? value
-            : throw new JsonException($"{action} did not read as {typeof(T).Name}.");
-    }
-
     public static string Write(ChargingProfile profile) => JsonSerializer.Serialize(profile, V201JsonContext.Default.ChargingProfile);
 }
