@@ -59,6 +59,7 @@ internal static class BaselineServer
                 {
                     "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{DateTime.UtcNow:O}}","interval":300}""",
                     "Heartbeat" => $$"""{"currentTime":"{{DateTime.UtcNow:O}}"}""",
+                    "StartTransaction" => """{"transactionId":1,"idTagInfo":{"status":"Accepted"}}""",
                     _ => "{}",
                 };
                 await socket.SendAsync(Encoding.UTF8.GetBytes($"[3,\"{id}\",{payload}]"), WebSocketMessageType.Text, true, ct);

@@ -29,6 +29,9 @@ public enum BenchMode
 
     /// <summary>What an idle connected station costs in memory (see <see cref="MemoryRun"/>).</summary>
     Memory,
+
+    /// <summary>A realistic fleet: a bounded ramp, heartbeats, meter values from the charging share (see <see cref="FleetRun"/>).</summary>
+    Fleet,
 }
 
 /// <summary>
@@ -50,14 +53,23 @@ public sealed record BenchmarkOptions(
 {
     public BenchMode Mode { get; init; } = BenchMode.Load;
 
+    /// <summary>The message mix and ramp of a <see cref="BenchMode.Fleet"/> run.</summary>
+    public FleetMix Fleet { get; init; } = FleetMix.Default;
+
+    /// <summary>Stations per run: a fleet's lightweight stations go further than the load's.</summary>
+    public const int MaxStations = 20_000;
+
+    public const int MaxFleetStations = 60_000;
+
     public const int MaxNodes = 4;
 
     public const string Usage = """
         usage: ChargePortal.Benchmarks [--stations 1000[,5000,...]] [--rate 1] [--duration 30] [--warmup 10]
                                        [--targets baseline,chargeportal] [--connect-concurrency 100]
                                        [--nodes 1[,2]] [--commands 200] [--database sqlite|postgres]
-                                       [--storm | --memory]
-          --stations    simulated stations per run (1-20000); stations are split evenly over the nodes
+                                       [--storm | --memory | --fleet [--charging-share 0.7] [--heartbeat 300]
+                                        [--meter-interval 15] [--ramp-rate 400]]
+          --stations    simulated stations per run (1-20000, with --fleet 1-60000); stations are split evenly over the nodes
           --rate        messages per station per second (0-20]
           --duration    measured seconds per run (1-600), after --warmup seconds (0-300)
           --nodes       ChargePortal node counts to run (1-4); 2 or more share one database and a private
@@ -71,6 +83,12 @@ public sealed record BenchmarkOptions(
                         first --duration seconds, with no warm-up
           --memory      what an idle connected station costs: RSS and GC heap of the server settled empty,
                         then with the stations connected, booted and idle; the difference per station
+          --fleet       a realistic fleet instead of the steady load: stations connect at --ramp-rate per second
+                        (at most --connect-concurrency at once), boot, the --charging-share of them start a
+                        transaction; every station sends a Heartbeat every --heartbeat seconds and a charging one
+                        MeterValues every --meter-interval seconds (the defaults average 0.05 msg/s per station);
+                        reports connected/held stations, calls sent, answer p50/p95/p99, errors and RSS after
+                        --warmup, over --duration seconds
           --commands    commands (get-configuration) sent through the HTTP API while the load runs (0-10000):
                         on several nodes to the node holding the station and as many to another node (default
                         200); on one node to that node (default none)
@@ -88,6 +106,7 @@ public sealed record BenchmarkOptions(
         var database = BenchDatabase.Sqlite;
         var targets = new List<Target> { Target.Baseline, Target.ChargePortal };
         var mode = BenchMode.Load;
+        var fleet = FleetMix.Default;
         try
         {
             for (var i = 0; i < args.Length; i++)
@@ -138,6 +157,25 @@ public sealed record BenchmarkOptions(
                     case "--memory":
                         mode = BenchMode.Memory;
                         break;
+                    case "--fleet":
+                        mode = BenchMode.Fleet;
+                        break;
+                    case "--charging-share" when value is not null:
+                        fleet = fleet with { ChargingShare = double.Parse(value, CultureInfo.InvariantCulture) };
+                        i++;
+                        break;
+                    case "--heartbeat" when value is not null:
+                        fleet = fleet with { Heartbeat = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) };
+                        i++;
+                        break;
+                    case "--meter-interval" when value is not null:
+                        fleet = fleet with { MeterInterval = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) };
+                        i++;
+                        break;
+                    case "--ramp-rate" when value is not null:
+                        fleet = fleet with { RampPerSecond = int.Parse(value, CultureInfo.InvariantCulture) };
+                        i++;
+                        break;
                     case "--commands" when value is not null:
                         commands = int.Parse(value, CultureInfo.InvariantCulture);
                         i++;
@@ -153,7 +191,10 @@ public sealed record BenchmarkOptions(
         }
 
         // Bounded by design: a benchmark must stop by itself.
-        var valid = stations.Count > 0 && stations.All(s => s is > 0 and <= 20_000)
+        var maxStations = mode == BenchMode.Fleet ? MaxFleetStations : MaxStations;
+        var valid = stations.Count > 0 && stations.All(s => s > 0 && s <= maxStations)
+            && fleet.ChargingShare is >= 0 and <= 1 && fleet.Heartbeat.TotalSeconds is >= 1 and <= 3600
+            && fleet.MeterInterval.TotalSeconds is >= 1 and <= 3600 && fleet.RampPerSecond is >= 1 and <= 10_000
             && rate is > 0 and <= 20 && duration is > 0 and <= 600 && warmup is >= 0 and <= 300
             && connect is > 0 and <= 1000 && targets.Count > 0
             && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is null or (>= 0 and <= 10_000);
@@ -161,6 +202,7 @@ public sealed record BenchmarkOptions(
             ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands, database)
             {
                 Mode = mode,
+                Fleet = fleet,
             }
             : null;
     }

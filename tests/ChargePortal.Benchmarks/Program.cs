@@ -21,6 +21,9 @@ if (args.Length > 0 && args[0] == "validation-cost")
 }
 
 LoadGeneratorRuntime.CompleteSocketsInline();
+
+// A fleet is one descriptor per station here and one in the server (which inherits this limit).
+FileDescriptorLimit.Raise(200_000);
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
@@ -31,6 +34,7 @@ if (options is null)
 var results = new List<RunResult>();
 var storms = new List<StormResult>();
 var memories = new List<MemoryResult>();
+var fleets = new List<FleetResult>();
 foreach (var stations in options.StationCounts)
 {
     foreach (var target in options.Targets)
@@ -46,6 +50,12 @@ foreach (var stations in options.StationCounts)
                 var memory = await MemoryRun.RunAsync(deployment, stations, options);
                 memories.Add(memory);
                 Console.WriteLine(memory.ToLine());
+            }
+            else if (options.Mode == BenchMode.Fleet)
+            {
+                var fleet = await FleetRun.RunAsync(deployment, stations, options);
+                fleets.Add(fleet);
+                Console.WriteLine(fleet.ToLine());
             }
             else if (options.Mode == BenchMode.Storm)
             {
@@ -68,6 +78,7 @@ Console.WriteLine(options.Mode switch
 {
     BenchMode.Storm => StormRun.Markdown(storms, options.Database),
     BenchMode.Memory => MemoryRun.Markdown(memories, options.Database),
+    BenchMode.Fleet => FleetRun.Markdown(fleets, options.Database),
     _ => Report.Markdown(results, options.Database),
 });
 return 0;

@@ -75,14 +75,13 @@ public sealed partial class StationConnection : IStationConnection, IOcppFrameSe
     /// <summary>Reads frames until the station or the server closes the connection.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        var buffer = new ArrayBufferWriter<byte>(ReceiveChunk);
+        using var buffer = new PooledFrameBuffer();
         var oversized = 0L;
         try
         {
             while (_socket.State == WebSocketState.Open && !ct.IsCancellationRequested)
             {
-                var memory = buffer.GetMemory(ReceiveChunk);
-                var result = await _socket.ReceiveAsync(memory, ct);
+                var result = await ReceiveAsync(buffer, ct);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await CloseQuietlyAsync(WebSocketCloseStatus.NormalClosure, "Bye", CancellationToken.None);
@@ -128,7 +127,7 @@ public sealed partial class StationConnection : IStationConnection, IOcppFrameSe
                     await Peer.ReceiveAsync(buffer.WrittenMemory, ct);
                 }
 
-                buffer.ResetWrittenCount();
+                buffer.Release();
                 oversized = 0;
             }
         }
@@ -145,6 +144,24 @@ public sealed partial class StationConnection : IStationConnection, IOcppFrameSe
         {
             // The peer was disposed because the connection was replaced.
         }
+    }
+
+    /// <summary>
+    /// The next piece of a frame. Between frames the connection first waits with a zero-byte read, which holds no
+    /// buffer, and rents one only once the next frame has begun to arrive (an empty frame is complete at once).
+    /// </summary>
+    private async ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(PooledFrameBuffer buffer, CancellationToken ct)
+    {
+        if (buffer.WrittenCount == 0)
+        {
+            var waited = await _socket.ReceiveAsync(Memory<byte>.Empty, ct);
+            if (waited.EndOfMessage || waited.MessageType == WebSocketMessageType.Close)
+            {
+                return waited;
+            }
+        }
+
+        return await _socket.ReceiveAsync(buffer.GetMemory(ReceiveChunk), ct);
     }
 
     public async Task CloseAsync(string reason, CancellationToken ct)

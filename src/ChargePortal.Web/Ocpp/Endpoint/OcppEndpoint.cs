@@ -81,6 +81,7 @@ public sealed class OcppConnectionAcceptor(
     ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<OcppConnectionAcceptor>();
+    private readonly ILogger _stationLogger = loggerFactory.CreateLogger(StationLogger.Category);
 
     public async Task AcceptAsync(HttpContext context, string chargePointId)
     {
@@ -191,7 +192,7 @@ public sealed class OcppConnectionAcceptor(
 
     private async Task RunAsync(string stationId, OcppVersion version, WebSocket socket, AdmissionTicket ticket, CancellationToken requestAborted)
     {
-        var logger = loggerFactory.CreateLogger("ChargePortal.Ocpp." + stationId);
+        var logger = new StationLogger(_stationLogger, stationId);
         var rpcOptions = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.CallTimeoutSeconds)) };
         await using var connection = new StationConnection(stationId, version, socket,
             c => new CsmsCallHandler(stationId, version, services, logger, metrics), rpcOptions, options.Value.MaxFrameBytes, messageLog, time, logger);
