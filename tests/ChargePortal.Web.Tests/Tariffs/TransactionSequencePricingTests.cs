@@ -77,6 +77,34 @@ public sealed class TransactionSequencePricingTests(KestrelChargePortalFactory f
     }
 
     [Fact]
+    public async Task A_queued_Ended_event_with_a_gap_is_asked_about_by_its_own_transaction_id()
+    {
+        // TC_E_31 (E14.FR.03/.04): back online, the station delivers the transaction's Ended event first, two seqNo values
+        // skipped; the CSMS asks GetTransactionStatus for that transactionId, and asks nothing station-wide meanwhile.
+        const string stationId = "AMS-WP-02";
+        await using var cp = await BootAsync(stationId);
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-60);
+
+        await cp.CallOkAsync("TransactionEvent", Event("tx-queued-end", "Started", 0, t0, "Authorized", 1_000, "Transaction.Begin", token: FleetCard));
+        await cp.CallOkAsync("TransactionEvent", Event("tx-queued-end", "Ended", 3, t0.AddSeconds(40), "EVCommunicationLost", 4_000, "Transaction.End",
+            stoppedReason: "EVDisconnected", offline: true));
+
+        var asked = await NextCallAsync(cp, "GetTransactionStatus");
+        ((string?)asked[3]!["transactionId"]).ShouldBe("tx-queued-end", $"asked about the transaction with the gap: {asked.ToJsonString()}");
+        await cp.RespondAsync(asked, new JsonObject { ["ongoingIndicator"] = false, ["messagesInQueue"] = true });
+
+        var next = cp.NextCallAsync();
+        if (await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(2), Ct)) == next)
+        {
+            var call = await next;
+            (call[2] is JsonValue action && (string?)action == "GetTransactionStatus" && call[3]!["transactionId"] is null)
+                .ShouldBeFalse($"no station-wide question for a queued Ended event: {call.ToJsonString()}");
+        }
+
+        (await SessionAsync(stationId, "tx-queued-end")).Cost.ShouldBeNull("seqNo 1 and 2 are still queued at the station");
+    }
+
+    [Fact]
     public async Task The_wait_is_bounded_past_it_the_session_is_priced_incomplete_and_says_so()
     {
         const string stationId = "AMS-ZA-03";

@@ -74,9 +74,11 @@ internal static class V201TransactionEvents
             await s.Lifecycle.StatusAsync(stationId, new ConnectorStatusReport(applied.EvseId, applied.ConnectorId, ToConnectorStatus(chargingState), null, null, request.Timestamp), ct);
         }
 
-        if (request.Offline == true)
+        if (request.Offline == true && kind != TransactionEventKind.Ended)
         {
             // Back online with queued events: the CSMS asks whether more are queued (E14) before pricing with gaps.
+            // A queued Ended event is asked about by its own transactionId when pricing finds events missing
+            // (E14.FR.03/.04, TC_E_31): a station-wide question as well would be answered for every transaction.
             s.QueuedTransactionMessages.QueuedEventReceived(stationId);
         }
 
