@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Realtime;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Realtime;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Tests.Ocpp;
 using ChargePortal.Web.Transactions;

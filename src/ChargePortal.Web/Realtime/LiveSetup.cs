@@ -1,6 +1,7 @@
+using ChargePortal.Web.Live;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ChargePortal.Web.Live;
+namespace ChargePortal.Web.Realtime;
 
 public static class LiveSetup
 {
