@@ -50,9 +50,15 @@ public sealed class FeatureBoundaryTests
         // The test bank (the Stripe stand-in) sends the driver back to the charging confirmation page.
         ("Payments", "Drivers"),
 
-        // Registered or decorated across features.
+        // The station registry hashes passwords and applies the security-profile rules; the station PATCH API edits
+        // credentials.
         ("Stations", "StationSecurity"),
+
+        // Pricing settles sessions itself: it charges cards, bills RFID cards and sweeps unbilled sessions into payments.
         ("Tariffs", "Payments"),
+
+        // Metrics decorate the call router (after the cluster may have replaced it) and read the connection registry
+        // and the meter-value queue.
         ("Telemetry", "Ocpp.Connections"),
         ("Telemetry", "Transactions"),
     ];
