@@ -39,10 +39,6 @@ public sealed class FeatureBoundaryTests
         // OcppOptions names the registration status a station that registers itself gets (StationRegistrationStatus).
         ("Ocpp", "Stations"),
 
-        // The event stream's ConnectorStatusChanged carries the stations feature's ConnectorStatus. (The hub, whose
-        // access rules read stations, sites and sessions, is a feature of its own above them: Realtime.)
-        ("Live", "Stations"),
-
         // Entities that navigate both ways, and registries that read sessions.
         ("Sites", "Stations"),
         ("Stations", "Transactions"),

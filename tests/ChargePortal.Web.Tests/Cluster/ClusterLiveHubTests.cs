@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Realtime;
-using ChargePortal.Web.Stations;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
