@@ -1,6 +1,6 @@
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Cluster;
-using ChargePortal.Web.Accounts.Admin;
+using ChargePortal.Web.Users;
 using ChargePortal.Web.Alerts;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.Components;
@@ -13,7 +13,7 @@ using ChargePortal.Web.Demo;
 using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Drivers;
 using ChargePortal.Web.Hosting;
-using ChargePortal.Web.Live;
+using ChargePortal.Web.Realtime;
 using ChargePortal.Web.LoadManagement;
 using ChargePortal.Web.Monitoring;
 using ChargePortal.Web.Ocpp.Endpoint;

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Ocpp.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public static class DeviceModelApi
     public static IServiceCollection AddDeviceModel(this IServiceCollection services)
     {
         services.AddSingleton<DeviceModelStore>();
+        services.AddSingleton<IStationMessageLimits>(sp => sp.GetRequiredService<DeviceModelStore>());
         services.AddSingleton<VariableAccess>();
         services.AddSingleton<ConfigurationAnswers>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigurationAnswers>());

@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Ocpp.Commands;
 using Microsoft.EntityFrameworkCore;
 using ChargePortal.Web.Ocpp;
 
@@ -14,8 +15,10 @@ public sealed record AcceptedValue(VariableAddress Address, string AttributeType
 /// <summary>
 /// Keeps each station's device model: NotifyReport parts (any number, any order), GetVariables answers, accepted
 /// SetVariables values and 1.6 GetConfiguration answers all update the same rows, so the last thing the station said wins.
+/// It is also where the command service learns a station's message limits.
 /// </summary>
 public sealed class DeviceModelStore(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider time, ILogger<DeviceModelStore> logger)
+    : IStationMessageLimits
 {
     /// <summary>Stores one NotifyReport part: every variable with all of its attributes and characteristics.</summary>
     public Task ApplyReportAsync(string stationId, IReadOnlyList<ReportData> parts, CancellationToken ct) =>

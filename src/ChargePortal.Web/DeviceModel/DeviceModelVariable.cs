@@ -1,3 +1,4 @@
+using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Stations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -74,9 +75,6 @@ public static class AttributeTypes
     public const string Actual = "Actual";
     public static readonly string[] All = [Actual, "Target", "MinSet", "MaxSet"];
 }
-
-/// <summary>Where a variable lives: component (name, instance, EVSE, connector) and variable (name, instance).</summary>
-public sealed record VariableAddress(string Component, string? ComponentInstance, int? EvseId, int? ConnectorId, string Variable, string? VariableInstance);
 
 internal sealed class DeviceModelVariableConfiguration : IEntityTypeConfiguration<DeviceModelVariable>
 {

@@ -1,5 +1,4 @@
 using ChargePortal.Web.Ocpp.Commands;
-using ChargePortal.Web.Operators.Console;
 
 namespace ChargePortal.Web.DeviceModel;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using ChargePortal.Web.Stations;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Live;
 

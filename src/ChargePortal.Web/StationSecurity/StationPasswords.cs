@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Stations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,11 @@ namespace ChargePortal.Web.StationSecurity;
 
 /// <summary>
 /// Basic-auth passwords of stations (security profiles 1 and 2): the rules a password must meet, generation, the OCPP
-/// messages that hand a station its new password (A01) and storing the salted hash once the station took it.
+/// messages that hand a station its new password (A01) and storing the salted hash once the station took it: it observes
+/// every answered CSMS→station call.
 /// </summary>
 public sealed partial class StationPasswords(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider time, ILogger<StationPasswords> logger)
+    : IStationCallObserver
 {
     public const int MinLength = 16;
     public const int MaxLength = 40;
@@ -146,11 +149,12 @@ public sealed partial class StationPasswords(IDbContextFactory<AppDbContext> dbF
 
     /// <summary>
     /// Called with every answered CSMS→station call: a password the station accepted replaces the stored one, whichever
-    /// path sent it (the credentials API, set-configuration, a raw ChangeConfiguration/SetVariables).
+    /// path sent it (the credentials API, set-configuration, a raw ChangeConfiguration/SetVariables; A01.FR.03).
     /// </summary>
-    public async Task OnAnsweredAsync(string stationId, string action, JsonElement payload, JsonElement response, CancellationToken ct)
+    public async Task OnAnsweredAsync(string stationId, OcppOutgoingCall call, JsonElement response, CancellationToken ct)
     {
-        if (PasswordIn(action, payload) is { } password && Accepted(action, payload, response))
+        ArgumentNullException.ThrowIfNull(call);
+        if (PasswordIn(call.Action, call.Payload) is { } password && Accepted(call.Action, call.Payload, response))
         {
             await StoreAsync(stationId, password, ct);
         }

@@ -15,6 +15,7 @@ public static class StationSecurityApi
     {
         services.AddSingleton<SecurityEventLog>();
         services.AddSingleton<StationPasswords>();
+        services.AddSingleton<IStationCallObserver>(sp => sp.GetRequiredService<StationPasswords>());
         services.AddSingleton<StationCredentials>();
         services.AddValidatedOptions<PasswordRotationOptions>(PasswordRotationOptions.Section);
         services.AddSingleton<PasswordRotation>();

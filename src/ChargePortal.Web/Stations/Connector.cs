@@ -1,3 +1,5 @@
+using ChargePortal.Web.Kernel;
+
 namespace ChargePortal.Web.Stations;
 
 /// <summary>
@@ -31,20 +33,4 @@ public enum ConnectorType
     GbtDc,
     Nacs,
     Schuko,
-}
-
-/// <summary>Union of the 1.6 ChargePointStatus and 2.0.1 ConnectorStatusEnumType values.</summary>
-public enum ConnectorStatus
-{
-    Unknown,
-    Available,
-    Preparing,
-    Charging,
-    SuspendedEv,
-    SuspendedEvse,
-    Finishing,
-    Reserved,
-    Occupied,
-    Unavailable,
-    Faulted,
 }

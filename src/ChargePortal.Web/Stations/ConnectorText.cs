@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Stations;
 

@@ -1,3 +1,5 @@
+using ChargePortal.Web.Kernel;
+
 namespace ChargePortal.Web.Stations;
 
 public sealed record ConnectorDto(int EvseId, int ConnectorId, ConnectorType Type, int MaxPowerW, ConnectorStatus Status, string? ErrorCode);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChargePortal.Ocpp;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp;
 using ChargePortal.Web.Stations.Provisioning;

@@ -1,3 +1,5 @@
+using ChargePortal.Web.Kernel;
+
 namespace ChargePortal.Web.Stations;
 
 public enum StationSort

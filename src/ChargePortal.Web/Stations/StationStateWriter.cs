@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChargePortal.Web.Stations;

@@ -1,4 +1,6 @@
+using ChargePortal.Ocpp;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Ocpp.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -32,9 +34,21 @@ internal sealed class RemoteStartRequestConfiguration : IEntityTypeConfiguration
     }
 }
 
-/// <summary>Remembers the 2.0.1 remote starts sent, so the session a station starts for one belongs to its token.</summary>
-public sealed class RemoteStarts(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+/// <summary>
+/// Remembers the 2.0.1 remote starts sent, so the session a station starts for one belongs to its token. It observes the
+/// operations the command service sends and records each 2.0.1 remote start before it goes out.
+/// </summary>
+public sealed class RemoteStarts(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time) : IStationCallObserver
 {
+    /// <summary>The session the station starts for it names only the remoteStartId (F01/F02): remember whose start it is.</summary>
+    public Task OnSendingAsync(OutgoingOperation operation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation is { Operation: RemoteStartArguments start, Version: OcppVersion.V201 }
+            ? RecordAsync(operation.StationId, operation.Context.RemoteStartId, start.IdTag, ct)
+            : Task.CompletedTask;
+    }
+
     /// <summary>Written before the request is sent: a quick station may report the session before it answers.</summary>
     public async Task RecordAsync(string stationId, int remoteStartId, string idTag, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Sites;
 
 namespace ChargePortal.Web.Transactions;
@@ -15,7 +16,10 @@ public static class SessionsExport
 
     private const string DayFormat = "yyyy-MM-dd";
 
-    public static IServiceCollection AddSessions(this IServiceCollection services) => services.AddSingleton<SessionQueries>();
+    public static IServiceCollection AddSessions(this IServiceCollection services) =>
+        services.AddSingleton<SessionQueries>()
+            .AddSingleton<RemoteStarts>()
+            .AddSingleton<IStationCallObserver>(sp => sp.GetRequiredService<RemoteStarts>());
 
     public static IEndpointRouteBuilder MapSessionsExport(this IEndpointRouteBuilder endpoints)
     {

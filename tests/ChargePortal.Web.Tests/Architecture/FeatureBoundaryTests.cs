@@ -10,18 +10,18 @@ public sealed class FeatureBoundaryTests
     /// <summary>Top to bottom. Features in one layer may use each other as long as that forms no cycle.</summary>
     public static readonly IReadOnlyList<string[]> Layers =
     [
-        ["Demo", "Roaming", "Monitoring", "Operators", "Drivers"],
-        ["Cluster", "Dashboard"],
+        ["Demo", "Roaming", "Monitoring", "Operators", "Drivers", "Users"],
+        ["Cluster", "Dashboard", "Realtime"],
         ["Ocpp.Endpoint", "Ocpp.Handling"],
         ["PlugAndCharge"],
-        ["Reservations", "StationSecurity", "DeviceModel", "StationEvents", "Ocpp.Diagnostics", "LoadManagement"],
+        ["Reservations", "StationSecurity", "DeviceModel", "StationEvents", "LoadManagement"],
         ["DisplayMessages", "CustomerInformation"],
         ["SmartCharging"],
         ["Payments"],
         ["Tariffs", "Transactions"],
         ["Tokens", "Stations", "Alerts"],
         ["Ocpp.Commands", "Ocpp.Connections", "Sites"],
-        ["Ocpp.MessageLog", "Ocpp", "Telemetry", "Live", "Audit"],
+        ["Ocpp.MessageLog", "Ocpp", "Ocpp.Diagnostics", "Telemetry", "Live", "Audit"],
         ["Accounts", "Kernel"],
     ];
 
@@ -31,45 +31,30 @@ public sealed class FeatureBoundaryTests
     /// </summary>
     public static readonly IReadOnlyList<(string From, string To)> KnownUpwardUses =
     [
-        // The command service reacts to answers on behalf of features (device-model store, password rotation,
-        // registration gate, remote-start records, diagnostics uploads): these want an answer-observer seam.
-        ("Ocpp.Commands", "DeviceModel"),
-        ("Ocpp.Commands", "Ocpp.Diagnostics"),
-        ("Ocpp.Commands", "StationSecurity"),
+        // The command service reads the station row (its version, local-list version) and asks the registration gate
+        // before sending. (Features react to what is sent or answered as IStationCallObservers, and the command
+        // service asks the device model and the token store through ports of its own.)
         ("Ocpp.Commands", "Stations"),
-        ("Ocpp.Commands", "Tokens"),
-        ("Ocpp.Commands", "Transactions"),
-        ("Ocpp", "Stations"),
 
-        // The live hub's access rules and event payloads name station, site and session types.
-        ("Live", "Sites"),
-        ("Live", "Stations"),
-        ("Live", "Transactions"),
+        // OcppOptions names the registration status a station that registers itself gets (StationRegistrationStatus).
+        ("Ocpp", "Stations"),
 
         // Entities that navigate both ways, and registries that read sessions.
         ("Sites", "Stations"),
         ("Stations", "Transactions"),
 
-        // Pages that compose another feature's views.
-        ("Stations", "Drivers"),
-        ("Stations", "Operators"),
-        ("Reservations", "Drivers"),
+        // The test bank (the Stripe stand-in) sends the driver back to the charging confirmation page.
         ("Payments", "Drivers"),
-        ("DeviceModel", "Operators"),
 
-        // Firmware lives with the operator's tools, but the command API and the handlers record its updates.
-        ("Ocpp.Commands", "Operators"),
-        ("Ocpp.Handling", "Operators"),
-
-        // Deleting an account (Accounts/Admin) settles the account's tokens, payments and audit trail.
-        ("Accounts", "Audit"),
-        ("Accounts", "CustomerInformation"),
-        ("Accounts", "Payments"),
-        ("Accounts", "Tokens"),
-
-        // Registered or decorated across features.
+        // The station registry hashes passwords and applies the security-profile rules; the station PATCH API edits
+        // credentials.
         ("Stations", "StationSecurity"),
+
+        // Pricing settles sessions itself: it charges cards, bills RFID cards and sweeps unbilled sessions into payments.
         ("Tariffs", "Payments"),
+
+        // Metrics decorate the call router (after the cluster may have replaced it) and read the connection registry
+        // and the meter-value queue.
         ("Telemetry", "Ocpp.Connections"),
         ("Telemetry", "Transactions"),
     ];
@@ -88,7 +73,6 @@ public sealed class FeatureBoundaryTests
         "LoadManagement.ExternalChargingLimits",
         "LoadManagement.ExternalLimitSchedule",
         "Monitoring.VariableMonitors",
-        "Operators.Firmware.PublishFirmwareRecorder",
         "Operators.SmartCharging.Profiles.Frames",
         "Operators.SmartCharging.Profiles.ProfileReports",
         "Operators.SmartCharging.Profiles.SetProfiles",

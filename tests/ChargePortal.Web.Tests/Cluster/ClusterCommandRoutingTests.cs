@@ -109,7 +109,7 @@ public sealed class ClusterCommandRoutingTests(TwoNodeClusterFixture fixture) : 
         var seen = await onB.ReadUntilAsync(e => e is ConnectorStatusChanged { StationId: "CL-EVT" });
         seen.ShouldContain(e => e is StationConnected && e.StationId == "CL-EVT" && ((StationConnected)e).OcppVersion == "1.6");
         seen.ShouldContain(e => e is StationBooted && e.StationId == "CL-EVT" && ((StationBooted)e).Vendor == "TestVendor");
-        seen.OfType<ConnectorStatusChanged>().Single(e => e.StationId == "CL-EVT").Status.ShouldBe(Stations.ConnectorStatus.Preparing);
+        seen.OfType<ConnectorStatusChanged>().Single(e => e.StationId == "CL-EVT").Status.ShouldBe(Kernel.ConnectorStatus.Preparing);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Live;
-using ChargePortal.Web.Stations;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Tests.Cluster;
 

@@ -3,6 +3,7 @@ using System.Net;
 using ChargePortal.Web.Cluster;
 using ChargePortal.Web.Hosting;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Realtime;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Telemetry;
 using ChargePortal.Web.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Bunit;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Stations.Pages;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bunit;
 using ChargePortal.Web.Ocpp.Commands;
 using ChargePortal.Web.Operators.Console;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Stations;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

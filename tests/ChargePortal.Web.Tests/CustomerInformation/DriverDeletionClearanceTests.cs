@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChargePortal.Web.Accounts;
-using ChargePortal.Web.Accounts.Admin;
+using ChargePortal.Web.Users;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Tests.Ocpp;

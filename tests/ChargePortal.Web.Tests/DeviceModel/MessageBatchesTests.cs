@@ -1,4 +1,3 @@
-using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Ocpp.Commands;
 
 namespace ChargePortal.Web.Tests.DeviceModel;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ChargePortal.Ocpp;
-using ChargePortal.Web.DeviceModel;
 using ChargePortal.Web.Ocpp.Commands;
 
 namespace ChargePortal.Web.Tests.DeviceModel;

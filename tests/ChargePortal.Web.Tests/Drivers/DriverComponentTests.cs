@@ -1,5 +1,6 @@
 using Bunit;
 using ChargePortal.Web.Drivers.Find;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Stations;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChargePortal.Web.Drivers;
 using ChargePortal.Web.Drivers.Find;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tariffs;
 

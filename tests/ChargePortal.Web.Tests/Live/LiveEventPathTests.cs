@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ChargePortal.Web.Live;
-using ChargePortal.Web.Stations;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using ChargePortal.Web.Live;
+using ChargePortal.Web.Realtime;
 
 namespace ChargePortal.Web.Tests.Live;
 

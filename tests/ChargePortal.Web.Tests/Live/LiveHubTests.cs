@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Realtime;
 using ChargePortal.Web.Tests.Infrastructure;
 using ChargePortal.Web.Tests.Ocpp;
 using ChargePortal.Web.Transactions;
@@ -32,7 +33,7 @@ public sealed class LiveHubTests(KestrelChargePortalFactory factory) : IClassFix
         await station.CallOkAsync("BootNotification", OcppTestData.Boot16());
         await station.CallOkAsync("StatusNotification", new JsonObject { ["connectorId"] = 1, ["errorCode"] = "NoError", ["status"] = "Charging" });
 
-        var e = await NextAsync(statuses, s => s.StationId == "AMS-CS-02" && s.Status == Stations.ConnectorStatus.Charging);
+        var e = await NextAsync(statuses, s => s.StationId == "AMS-CS-02" && s.Status == Kernel.ConnectorStatus.Charging);
         e.ConnectorId.ShouldBe(1);
     }
 
@@ -79,7 +80,7 @@ public sealed class LiveHubTests(KestrelChargePortalFactory factory) : IClassFix
         // Events reach the hub in the order stations sent them, so the first one this owner sees must be their own.
         var e = await NextAsync(received, _ => true);
         e.StationId.ShouldBe("AMS-CS-03");
-        e.Status.ShouldBe(Stations.ConnectorStatus.Preparing);
+        e.Status.ShouldBe(Kernel.ConnectorStatus.Preparing);
     }
 
     [Fact]

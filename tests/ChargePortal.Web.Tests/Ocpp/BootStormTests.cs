@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using ChargePortal.Web.Data;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

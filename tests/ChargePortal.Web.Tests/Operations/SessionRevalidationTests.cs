@@ -1,8 +1,8 @@
 using System.Net;
 using ChargePortal.Web.Accounts;
-using ChargePortal.Web.Accounts.Admin;
+using ChargePortal.Web.Users;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.Live;
+using ChargePortal.Web.Realtime;
 using ChargePortal.Web.Sites;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,6 +1,6 @@
 using System.Net;
 using ChargePortal.Web.Accounts;
-using ChargePortal.Web.Accounts.Admin;
+using ChargePortal.Web.Users;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChargePortal.Web.Stations;
+using ChargePortal.Web.Kernel;
 
 namespace ChargePortal.Web.Drivers.Find;
 

@@ -1,3 +1,4 @@
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Stations;
 
 namespace ChargePortal.Web.Drivers.Find;

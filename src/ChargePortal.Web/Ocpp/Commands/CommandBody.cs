@@ -147,6 +147,14 @@ internal sealed partial class CommandBody
             name, $"{name} must be an ISO-8601 date-time with a UTC offset, e.g. \"2025-01-31T18:00:00Z\"; got {Describe(value)}.");
     }
 
+    /// <summary>
+    /// An enum's members by their exact (ordinal) names: the choices a body field may take. A plain Dictionary keeps
+    /// declaration order, which is the order error messages list the choices in.
+    /// </summary>
+    public static Dictionary<string, T> Choices<T>()
+        where T : struct, Enum
+        => Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.Ordinal);
+
     /// <summary>One of the exact (case-sensitive) names in <paramref name="choices"/>.</summary>
     public T RequiredChoice<T>(string name, IReadOnlyDictionary<string, T> choices)
         where T : struct

@@ -1,4 +1,3 @@
-using ChargePortal.Web.DeviceModel;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 

@@ -1,10 +1,9 @@
-using ChargePortal.Web.Tokens;
-
 namespace ChargePortal.Web.Ocpp.Commands;
 
 /// <summary>
 /// What the host knows and the body does not say, filled in before <see cref="IStationCommandAdapter.Build"/>:
-/// ids the CSMS allocates, its own upload URL, and the token store's view of the tokens a command names.
+/// ids the CSMS allocates, its own upload URL, and the token store's view of the tokens a command names
+/// (<see cref="ITokenDirectory"/>).
 /// Keeping it a plain record keeps the adapters free of I/O.
 /// </summary>
 public sealed record StationCommandContext
@@ -27,11 +26,28 @@ public sealed record StationCommandContext
     public IReadOnlyDictionary<string, TokenInfo> Tokens { get; init; } = NoTokens;
 
     /// <summary>
-    /// Kind of the idTag that remote-start or reserve-now names: 2.0.1 sends it as idToken.type
-    /// (RFID → ISO14443, app/central → Central).
+    /// Whether the idTag that remote-start or reserve-now names is an RFID card: 2.0.1 sends it as idToken.type
+    /// (RFID → ISO14443; app, central or unknown → Central).
     /// </summary>
-    public IdTokenKind IdTagKind { get; init; } = IdTokenKind.Central;
+    public bool IdTagIsRfid { get; init; }
+}
+
+/// <summary>What the token store says of an idTag, as a local authorization list entry carries it.</summary>
+public enum TokenStanding
+{
+    Accepted,
+    Blocked,
+    Expired,
 }
 
 /// <summary>The token store's view of one idTag, as a local authorization list entry carries it.</summary>
-public sealed record TokenInfo(IdTokenStatus Status, DateTimeOffset? ExpiresAt = null, string? ParentIdTag = null, bool IsRfid = true);
+public sealed record TokenInfo(TokenStanding Status, DateTimeOffset? ExpiresAt = null, string? ParentIdTag = null, bool IsRfid = true);
+
+/// <summary>
+/// The token store as the command service sees it: the tokens a command names (send-local-list's entries, the idTag
+/// of remote-start or reserve-now). The tokens feature answers it; unknown idTags are left out.
+/// </summary>
+public interface ITokenDirectory
+{
+    Task<IReadOnlyDictionary<string, TokenInfo>> FindAsync(IReadOnlyList<string> idTags, CancellationToken ct);
+}

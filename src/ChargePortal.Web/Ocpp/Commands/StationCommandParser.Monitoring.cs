@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ChargePortal.Web.DeviceModel;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 
@@ -9,9 +8,9 @@ namespace ChargePortal.Web.Ocpp.Commands;
 /// </summary>
 public static partial class StationCommandParser
 {
-    private static readonly IReadOnlyDictionary<string, MonitoringBase> MonitoringBases = Choices<MonitoringBase>();
-    private static readonly IReadOnlyDictionary<string, MonitorKind> MonitorKinds = Choices<MonitorKind>();
-    private static readonly IReadOnlyDictionary<string, MonitoringCriterion> MonitoringCriteria = Choices<MonitoringCriterion>();
+    private static readonly IReadOnlyDictionary<string, MonitoringBase> MonitoringBases = CommandBody.Choices<MonitoringBase>();
+    private static readonly IReadOnlyDictionary<string, MonitorKind> MonitorKinds = CommandBody.Choices<MonitorKind>();
+    private static readonly IReadOnlyDictionary<string, MonitoringCriterion> MonitoringCriteria = CommandBody.Choices<MonitoringCriterion>();
 
     /// <summary>Severities run from 0 (Danger) to 9 (Debug).</summary>
     private const int LeastSevere = 9;

@@ -5,7 +5,7 @@ namespace ChargePortal.Web.Ocpp.Commands;
 /// <summary>The body of get-charging-profiles: <c>{"requestId"?, "evseId"?, "purpose"?, "stackLevel"?, "sources"?, "profileIds"?}</c>.</summary>
 public static partial class StationCommandParser
 {
-    private static readonly IReadOnlyDictionary<string, ChargingLimitSource> ChargingLimitSources = Choices<ChargingLimitSource>();
+    private static readonly IReadOnlyDictionary<string, ChargingLimitSource> ChargingLimitSources = CommandBody.Choices<ChargingLimitSource>();
 
     private static GetChargingProfilesArguments GetChargingProfiles(CommandBody body)
     {

@@ -15,10 +15,10 @@ public static partial class StationCommandParser
     private const string ConnectorId = "connectorId";
     private const string EvseId = "evseId";
 
-    private static readonly IReadOnlyDictionary<string, ResetKind> ResetKinds = Choices<ResetKind>();
-    private static readonly IReadOnlyDictionary<string, ChargingUnit> ChargingUnits = Choices<ChargingUnit>();
-    private static readonly IReadOnlyDictionary<string, LocalListUpdate> LocalListUpdates = Choices<LocalListUpdate>();
-    private static readonly IReadOnlyDictionary<string, LogKind> LogTypes = Choices<LogKind>();
+    private static readonly IReadOnlyDictionary<string, ResetKind> ResetKinds = CommandBody.Choices<ResetKind>();
+    private static readonly IReadOnlyDictionary<string, ChargingUnit> ChargingUnits = CommandBody.Choices<ChargingUnit>();
+    private static readonly IReadOnlyDictionary<string, LocalListUpdate> LocalListUpdates = CommandBody.Choices<LocalListUpdate>();
+    private static readonly IReadOnlyDictionary<string, LogKind> LogTypes = CommandBody.Choices<LogKind>();
 
     private static readonly IReadOnlyDictionary<string, TriggerableMessage> TriggerableMessages = new Dictionary<string, TriggerableMessage>(StringComparer.Ordinal)
     {
@@ -229,11 +229,6 @@ public static partial class StationCommandParser
             ? throw new StationCommandArgumentException(ConnectorId, $"connectorId is required (or evseId for an OCPP 2.0.1 station).")
             : address;
     }
-
-    // A plain Dictionary keeps declaration order, which is the order error messages list the choices in.
-    private static Dictionary<string, T> Choices<T>()
-        where T : struct, Enum
-        => Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.Ordinal);
 
     private static CostUpdatedArguments CostUpdated(CommandBody body)
         => new(body.RequiredString("transactionId", maxLength: 36), body.RequiredDecimal("totalCost"));

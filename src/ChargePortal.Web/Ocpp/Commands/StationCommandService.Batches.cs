@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ChargePortal.Ocpp;
 using ChargePortal.Web.Data;
-using ChargePortal.Web.DeviceModel;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 
@@ -25,7 +24,7 @@ public sealed partial class StationCommandService
         try
         {
             adapter.Build(get, new StationCommandContext());
-            batches = MessageBatches.Split(get.Keys, await deviceModel.MessageLimitsAsync(stationId, "GetVariables", ct),
+            batches = MessageBatches.Split(get.Keys, await messageLimits.MessageLimitsAsync(stationId, "GetVariables", ct),
                 keys => MessageBatches.FrameBytes(adapter.Build(new GetConfigurationArguments(keys), new StationCommandContext())));
         }
         catch (StationCommandArgumentException ex)

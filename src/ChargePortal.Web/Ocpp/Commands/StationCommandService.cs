@@ -7,8 +7,6 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Ocpp.Connections;
 using ChargePortal.Web.Ocpp.Diagnostics;
-using ChargePortal.Web.Transactions;
-using ChargePortal.Web.StationSecurity;
 using ChargePortal.Web.Stations.Provisioning;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +60,8 @@ public sealed record CommandActor(string Name, string? UserId, bool Audited = tr
 /// <summary>
 /// Sends a version-neutral operation to a station: lets the station's version adapter build the OCPP call, routes
 /// it to the node holding the socket (one outstanding call per station, with its timeout), types the answer,
-/// audits it and publishes the outcome. Every CSMS→station call of the app goes through here.
+/// audits it and publishes the outcome. Every CSMS→station call of the app goes through here. Features that react to
+/// what is sent or answered (remote-start records, password rotation) do so as <see cref="IStationCallObserver"/>s.
 /// </summary>
 public sealed partial class StationCommandService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -70,10 +69,10 @@ public sealed partial class StationCommandService(
     DiagnosticsUploads uploads,
     AuditLog audit,
     IStationEventPublisher events,
-    RemoteStarts remoteStarts,
-    StationPasswords passwords,
+    IEnumerable<IStationCallObserver> observers,
+    ITokenDirectory tokenDirectory,
     RegistrationGate registration,
-    DeviceModel.DeviceModelStore deviceModel,
+    IStationMessageLimits messageLimits,
     TimeProvider time)
 {
     /// <summary>Sends <paramref name="operation"/> and returns the station's typed answer.</summary>
@@ -191,10 +190,9 @@ public sealed partial class StationCommandService(
             return CommandResult.Failed<StationAnswer>(CommandFailure.BadArguments, ex.Message);
         }
 
-        if (arguments is RemoteStartArguments remoteStart && version == ChargePortal.Ocpp.OcppVersion.V201)
+        foreach (var observer in observers)
         {
-            // The session the station starts for it names only this id (F01/F02): remember whose start it is, before sending.
-            await remoteStarts.RecordAsync(stationId, context.RemoteStartId, remoteStart.IdTag, ct);
+            await observer.OnSendingAsync(new OutgoingOperation(stationId, version.Value, arguments, context), ct);
         }
 
         var (response, error) = await RouteAsync(stationId, call, ct);
@@ -219,8 +217,11 @@ public sealed partial class StationCommandService(
         {
             var response = await router.CallAsync(stationId, call.Action, call.Payload, ct);
 
-            // A password the station accepted replaces the stored one, whichever command sent it (A01.FR.03).
-            await passwords.OnAnsweredAsync(stationId, call.Action, call.Payload, response, ct);
+            foreach (var observer in observers)
+            {
+                await observer.OnAnsweredAsync(stationId, call, response, ct);
+            }
+
             return (response, null);
         }
         catch (StationOfflineException ex)
@@ -255,9 +256,7 @@ public sealed partial class StationCommandService(
             ReserveNowArguments reserve => [reserve.IdTag],
             _ => [],
         };
-        var tokens = idTags.Count == 0
-            ? []
-            : await db.IdTokens.AsNoTracking().Where(t => idTags.Contains(t.IdTag)).ToListAsync(ct);
+        var tokens = idTags.Count == 0 ? new Dictionary<string, TokenInfo>(StringComparer.Ordinal) : await tokenDirectory.FindAsync(idTags, ct);
 
         var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
         var uploadUrl = "";
@@ -276,8 +275,8 @@ public sealed partial class StationCommandService(
             RequestId = requestId,
             NextLocalListVersion = arguments is SendLocalListArguments ? await ReserveLocalListVersionAsync(db, stationId, ct) : localListVersion + 1,
             UploadUrl = uploadUrl,
-            Tokens = tokens.ToDictionary(t => t.IdTag, t => new TokenInfo(t.Status, t.ExpiresAt, t.ParentIdTag, t.Kind == Tokens.IdTokenKind.Rfid)),
-            IdTagKind = tokens.FirstOrDefault()?.Kind ?? Tokens.IdTokenKind.Central,
+            Tokens = tokens,
+            IdTagIsRfid = tokens.Values.FirstOrDefault()?.IsRfid ?? false,
         };
     }
 

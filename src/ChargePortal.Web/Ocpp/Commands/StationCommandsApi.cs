@@ -27,7 +27,7 @@ public static class StationCommandsApi
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ExecuteAsync(
         string id, string command, HttpRequest request, ClaimsPrincipal user, StationCommandService commands, PublicUrls publicUrls,
-        Operators.Firmware.FirmwareService firmware, CancellationToken ct)
+        IStationOperationSender<UpdateFirmwareArguments> firmware, CancellationToken ct)
     {
         var (body, bodyError) = await ReadBodyAsync(request, ct);
         if (bodyError is not null)
@@ -43,10 +43,10 @@ public static class StationCommandsApi
                 "get-diagnostics hands the station an upload URL on this CSMS: set Hosting:PublicBaseUrl (or AllowedHosts) first.");
         }
 
-        // A firmware update is recorded for its timeline and signed where the CSMS signs (FirmwareService); bad arguments
-        // take the common path, which audits them.
+        // A firmware update is recorded for its timeline and signed where the CSMS signs (the firmware tools); bad
+        // arguments take the common path, which audits them.
         var result = FirmwareUpdateOf(command, body) is { } update
-            ? (await firmware.SendAsync(id, update, Actor(user), ct)).Result
+            ? await firmware.SendAsync(id, update, Actor(user), ct)
             : await commands.ExecuteNamedAsync(id, command, body, Actor(user), baseUri ?? PublicUrls.Untrusted, ct);
         return result.Error switch
         {

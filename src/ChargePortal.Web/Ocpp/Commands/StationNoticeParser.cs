@@ -12,9 +12,9 @@ internal static class StationNoticeParser
     public static readonly string[] DisplayQueryFields = ["ids", "priority", "state"];
     public static readonly string[] CustomerFields = ["report", "clear", "idToken", "customerIdentifier", "customerCertificate"];
 
-    private static readonly Dictionary<string, DisplayMessagePriority> Priorities = Choices<DisplayMessagePriority>();
-    private static readonly Dictionary<string, DisplayMessageState> States = Choices<DisplayMessageState>();
-    private static readonly Dictionary<string, DisplayMessageFormat> Formats = Choices<DisplayMessageFormat>();
+    private static readonly Dictionary<string, DisplayMessagePriority> Priorities = CommandBody.Choices<DisplayMessagePriority>();
+    private static readonly Dictionary<string, DisplayMessageState> States = CommandBody.Choices<DisplayMessageState>();
+    private static readonly Dictionary<string, DisplayMessageFormat> Formats = CommandBody.Choices<DisplayMessageFormat>();
     private static readonly string[] HashAlgorithmNames = ["SHA256", "SHA384", "SHA512"];
     private static readonly Dictionary<string, int> HashAlgorithms = HashAlgorithmNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
 
@@ -168,10 +168,6 @@ internal static class StationNoticeParser
         problems.ThrowIfAny();
         return new CustomerCertificateReference(new CertificateHash(algorithm!, issuerName!, issuerKey!, serial!));
     }
-
-    private static Dictionary<string, T> Choices<T>()
-        where T : struct, Enum
-        => Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.Ordinal);
 
     /// <summary>Collects the problems of one body; thrown together as one <see cref="StationCommandArgumentException"/>.</summary>
     private sealed class Problems(string prefix = "")

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.V16;
 using ChargePortal.Web.Ocpp.Diagnostics;
-using ChargePortal.Web.Tokens;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 
@@ -104,7 +103,7 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
                 null, "Device-model addressing (components, instances, attribute types) exists in OCPP 2.0.1 only; a 1.6 station has configuration keys."),
             GetTransactionStatusArguments => throw new StationCommandArgumentException(null, "GetTransactionStatus exists in OCPP 2.0.1 only."),
             GetChargingProfilesArguments => throw new StationCommandArgumentException(null, "GetChargingProfiles exists in OCPP 2.0.1 only."),
-            StationSecurity.NetworkProfiles.SetNetworkProfileArguments => throw new StationCommandArgumentException(null, "SetNetworkProfile exists in OCPP 2.0.1 only."),
+            SetNetworkProfileArguments => throw new StationCommandArgumentException(null, "SetNetworkProfile exists in OCPP 2.0.1 only."),
             PublishFirmwareArguments or UnpublishFirmwareArguments => throw new StationCommandArgumentException(
                 null, "PublishFirmware and UnpublishFirmware exist in OCPP 2.0.1 only (local controllers)."),
             _ when StationNoticeCalls.Handles(arguments) => throw StationNoticeCalls.RefuseV16(arguments),
@@ -189,9 +188,9 @@ public sealed class V16CommandAdapter : IStationCommandAdapter
             {
                 Status = token.Status switch
                 {
-                    IdTokenStatus.Accepted => AuthorizationStatus.Accepted,
-                    IdTokenStatus.Blocked => AuthorizationStatus.Blocked,
-                    IdTokenStatus.Expired => AuthorizationStatus.Expired,
+                    TokenStanding.Accepted => AuthorizationStatus.Accepted,
+                    TokenStanding.Blocked => AuthorizationStatus.Blocked,
+                    TokenStanding.Expired => AuthorizationStatus.Expired,
                     _ => AuthorizationStatus.Invalid,
                 },
                 ExpiryDate = token.ExpiresAt,

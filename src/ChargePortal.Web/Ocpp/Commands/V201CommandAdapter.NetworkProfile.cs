@@ -1,5 +1,4 @@
 using ChargePortal.Ocpp.V201;
-using ChargePortal.Web.StationSecurity.NetworkProfiles;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 

@@ -1,5 +1,4 @@
 using ChargePortal.Ocpp.V201;
-using ChargePortal.Web.DeviceModel;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 

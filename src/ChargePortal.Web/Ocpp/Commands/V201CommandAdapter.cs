@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using ChargePortal.Ocpp;
 using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Ocpp.Diagnostics;
-using ChargePortal.Web.Tokens;
 using IdToken = ChargePortal.Ocpp.V201.IdToken;
 
 namespace ChargePortal.Web.Ocpp.Commands;
@@ -32,7 +31,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             RemoteStartArguments a => Call("RequestStartTransaction", new RequestStartTransactionRequest
             {
                 EvseId = StartEvse(a.Where),
-                IdToken = Token(a.IdTag, context.IdTagKind != IdTokenKind.Rfid),
+                IdToken = Token(a.IdTag, !context.IdTagIsRfid),
                 RemoteStartId = context.RemoteStartId,
             }),
             RemoteStopArguments a => Call("RequestStopTransaction", new RequestStopTransactionRequest { TransactionId = a.TransactionId }),
@@ -65,7 +64,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             {
                 Id = a.ReservationId,
                 ExpiryDateTime = a.ExpiresAt,
-                IdToken = Token(a.IdTag, context.IdTagKind != IdTokenKind.Rfid),
+                IdToken = Token(a.IdTag, !context.IdTagIsRfid),
                 EvseId = EvseId(a.Where) is > 0 and var evseId ? evseId : null,
                 GroupIdToken = context.Tokens.TryGetValue(a.IdTag, out var token) ? GroupToken(token, context) : null,
             }),
@@ -125,7 +124,7 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             CostUpdatedArguments a => Call("CostUpdated", new CostUpdatedRequest { TransactionId = a.TransactionId, TotalCost = a.TotalCost }),
             GetTransactionStatusArguments a => Call("GetTransactionStatus", new GetTransactionStatusRequest { TransactionId = a.TransactionId }),
             GetChargingProfilesArguments a => GetChargingProfiles(a, context),
-            StationSecurity.NetworkProfiles.SetNetworkProfileArguments a => SetNetworkProfile(a),
+            SetNetworkProfileArguments a => SetNetworkProfile(a),
             PublishFirmwareArguments a => PublishFirmware(a, context),
             UnpublishFirmwareArguments a => UnpublishFirmware(a),
             _ when StationNoticeCalls.Handles(arguments) => StationNoticeCalls.BuildV201(arguments, context),
@@ -281,9 +280,9 @@ public sealed partial class V201CommandAdapter : IStationCommandAdapter
             {
                 Status = token.Status switch
                 {
-                    IdTokenStatus.Accepted => AuthorizationStatusEnum.Accepted,
-                    IdTokenStatus.Blocked => AuthorizationStatusEnum.Blocked,
-                    IdTokenStatus.Expired => AuthorizationStatusEnum.Expired,
+                    TokenStanding.Accepted => AuthorizationStatusEnum.Accepted,
+                    TokenStanding.Blocked => AuthorizationStatusEnum.Blocked,
+                    TokenStanding.Expired => AuthorizationStatusEnum.Expired,
                     _ => AuthorizationStatusEnum.Invalid,
                 },
                 CacheExpiryDateTime = token.ExpiresAt,

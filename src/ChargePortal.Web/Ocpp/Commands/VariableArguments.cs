@@ -1,11 +1,16 @@
 using System.Text.Json.Nodes;
-using ChargePortal.Web.DeviceModel;
 
 namespace ChargePortal.Web.Ocpp.Commands;
 
 // Device-model reads and writes with full 2.0.1 addressing (component instance, EVSE, connector, variable instance,
 // attribute type). They are the same commands as get-configuration / set-configuration (and audited as such); only
 // their addressing is richer, so OCPP 1.6 has no mapping for them.
+
+/// <summary>
+/// Where a variable lives: component (name, instance, EVSE, connector) and variable (name, instance). The address the
+/// operations name; the device model keeps its rows by it.
+/// </summary>
+public sealed record VariableAddress(string Component, string? ComponentInstance, int? EvseId, int? ConnectorId, string Variable, string? VariableInstance);
 
 /// <summary>The attribute of a variable a read or write addresses (2.0.1 AttributeEnumType).</summary>
 public enum AttributeKind

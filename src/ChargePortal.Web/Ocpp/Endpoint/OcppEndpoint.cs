@@ -32,7 +32,6 @@ public static class OcppEndpoint
         services.AddSingleton<TokenAuthorizer>();
         services.AddSingleton<TransactionRecorder>();
         services.AddSingleton<TransactionEventApplier>();
-        services.AddSingleton<RemoteStarts>();
         services.AddSingleton<AbandonedSessions>();
         services.AddSingleton<MeterValueSink>();
         services.AddHostedService(sp => sp.GetRequiredService<MeterValueSink>());

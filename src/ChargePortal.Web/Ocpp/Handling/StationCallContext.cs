@@ -39,7 +39,7 @@ public sealed record StationServices(
     QueuedTransactionMessages QueuedTransactionMessages,
     PlugAndCharge.PlugAndChargeServices PlugAndCharge,
     ExternalChargingLimits ChargingLimits,
-    Operators.Firmware.PublishFirmwareRecorder FirmwarePublications);
+    IFirmwarePublicationLog FirmwarePublications);
 
 /// <summary>Answers one station's CALLs by handing them to the adapter of its OCPP version.</summary>
 public sealed class CsmsCallHandler(string stationId, OcppVersion version, StationServices services, ILogger logger, OcppMetrics? metrics = null) : IOcppCallHandler

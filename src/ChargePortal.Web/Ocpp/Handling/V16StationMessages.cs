@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V16;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Reservations;
 using ChargePortal.Web.Stations;

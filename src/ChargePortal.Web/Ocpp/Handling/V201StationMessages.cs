@@ -1,5 +1,6 @@
 using ChargePortal.Ocpp.Rpc;
 using ChargePortal.Ocpp.V201;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Ocpp.Diagnostics;
 using ChargePortal.Web.Stations;
 using ChargePortal.Web.Tokens;
@@ -160,7 +161,8 @@ internal static class V201StationMessages
     /// <summary>L03: a local controller's progress, stored on the station's firmware timeline before the answer.</summary>
     private static async ValueTask<OcppCallOutcome> PublishFirmwareStatusAsync(string stationId, OcppIncomingCall call, StationServices s, CancellationToken ct)
     {
-        await s.FirmwarePublications.RecordAsync(stationId, call.ReadRequest<PublishFirmwareStatusNotificationRequest>(), ct);
+        var request = call.ReadRequest<PublishFirmwareStatusNotificationRequest>();
+        await s.FirmwarePublications.RecordAsync(stationId, new FirmwarePublicationStatus(OcppEnumText.Of(request.Status), request.RequestId, request.Location ?? []), ct);
         return call.Respond(new PublishFirmwareStatusNotificationResponse());
     }
 

@@ -24,7 +24,7 @@ public sealed record FirmwareStatusEntryView(string Status, DateTimeOffset At, s
 /// the CSMS computes over the image.
 /// </summary>
 public sealed partial class FirmwareService(IDbContextFactory<AppDbContext> dbFactory, StationCommandService commands, FirmwareSigner signer,
-    AlertService alerts, TimeProvider time)
+    AlertService alerts, TimeProvider time) : IStationOperationSender<UpdateFirmwareArguments>
 {
     private static readonly string[] Schemes = ["http", "https", "ftp", "ftps", "sftp"];
 
@@ -128,6 +128,11 @@ public sealed partial class FirmwareService(IDbContextFactory<AppDbContext> dbFa
 
         return (result, update);
     }
+
+    /// <summary>update-firmware through the command API: signed and recorded like the firmware page's updates.</summary>
+    async Task<CommandResult<StationAnswer>> IStationOperationSender<UpdateFirmwareArguments>.SendAsync(
+        string stationId, UpdateFirmwareArguments operation, CommandActor actor, CancellationToken ct)
+        => (await SendAsync(stationId, operation, actor, ct)).Result;
 
     /// <summary>The station's updates, newest first, each with its timeline in order.</summary>
     public async Task<IReadOnlyList<FirmwareUpdateView>> ListAsync(string stationId, CancellationToken ct)

@@ -1,8 +1,7 @@
-using ChargePortal.Ocpp.V201;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
+using ChargePortal.Web.Ocpp.Handling;
 using Microsoft.EntityFrameworkCore;
-using ChargePortal.Web.Ocpp;
 
 namespace ChargePortal.Web.Operators.Firmware;
 
@@ -12,19 +11,19 @@ namespace ChargePortal.Web.Operators.Firmware;
 /// at. A status for no known publication starts a record of its own, so nothing the station reports is dropped.
 /// </summary>
 public sealed class PublishFirmwareRecorder(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, IStationEventPublisher events, TimeProvider time)
+    : IFirmwarePublicationLog
 {
     public const string NotificationKind = "PublishFirmware";
 
-    public async Task RecordAsync(string stationId, PublishFirmwareStatusNotificationRequest request, CancellationToken ct)
+    public async Task RecordAsync(string stationId, FirmwarePublicationStatus status, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(status);
         var now = time.GetUtcNow();
-        var status = OcppEnumText.Of(request.Status);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var publications = await db.FirmwareUpdates.Where(f => f.StationId == stationId && f.Kind == FirmwareJobKind.Publish)
             .Select(f => new { f.Id, f.RequestId, f.RequestedAt }).ToListAsync(ct);
-        var match = publications.FirstOrDefault(p => request.RequestId is { } id && p.RequestId == id)
-            ?? (request.RequestId is null ? publications.OrderByDescending(p => p.RequestedAt).ThenByDescending(p => p.Id).FirstOrDefault() : null);
+        var match = publications.FirstOrDefault(p => status.RequestId is { } id && p.RequestId == id)
+            ?? (status.RequestId is null ? publications.OrderByDescending(p => p.RequestedAt).ThenByDescending(p => p.Id).FirstOrDefault() : null);
         using (await writeGate.EnterAsync(ct))
         {
             long updateId;
@@ -34,7 +33,7 @@ public sealed class PublishFirmwareRecorder(IDbContextFactory<AppDbContext> dbFa
                 {
                     StationId = stationId,
                     Kind = FirmwareJobKind.Publish,
-                    RequestId = request.RequestId,
+                    RequestId = status.RequestId,
                     Location = "",
                     RetrieveAt = now,
                     RequestedAt = now,
@@ -53,13 +52,13 @@ public sealed class PublishFirmwareRecorder(IDbContextFactory<AppDbContext> dbFa
             db.FirmwareStatusEntries.Add(new FirmwareStatusEntry
             {
                 FirmwareUpdateId = (int)updateId,
-                Status = status,
+                Status = status.Status,
                 At = now,
-                Detail = request.Location is { Count: > 0 } locations ? string.Join(' ', locations) : null,
+                Detail = status.Locations is { Count: > 0 } locations ? string.Join(' ', locations) : null,
             });
             await db.SaveChangesAsync(ct);
         }
 
-        events.Publish(new StationNotification(stationId, now, NotificationKind, status, request.RequestId));
+        events.Publish(new StationNotification(stationId, now, NotificationKind, status.Status, status.RequestId));
     }
 }

@@ -1,4 +1,6 @@
 using ChargePortal.Web.Hosting;
+using ChargePortal.Web.Ocpp.Commands;
+using ChargePortal.Web.Ocpp.Handling;
 using ChargePortal.Web.Operators.Firmware;
 using ChargePortal.Web.Operators.LocalList;
 
@@ -15,7 +17,9 @@ public static class StationToolsSetup
         services.AddHttpClient(FirmwareSigner.HttpClientName);
         services.AddSingleton<FirmwareSigner>();
         services.AddSingleton<FirmwareService>();
+        services.AddSingleton<IStationOperationSender<UpdateFirmwareArguments>>(sp => sp.GetRequiredService<FirmwareService>());
         services.AddSingleton<PublishFirmwareRecorder>();
+        services.AddSingleton<IFirmwarePublicationLog>(sp => sp.GetRequiredService<PublishFirmwareRecorder>());
         services.AddSingleton<DiagnosticsService>();
         services.AddHostedService<FirmwareStatusRecorder>();
         services.AddHostedService<Ocpp.Diagnostics.LogStatusRecorder>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ChargePortal.Web.Kernel;
 using ChargePortal.Web.Stations;
 
 namespace ChargePortal.Web.Roaming.Locations;

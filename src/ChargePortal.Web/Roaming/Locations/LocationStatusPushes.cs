@@ -3,7 +3,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Roaming.Credentials;
 using ChargePortal.Web.Roaming.Outbox;
 using ChargePortal.Web.Roaming.Partners;
-using ChargePortal.Web.Stations;
+using ChargePortal.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

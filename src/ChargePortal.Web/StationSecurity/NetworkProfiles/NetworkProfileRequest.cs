@@ -39,12 +39,12 @@ public sealed record NetworkProfileRequest(int ConfigurationSlot, NetworkConnect
         }
 
         var connection = new NetworkConnectionSettings(
-            body.OptionalChoice("ocppVersion", Choices<ProfileOcppVersion>()) ?? ProfileOcppVersion.OCPP20,
-            body.OptionalChoice("transport", Choices<ProfileTransport>()) ?? ProfileTransport.JSON,
+            body.OptionalChoice("ocppVersion", CommandBody.Choices<ProfileOcppVersion>()) ?? ProfileOcppVersion.OCPP20,
+            body.OptionalChoice("transport", CommandBody.Choices<ProfileTransport>()) ?? ProfileTransport.JSON,
             csmsUrl,
             body.RequiredInt("messageTimeout", minimum: 1),
             securityProfile,
-            body.RequiredChoice("ocppInterface", Choices<OcppInterface>()),
+            body.RequiredChoice("ocppInterface", CommandBody.Choices<OcppInterface>()),
             body.OptionalValue("apn") is { } apn ? Apn(apn) : null,
             body.OptionalValue("vpn") is { } vpn ? Vpn(vpn) : null);
         return new NetworkProfileRequest(slot, connection, ReadPriority(body, slot));
@@ -60,7 +60,7 @@ public sealed record NetworkProfileRequest(int ConfigurationSlot, NetworkConnect
             apn.OptionalInt("simPin"),
             apn.OptionalString("preferredNetwork", maxLength: 6),
             apn.Has("useOnlyPreferredNetwork") ? apn.RequiredBool("useOnlyPreferredNetwork") : null,
-            apn.RequiredChoice("apnAuthentication", Choices<ApnAuthentication>())));
+            apn.RequiredChoice("apnAuthentication", CommandBody.Choices<ApnAuthentication>())));
     }
 
     private static VpnSettings Vpn(JsonElement json)
@@ -72,7 +72,7 @@ public sealed record NetworkProfileRequest(int ConfigurationSlot, NetworkConnect
             vpn.OptionalString("group", maxLength: 20),
             vpn.RequiredString("password", maxLength: 20),
             vpn.RequiredString("key", maxLength: 255),
-            vpn.RequiredChoice("type", Choices<VpnType>())));
+            vpn.RequiredChoice("type", CommandBody.Choices<VpnType>())));
     }
 
     private static List<int>? ReadPriority(CommandBody body, int slot)
@@ -120,8 +120,4 @@ public sealed record NetworkProfileRequest(int ConfigurationSlot, NetworkConnect
             throw new StationCommandArgumentException($"{prefix}.{ex.Field}", $"{prefix}.{ex.Message}", ex);
         }
     }
-
-    private static Dictionary<string, T> Choices<T>()
-        where T : struct, Enum
-        => Enum.GetValues<T>().ToDictionary(v => v.ToString(), StringComparer.Ordinal);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ChargePortal.Ocpp;
 using ChargePortal.Web.Ocpp.Commands;
-using ChargePortal.Web.Tokens;
 
 namespace ChargePortal.Web.Tests.Ocpp.Commands;
 
@@ -16,11 +15,11 @@ internal static class CommandTestSupport
         RequestId = 42,
         NextLocalListVersion = 7,
         UploadUrl = UploadUrl,
-        IdTagKind = IdTokenKind.Rfid,
+        IdTagIsRfid = true,
         Tokens = new Dictionary<string, TokenInfo>(StringComparer.Ordinal)
         {
-            ["RFID1"] = new(IdTokenStatus.Accepted, IsRfid: true),
-            ["APP1"] = new(IdTokenStatus.Blocked, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), ParentIdTag: "RFID1", IsRfid: false),
+            ["RFID1"] = new(TokenStanding.Accepted, IsRfid: true),
+            ["APP1"] = new(TokenStanding.Blocked, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), ParentIdTag: "RFID1", IsRfid: false),
         },
     };
 

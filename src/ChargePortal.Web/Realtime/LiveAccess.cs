@@ -4,7 +4,7 @@ using ChargePortal.Web.Data;
 using ChargePortal.Web.Sites;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargePortal.Web.Live;
+namespace ChargePortal.Web.Realtime;
 
 /// <summary>
 /// Who may listen to what: staff to everything; a site owner to the sites they own and the stations on them;

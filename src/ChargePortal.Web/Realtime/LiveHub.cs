@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using ChargePortal.Web.Accounts.ApiKeys;
 
-namespace ChargePortal.Web.Live;
+namespace ChargePortal.Web.Realtime;
 
 /// <summary>
 /// Live station events for the portal and other clients (portal cookie or API key). A client joins the groups it

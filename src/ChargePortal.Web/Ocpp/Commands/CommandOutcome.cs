@@ -1,9 +1,11 @@
 using System.Text.Json;
-using ChargePortal.Web.Ocpp.Commands;
 
-namespace ChargePortal.Web.Operators.Console;
+namespace ChargePortal.Web.Ocpp.Commands;
 
-/// <summary>A command's result as the console shows it: the station's status, or why there is none, in plain words.</summary>
+/// <summary>
+/// A command's result as a page shows it: the station's status, or why there is none, in plain words (the console, the
+/// device-model browser).
+/// </summary>
 public sealed record CommandOutcome(string Command, bool Answered, string Status, string Message, string? AnswerJson, DateTimeOffset At)
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
@@ -35,15 +37,5 @@ public sealed record CommandOutcome(string Command, bool Answered, string Status
             _ => error.Detail,
         };
         return new(command, false, error.Kind.ToString(), message, null, at);
-    }
-}
-
-/// <summary>A configuration value as the console's table edits it (a version that does not say is read as writable).</summary>
-public sealed record ConfigurationEntry(string Key, string? Value, bool ReadOnly)
-{
-    public static IReadOnlyList<ConfigurationEntry> From(ConfigurationAnswer answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        return [.. answer.Values.Where(v => v.Key.Length > 0).Select(v => new ConfigurationEntry(v.Key, v.Value, v.Readonly ?? false))];
     }
 }

@@ -1,7 +1,8 @@
+using ChargePortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargePortal.Web.Accounts.Admin;
+namespace ChargePortal.Web.Users;
 
 public sealed record UserRow(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Locked, bool EmailConfirmed, DateTimeOffset CreatedAt);
 

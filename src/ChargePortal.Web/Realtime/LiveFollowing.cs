@@ -1,4 +1,4 @@
-namespace ChargePortal.Web.Live;
+namespace ChargePortal.Web.Realtime;
 
 /// <summary>
 /// What one hub connection follows, and which hub groups deliver that. An event goes to "all", its site, its station

@@ -1,4 +1,6 @@
-namespace ChargePortal.Web.Live;
+using ChargePortal.Web.Live;
+
+namespace ChargePortal.Web.Realtime;
 
 /// <summary>
 /// What the live hub calls on its clients: one method per station event, so clients in any language

@@ -1,10 +1,11 @@
+using ChargePortal.Web.Accounts;
 using ChargePortal.Web.Audit;
 using ChargePortal.Web.CustomerInformation;
 using ChargePortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChargePortal.Web.Accounts.Admin;
+namespace ChargePortal.Web.Users;
 
 /// <summary>
 /// An admin deletes a user's account. For a driver this also asks every 2.0.1 station that saw the driver's tokens to

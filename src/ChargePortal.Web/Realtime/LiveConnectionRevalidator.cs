@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ChargePortal.Web.Live;
+namespace ChargePortal.Web.Realtime;
 
 /// <summary>
 /// Live-hub connections are authenticated once, when they open, and may stay open for days. Every revalidation

@@ -1,4 +1,4 @@
-namespace ChargePortal.Web.Accounts.Admin;
+namespace ChargePortal.Web.Users;
 
 public static class UserAdminSetup
 {

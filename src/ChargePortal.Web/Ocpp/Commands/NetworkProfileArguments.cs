@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using ChargePortal.Web.Ocpp.Commands;
 
-namespace ChargePortal.Web.StationSecurity.NetworkProfiles;
+namespace ChargePortal.Web.Ocpp.Commands;
 
 /// <summary>2.0.1 OCPPInterfaceEnumType: the network interface a connection profile uses.</summary>
 public enum OcppInterface

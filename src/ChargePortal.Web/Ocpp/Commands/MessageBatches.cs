@@ -1,6 +1,4 @@
-using ChargePortal.Web.Ocpp.Commands;
-
-namespace ChargePortal.Web.DeviceModel;
+namespace ChargePortal.Web.Ocpp.Commands;
 
 /// <summary>How many items and bytes one request may carry, as the station reported them (null: no limit known).</summary>
 public sealed record MessageLimits(int? ItemsPerMessage, int? BytesPerMessage)
@@ -73,4 +71,13 @@ public static class MessageBatches
     private static bool Fits<T>(List<T> batch, MessageLimits limits, Func<IReadOnlyList<T>, int> frameBytes) =>
         (limits.ItemsPerMessage is not { } items || batch.Count <= items)
         && (limits.BytesPerMessage is not { } bytes || frameBytes(batch) <= bytes);
+}
+
+/// <summary>
+/// What a station said its messages may carry (2.0.1 DeviceDataCtrlr ItemsPerMessage / BytesPerMessage per action), so a
+/// long request goes out in several calls (<see cref="MessageBatches"/>). The device model keeps these values.
+/// </summary>
+public interface IStationMessageLimits
+{
+    Task<MessageLimits> MessageLimitsAsync(string stationId, string action, CancellationToken ct);
 }

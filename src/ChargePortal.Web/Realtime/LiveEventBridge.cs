@@ -1,6 +1,7 @@
+using ChargePortal.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 
-namespace ChargePortal.Web.Live;
+namespace ChargePortal.Web.Realtime;
 
 /// <summary>
 /// Forwards the station events raised on this node to the hub groups that follow them. Each node runs one bridge and

@@ -1,4 +1,6 @@
-namespace ChargePortal.Web.Live;
+using ChargePortal.Web.Live;
+
+namespace ChargePortal.Web.Realtime;
 
 public static class LiveSetup
 {

@@ -2,7 +2,7 @@ using ChargePortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace ChargePortal.Web.Live;
+namespace ChargePortal.Web.Realtime;
 
 /// <summary>
 /// The site of each station, looked up once and kept for a short while: every meter value would otherwise
