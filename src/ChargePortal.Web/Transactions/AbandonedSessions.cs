@@ -20,7 +20,11 @@ public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory,
 
     /// <summary>Open sessions on the connector that started before <paramref name="newSessionId"/> did.</summary>
     public Task<int> CloseSupersededAsync(string stationId, int connectorId, long newSessionId, DateTimeOffset newStartedAt, CancellationToken ct) =>
-        CloseAsync(stationId, connectorId, t => t.Id != newSessionId && t.StartedAt <= newStartedAt, ct);
+        CloseAsync(stationId, OnConnector(stationId, connectorId), t => t.Id != newSessionId && t.StartedAt <= newStartedAt, Reason, ct);
+
+    /// <summary>One open session the station said it no longer has (2.0.1, <see cref="LostSessions"/>); false when it is not open.</summary>
+    public async Task<bool> CloseLostAsync(string stationId, long sessionId, string reason, CancellationToken ct) =>
+        await CloseAsync(stationId, db => db.Transactions.Where(t => t.Id == sessionId && t.StationId == stationId && t.Status == TransactionStatus.Active), _ => true, reason, ct) > 0;
 
     /// <summary>Open sessions on a connector reported Available after a boot that came after they started.</summary>
     public async Task<int> CloseAfterRebootAsync(string stationId, int connectorId, CancellationToken ct)
@@ -42,7 +46,7 @@ public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         // Filtered in memory: DateTimeOffset comparisons are not translatable on every provider (a connector has few open sessions).
-        return await CloseAsync(stationId, connectorId, t => t.StartedAt < booted, ct);
+        return await CloseAsync(stationId, OnConnector(stationId, connectorId), t => t.StartedAt < booted, Reason, ct);
     }
 
     private static async Task<IReadOnlyDictionary<(string StationId, int ConnectorId), bool>> ReadOpenAsync(
@@ -56,26 +60,29 @@ public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory,
         return open.Select(o => (o.StationId, o.ConnectorId)).Distinct().ToDictionary(k => k, _ => true);
     }
 
-    private async Task<int> CloseAsync(string stationId, int connectorId, Func<ChargingTransaction, bool> abandoned, CancellationToken ct)
+    private static Func<AppDbContext, IQueryable<ChargingTransaction>> OnConnector(string stationId, int connectorId) =>
+        db => db.Transactions.Where(t => t.StationId == stationId && t.ConnectorId == connectorId && t.Status == TransactionStatus.Active);
+
+    private async Task<int> CloseAsync(string stationId, Func<AppDbContext, IQueryable<ChargingTransaction>> candidates, Func<ChargingTransaction, bool> abandoned,
+        string reason, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         using var turn = await writeGate.EnterAsync(ct);
-        var open = (await db.Transactions.Where(t => t.StationId == stationId && t.ConnectorId == connectorId && t.Status == TransactionStatus.Active)
-            .ToListAsync(ct)).Where(abandoned).ToList();
+        var open = (await candidates(db).ToListAsync(ct)).Where(abandoned).ToList();
         foreach (var session in open)
         {
             var lastSample = (await db.MeterValues.AsNoTracking().Where(m => m.TransactionId == session.Id)
                 .Select(m => m.Timestamp).ToListAsync(ct)).DefaultIfEmpty(session.StartedAt).Max();
             session.Status = TransactionStatus.Completed;
             session.StoppedAt = lastSample;
-            session.StopReason = Reason;
+            session.StopReason = reason;
             session.MeterStopWh = session.MeterStartWh + session.EnergyWh;
         }
 
         await db.SaveChangesAsync(ct);
         foreach (var session in open)
         {
-            events.Publish(new TransactionEnded(stationId, session.StoppedAt!.Value, session.OcppTransactionId, session.EnergyWh, Reason));
+            events.Publish(new TransactionEnded(stationId, session.StoppedAt!.Value, session.OcppTransactionId, session.EnergyWh, reason));
         }
 
         return open.Count;

@@ -19,7 +19,9 @@ public static class SessionsExport
     public static IServiceCollection AddSessions(this IServiceCollection services) =>
         services.AddSingleton<SessionQueries>()
             .AddSingleton<RemoteStarts>()
-            .AddSingleton<IStationCallObserver>(sp => sp.GetRequiredService<RemoteStarts>());
+            .AddSingleton<IStationCallObserver>(sp => sp.GetRequiredService<RemoteStarts>())
+            .AddSingleton<LostSessions>()
+            .AddHostedService(sp => sp.GetRequiredService<LostSessions>());
 
     public static IEndpointRouteBuilder MapSessionsExport(this IEndpointRouteBuilder endpoints)
     {

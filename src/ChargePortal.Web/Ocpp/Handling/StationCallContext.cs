@@ -23,6 +23,7 @@ public sealed record StationServices(
     TransactionRecorder Transactions,
     TransactionEventApplier TransactionEvents,
     AbandonedSessions Abandoned,
+    LostSessions LostSessions,
     RemoteStarts RemoteStarts,
     MeterValueSink MeterValues,
     IReservationGuard Reservations,

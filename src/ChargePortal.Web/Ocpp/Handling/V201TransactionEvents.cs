@@ -52,6 +52,12 @@ internal static class V201TransactionEvents
             info.RemoteStartId,
             OcppEnumText.Of(info.ChargingState)), ct);
 
+        if (applied is { IsNew: true, Created: true, EvseId: > 0 })
+        {
+            // A session still open on this EVSE may be one the station lost (its Ended never came): the station is asked.
+            s.LostSessions.NewSessionStarted(stationId, applied.EvseId, applied.Id);
+        }
+
         if (applied.IsNew && samples.Count > 0)
         {
             await s.MeterValues.EnqueueAsync(new MeterReadingBatch(stationId, applied.EvseId, applied.ConnectorId, info.TransactionId, samples), ct);

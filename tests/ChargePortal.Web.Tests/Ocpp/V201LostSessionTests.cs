@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChargePortal.Web.Tests.Infrastructure;
+using ChargePortal.Web.Transactions;
+using Microsoft.Extensions.DependencyInjection;
+using static ChargePortal.Web.Tests.Ocpp.OcppTestData;
+
+namespace ChargePortal.Web.Tests.Ocpp;
+
+/// <summary>
+/// A 2.0.1 station that lost a session (its Ended event never came) starts a new one on the same EVSE: the CSMS asks the
+/// station about the older one (GetTransactionStatus by its transactionId, E14) and closes it only when the station
+/// says it is not ongoing and nothing about it is queued.
+/// </summary>
+public sealed class V201LostSessionTests(KestrelChargePortalFactory factory) : IClassFixture<KestrelChargePortalFactory>
+{
+    [Theory]
+    [InlineData("LOST-A", false, false, "Completed")]
+    [InlineData("LOST-B", false, true, "Active")]
+    [InlineData("LOST-C", true, false, "Active")]
+    public async Task A_new_session_on_the_evse_asks_about_the_open_older_one_and_closes_it_only_when_the_station_no_longer_has_it(
+        string stationId, bool ongoing, bool queued, string olderStatus)
+    {
+        _ = factory.BaseUri;
+        var ct = TestContext.Current.CancellationToken;
+        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V201);
+        await cp.CallOkAsync("BootNotification", Boot201());
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-old", "Local", "Started", 0, start, 1_000, "Transaction.Begin", "Authorized"));
+        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-old", "Local", "Updated", 1, start.AddMinutes(10), 4_000, "Sample.Periodic", "MeterValuePeriodic"));
+        var meterValues = factory.Services.GetRequiredService<MeterValueSink>();
+        await EventuallyAsync(() => Task.FromResult(meterValues.Pending), pending => pending == 0);
+
+        // The station lost power; its Ended for the old session never comes. A new session starts on the same EVSE.
+        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-new", "Local", "Started", 0, start.AddMinutes(20), 4_000, "Transaction.Begin", "Authorized"));
+
+        var ask = await cp.NextCallAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
+        ((string?)ask[2]).ShouldBe("GetTransactionStatus");
+        ((string?)ask[3]!["transactionId"]).ShouldBe($"{stationId}-old");
+        await cp.RespondAsync(ask, new JsonObject { ["ongoingIndicator"] = ongoing, ["messagesInQueue"] = queued });
+
+        var sessions = await EventuallyAsync(() => TransactionsAsync(factory, stationId),
+            all => all.Length == 2 && Status(all, $"{stationId}-old") == olderStatus && (olderStatus == "Active" || StopReason(all, $"{stationId}-old") is not null));
+        Status(sessions, $"{stationId}-old").ShouldBe(olderStatus);
+        Status(sessions, $"{stationId}-new").ShouldBe("Active");
+        if (olderStatus == "Completed")
+        {
+            // Closed at its last meter value, with the energy that value shows.
+            var old = Session(sessions, $"{stationId}-old");
+            old.GetProperty("stopReason").GetString().ShouldBe("Other");
+            old.GetProperty("energyWh").GetDecimal().ShouldBe(3_000m);
+        }
+    }
+
+    private static JsonElement Session(JsonElement[] sessions, string transactionId) =>
+        sessions.Single(s => s.GetProperty("transactionId").GetString() == transactionId);
+
+    private static string? Status(JsonElement[] sessions, string transactionId) =>
+        sessions.FirstOrDefault(s => s.GetProperty("transactionId").GetString() == transactionId) is { ValueKind: JsonValueKind.Object } s ? s.GetProperty("status").GetString() : null;
+
+    private static string? StopReason(JsonElement[] sessions, string transactionId) =>
+        Session(sessions, transactionId).TryGetProperty("stopReason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null;
+}
