@@ -17,6 +17,9 @@ public sealed partial class SiteLoadBalancer
     private readonly Dictionary<int, ITimer> _limitChangeTimers = [];
     private readonly CancellationTokenSource _stopping = new();
 
+    // Guarded by _limitChangeTimers. A host may stop a service again after disposing it: the token source is not touched then.
+    private bool _disposed;
+
     private void ScheduleNextLimitChange(int siteId, DateTimeOffset? at)
     {
         lock (_limitChangeTimers)
@@ -26,7 +29,7 @@ public sealed partial class SiteLoadBalancer
                 previous.Dispose();
             }
 
-            if (at is null || _stopping.IsCancellationRequested)
+            if (at is null || _disposed || _stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -56,7 +59,28 @@ public sealed partial class SiteLoadBalancer
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        if (DropTimers(disposing: false))
+        {
+            await _stopping.CancelAsync();
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        if (DropTimers(disposing: true))
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    /// <summary>Disposes the site timers; false when the service was disposed already.</summary>
+    private bool DropTimers(bool disposing)
+    {
         lock (_limitChangeTimers)
         {
             foreach (var timer in _limitChangeTimers.Values)
@@ -65,15 +89,10 @@ public sealed partial class SiteLoadBalancer
             }
 
             _limitChangeTimers.Clear();
+            var live = !_disposed;
+            _disposed |= disposing;
+            return live;
         }
-
-        await base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _stopping.Dispose();
-        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId}: an external limit's schedule changes now; new shares follow")]

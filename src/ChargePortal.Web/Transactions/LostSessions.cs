@@ -25,7 +25,6 @@ public sealed partial class LostSessions(IServiceProvider services, IDbContextFa
     private static readonly CommandActor Actor = new("CSMS (sessions the station no longer has)", null);
 
     private readonly Channel<Check> _checks = Channel.CreateBounded<Check>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-    private readonly SemaphoreSlim _running = new(ConcurrentChecks);
 
     /// <summary>Called once a new session on <paramref name="evseId"/> is stored; the check runs off the station's answer path.</summary>
     public void NewSessionStarted(string stationId, int evseId, long sessionId) => _checks.Writer.TryWrite(new Check(stationId, evseId, sessionId));
@@ -34,11 +33,8 @@ public sealed partial class LostSessions(IServiceProvider services, IDbContextFa
     {
         try
         {
-            await foreach (var check in _checks.Reader.ReadAllAsync(stoppingToken))
-            {
-                await _running.WaitAsync(stoppingToken);
-                _ = RunAsync(check, stoppingToken);
-            }
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentChecks, CancellationToken = stoppingToken };
+            await Parallel.ForEachAsync(_checks.Reader.ReadAllAsync(stoppingToken), parallel, RunAsync);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -46,13 +42,7 @@ public sealed partial class LostSessions(IServiceProvider services, IDbContextFa
         }
     }
 
-    public override void Dispose()
-    {
-        _running.Dispose();
-        base.Dispose();
-    }
-
-    private async Task RunAsync(Check check, CancellationToken ct)
+    private async ValueTask RunAsync(Check check, CancellationToken ct)
     {
         try
         {
@@ -65,10 +55,6 @@ public sealed partial class LostSessions(IServiceProvider services, IDbContextFa
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogCheckFailed(ex, check.StationId, check.EvseId);
-        }
-        finally
-        {
-            _running.Release();
         }
     }
 
