@@ -14,6 +14,9 @@ public sealed partial class SiteLoadBalancer
     /// </summary>
     private static readonly TimeSpan AfterTheChange = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>A change further off (a schedule starting next month) is re-armed by a pass a day from now: timers have a range.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     private readonly Dictionary<int, ITimer> _limitChangeTimers = [];
     private readonly CancellationTokenSource _stopping = new();
 
@@ -34,9 +37,8 @@ public sealed partial class SiteLoadBalancer
                 return;
             }
 
-            var due = at.Value - time.GetUtcNow() + AfterTheChange;
-            _limitChangeTimers[siteId] = time.CreateTimer(_ => _ = PassAtLimitChangeAsync(siteId), null,
-                due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+            var due = TimeSpan.FromTicks(Math.Clamp((at.Value - time.GetUtcNow() + AfterTheChange).Ticks, 0, LongestWait.Ticks));
+            _limitChangeTimers[siteId] = time.CreateTimer(_ => _ = PassAtLimitChangeAsync(siteId), null, due, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -29,6 +29,18 @@ public sealed class ExternalLimitScheduleTests
     }
 
     [Fact]
+    public void The_next_change_is_the_next_period_start_or_schedule_end_of_any_schedule()
+    {
+        var periods = Schedule(ChargingRateUnitEnum.A, start: null, duration: 3600, (0, 16m, 3), (600, 10m, 1));
+        var nextYear = Schedule(ChargingRateUnitEnum.W, start: Received.AddDays(365), duration: null, (0, 1_000m, null));
+
+        ExternalLimitSchedule.NextChangeAfter([periods], Received, Received.AddSeconds(10)).ShouldBe(Received.AddMinutes(10));
+        ExternalLimitSchedule.NextChangeAfter([periods], Received, Received.AddMinutes(10)).ShouldBe(Received.AddHours(1), "at a moment, the one after it");
+        ExternalLimitSchedule.NextChangeAfter([periods], Received, Received.AddHours(1)).ShouldBeNull("nothing changes after its end");
+        ExternalLimitSchedule.NextChangeAfter([periods, nextYear], Received, Received.AddHours(2)).ShouldBe(Received.AddDays(365));
+    }
+
+    [Fact]
     public void An_external_cap_takes_part_in_the_water_filling_even_at_zero()
     {
         var shares = LoadShareCalculator.Calculate(30_000, [new LoadSession("a", 0, ExternalLimitW: 0), new LoadSession("b", 11_000), new LoadSession("c", 0, ExternalLimitW: 4_000)]);
