@@ -10,6 +10,9 @@ namespace ChargePortal.Web.LoadManagement;
 /// <summary>An external limit as the API and the pages show it, with the watts it allows now (null: not in effect or unknown).</summary>
 public sealed record ExternalChargingLimitDto(int EvseId, string Source, bool? IsGridCritical, DateTimeOffset ReceivedAt, int? LimitWNow, JsonElement? ChargingSchedule);
 
+/// <summary>What external limits allow now, per (station, EVSE), and when the next of them changes by its schedule.</summary>
+public sealed record ExternalLimitsNow(IReadOnlyDictionary<(string StationId, int EvseId), int> Caps, DateTimeOffset? NextChange);
+
 /// <summary>
 /// Stores the limits stations report with NotifyChargingLimit and removes them on ClearedChargingLimit, then asks the
 /// site load balancer for a new pass (a <see cref="StationNotification"/> of kind <see cref="NotificationKind"/>).
@@ -74,32 +77,33 @@ public sealed class ExternalChargingLimits(IDbContextFactory<AppDbContext> dbFac
                 l.ScheduleJson is null ? null : JsonDocument.Parse(l.ScheduleJson).RootElement.Clone()))];
     }
 
-    /// <summary>The watts each (station, EVSE) may draw now because of external limits; EVSE 0 is the station as a whole.</summary>
-    public async Task<IReadOnlyDictionary<(string StationId, int EvseId), int>> InEffectAsync(IReadOnlyCollection<string> stationIds, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var limits = await db.ExternalChargingLimits.AsNoTracking().Where(l => stationIds.Contains(l.StationId)).ToListAsync(ct);
-        var now = time.GetUtcNow();
-        var result = new Dictionary<(string, int), int>();
-        foreach (var limit in limits)
-        {
-            if (LimitW(limit, now) is { } watts)
-            {
-                var key = (limit.StationId, limit.EvseId);
-                result[key] = result.TryGetValue(key, out var other) ? Math.Min(other, watts) : watts;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The first moment after now at which an external limit on one of <paramref name="stationIds"/> changes by its schedule.</summary>
-    public async Task<DateTimeOffset?> NextChangeAsync(IReadOnlyCollection<string> stationIds, CancellationToken ct)
+    /// <summary>
+    /// The watts each (station, EVSE) may draw now because of external limits (EVSE 0 is the station as a whole), and
+    /// the first moment after now at which one of those limits changes by its schedule.
+    /// </summary>
+    public async Task<ExternalLimitsNow> InEffectAsync(IReadOnlyCollection<string> stationIds, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var limits = await db.ExternalChargingLimits.AsNoTracking().Where(l => stationIds.Contains(l.StationId) && l.ScheduleJson != null).ToListAsync(ct);
         var now = time.GetUtcNow();
-        return limits.Select(l => ExternalLimitSchedule.NextChangeAfter(Schedules(l), l.ReceivedAt, now)).Where(t => t is not null).Min();
+        var caps = new Dictionary<(string, int), int>();
+        DateTimeOffset? nextChange = null;
+        foreach (var limit in limits)
+        {
+            var schedules = Schedules(limit);
+            if (ExternalLimitSchedule.LimitWAt(schedules, limit.ReceivedAt, now) is { } watts)
+            {
+                var key = (limit.StationId, limit.EvseId);
+                caps[key] = caps.TryGetValue(key, out var other) ? Math.Min(other, watts) : watts;
+            }
+
+            if (ExternalLimitSchedule.NextChangeAfter(schedules, limit.ReceivedAt, now) is { } change && (nextChange is null || change < nextChange))
+            {
+                nextChange = change;
+            }
+        }
+
+        return new ExternalLimitsNow(caps, nextChange);
     }
 
     private static int? LimitW(ExternalChargingLimit limit, DateTimeOffset now) =>

@@ -105,8 +105,8 @@ public sealed partial class SiteLoadBalancer(
         // External limits (K11–K14) cap an EVSE, or the station as a whole, shared equally among its sessions; what they
         // hold back goes to the site's other sessions.
         var stationIds = sessions.Select(s => s.StationId).Distinct(StringComparer.Ordinal).ToList();
-        var external = await externalLimits.InEffectAsync(stationIds, ct);
-        ScheduleNextLimitChange(siteId, sessions.Count == 0 ? null : await externalLimits.NextChangeAsync(stationIds, ct));
+        var (external, nextChange) = await externalLimits.InEffectAsync(stationIds, ct);
+        ScheduleNextLimitChange(siteId, sessions.Count == 0 ? null : nextChange);
         var perStation = sessions.GroupBy(s => s.StationId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         int? ExternalCap(string stationId, int evseId, OcppVersion? version)
         {
