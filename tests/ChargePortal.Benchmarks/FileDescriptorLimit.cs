@@ -44,6 +44,21 @@ internal static partial class FileDescriptorLimit
         return GetRLimit(RlimitNofile, out var now) == 0 ? now.Current : null;
     }
 
+    /// <summary>
+    /// Why <paramref name="stations"/> cannot run under the <paramref name="limit"/> in force, or null when they can.
+    /// Checked before anything starts: past the limit the servers cannot accept (the do-nothing baseline even dies),
+    /// which would otherwise show up minutes into a run as failed connects.
+    /// </summary>
+    public static string? Shortfall(ulong? limit, int stations) =>
+        limit is { } l && (ulong)stations + Headroom > l
+            ? $"--stations {stations} needs about {(ulong)stations + Headroom} open files in this process and in the server, but the limit here is {l}: "
+                + "it is the hard limit of RLIMIT_NOFILE, which only a process with CAP_SYS_RESOURCE can raise (`ulimit -Hn` as root, LimitNOFILE= in a systemd unit, --ulimit nofile= for Docker). "
+                + $"At most {l - Headroom} stations can run on this machine."
+            : null;
+
+    // Descriptors a process needs besides its stations: the runtime, the database files and connections, logs, pipes.
+    private const ulong Headroom = 500;
+
     [LibraryImport("libc", EntryPoint = "getrlimit", SetLastError = true)]
     private static partial int GetRLimit(int resource, out RLimit limit);
 

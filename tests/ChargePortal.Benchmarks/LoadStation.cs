@@ -46,6 +46,9 @@ internal sealed class LoadStation : IAsyncDisposable
 
     public List<double> Latencies { get; } = [];
 
+    /// <summary>For each of <see cref="Latencies"/>: the call's message (its id modulo 3, see <see cref="PacedFrame.Write"/>) and when it was sent.</summary>
+    public List<(byte Message, long SentAt)> Sent { get; } = [];
+
     public long Errors { get; private set; }
 
     public bool IsOpen => _socket.State == WebSocketState.Open;
@@ -189,6 +192,7 @@ internal sealed class LoadStation : IAsyncDisposable
                 if (ok)
                 {
                     Latencies.Add(Stopwatch.GetElapsedTime(_paced.SentAt).TotalMilliseconds);
+                    Sent.Add(((byte)(id % 3), _paced.SentAt));
                 }
                 else
                 {

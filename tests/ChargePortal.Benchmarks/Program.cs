@@ -23,11 +23,17 @@ if (args.Length > 0 && args[0] == "validation-cost")
 LoadGeneratorRuntime.CompleteSocketsInline();
 
 // A fleet is one descriptor per station here and one in the server (which inherits this limit).
-FileDescriptorLimit.Raise(200_000);
+var descriptors = FileDescriptorLimit.Raise(200_000);
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+if (FileDescriptorLimit.Shortfall(descriptors, options.StationCounts.Max()) is { } shortfall)
+{
+    Console.Error.WriteLine(shortfall);
     return 2;
 }
 

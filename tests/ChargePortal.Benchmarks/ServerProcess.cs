@@ -82,6 +82,11 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Resident and peak resident memory of the server process, in MiB (Linux /proc).</summary>
     public NodeMemory Memory()
     {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} during the run (its output is above).");
+        }
+
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
         double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         return new NodeMemory(Name, Read("VmRSS"), Read("VmHWM"));

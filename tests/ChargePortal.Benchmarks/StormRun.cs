@@ -91,6 +91,14 @@ public static class StormRun
         await pacing;
 
         var done = timings.OfType<StormTiming>().ToArray();
+        var samples = stations.SelectMany(s => s.Latencies.Zip(s.Sent, (ms, sent) => (Ms: ms, sent.Message, Second: (int)Stopwatch.GetElapsedTime(start, sent.SentAt).TotalSeconds))).ToArray();
+        foreach (var byMessage in samples.GroupBy(s => s.Message).OrderBy(g => g.Key))
+        {
+            Console.WriteLine($"  first window, {(byMessage.Key switch { 0 => "Heartbeat", 1 => "StatusNotification", _ => "MeterValues" })}: {Percentiles.Of(byMessage.Select(s => s.Ms))} ms ({byMessage.Count()} samples)");
+        }
+
+        Console.WriteLine("  first window p99 by second sent: " + string.Join(", ", samples.GroupBy(s => s.Second).OrderBy(g => g.Key).Take(12)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}s {Percentiles.Of(g.Select(s => s.Ms)).P99:0.0}"))));
         var result = new StormResult(deployment.Target, count, done.Length, errors + stations.Sum(s => s.Errors),
             Percentiles.Of(done.Select(t => t.BootedMs)),
             Percentiles.Of(done.Select(t => t.BootedMs - t.BootSentMs)),

@@ -37,6 +37,14 @@ public sealed class CustomerDataClearances(
 
     private readonly SemaphoreSlim _wake = new(0);
 
+    // 1 while a wake-up is signalled and its pass has not begun: thousands of stations reconnecting at once wake the
+    // loop once, not once each.
+    private int _wakePending;
+    private long _passes;
+
+    /// <summary>Passes over the pending clears so far (each one reads them).</summary>
+    public long Passes => Interlocked.Read(ref _passes);
+
     /// <summary>
     /// Records a clear for each (2.0.1 station, token) pair the driver's tokens were seen at, audits it and wakes the
     /// sender. Returns how many were queued. Never contacts a station.
@@ -108,7 +116,13 @@ public sealed class CustomerDataClearances(
     }
 
     /// <summary>Looks at the pending clears now rather than at the next poll (a station came back, or clears were queued).</summary>
-    public void Wake() => _wake.Release();
+    public void Wake()
+    {
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0)
+        {
+            _wake.Release();
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -122,6 +136,9 @@ public sealed class CustomerDataClearances(
                 }
 
                 await _wake.WaitAsync(PollInterval, stoppingToken);
+
+                // Cleared before the pass: a wake-up during it signals the next one.
+                Volatile.Write(ref _wakePending, 0);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -136,6 +153,7 @@ public sealed class CustomerDataClearances(
 
     private async Task SendDueAsync(CancellationToken ct)
     {
+        Interlocked.Increment(ref _passes);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
         var due = await db.CustomerDataClearances.Where(c => c.CompletedAt == null).ToListAsync(ct);

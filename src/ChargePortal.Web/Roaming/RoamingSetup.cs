@@ -28,6 +28,7 @@ public static class RoamingSetup
         services.AddSingleton<PartnerDiscovery>();
         services.AddSingleton<CredentialsHandshake>();
         services.AddSingleton<RoamingPartners>();
+        services.AddSingleton<RoamingPartnerPresence>();
         services.AddSingleton<RoamingActivity>();
         services.AddSingleton<LocationCatalog>();
         services.AddSingleton<LocationStatusPushes>();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChargePortal.Web.Accounts;
+using ChargePortal.Web.CustomerInformation;
 using ChargePortal.Web.Users;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Tests.Infrastructure;
@@ -18,6 +19,36 @@ namespace ChargePortal.Web.Tests.CustomerInformation;
 public sealed class DriverDeletionClearanceTests(KestrelChargePortalFactory factory) : IClassFixture<KestrelChargePortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Stations_reconnecting_together_wake_the_clears_loop_once_not_once_each()
+    {
+        var clearances = factory.Services.GetRequiredService<CustomerDataClearances>();
+        await WaitIdleAsync(clearances);
+        var before = clearances.Passes;
+
+        // What a reconnect storm does: a connect and a boot event per station, thousands in a second.
+        for (var i = 0; i < 2_000; i++)
+        {
+            clearances.Wake();
+        }
+
+        await WaitIdleAsync(clearances);
+        var passes = clearances.Passes - before;
+        passes.ShouldBeGreaterThanOrEqualTo(1, "a wake-up must still start a pass");
+        passes.ShouldBeLessThanOrEqualTo(3, "wake-ups that arrive while one is pending are one");
+    }
+
+    private static async Task WaitIdleAsync(CustomerDataClearances clearances)
+    {
+        // Idle: no pass started for half a second.
+        var last = -1L;
+        while (last != clearances.Passes)
+        {
+            last = clearances.Passes;
+            await Task.Delay(500, Ct);
+        }
+    }
 
     [Fact]
     public async Task Deleting_a_driver_queues_clears_at_the_stations_that_saw_the_token_and_sends_them_when_each_is_connected()

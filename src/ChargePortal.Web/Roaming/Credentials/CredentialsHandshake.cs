@@ -21,6 +21,7 @@ public sealed class CredentialsHandshake(
     PartnerDiscovery discovery,
     OcpiClient client,
     IOptions<RoamingOptions> options,
+    RoamingPartnerPresence presence,
     TimeProvider time)
 {
     public OcpiCredentials OurCredentials(string token, string versionsUrl) => new()
@@ -81,6 +82,7 @@ public sealed class CredentialsHandshake(
         partner.RegisteredAt ??= time.GetUtcNow();
         partner.LastHandshakeError = null;
         await db.SaveChangesAsync(ct);
+        presence.Changed();
         return (newToken, null);
     }
 
@@ -205,6 +207,7 @@ public sealed class CredentialsHandshake(
             partner.RegisteredAt ??= time.GetUtcNow();
             partner.LastHandshakeError = null;
             await db.SaveChangesAsync(ct);
+            presence.Changed();
         }
 
         return null;

@@ -30,7 +30,7 @@ public sealed record PartnerView(
 public sealed record ModuleActivityView(string Module, DateTimeOffset? LastPushAt, DateTimeOffset? LastPushErrorAt, string? LastPushError, DateTimeOffset? LastPullAt);
 
 /// <summary>Registering, listing, suspending partners and choosing what each sees.</summary>
-public sealed class RoamingPartners(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class RoamingPartners(IDbContextFactory<AppDbContext> dbFactory, RoamingPartnerPresence presence, TimeProvider time)
 {
     public static string? Validate(string? name, string? countryCode, string? partyId) =>
         new OcpiChecks()
@@ -57,6 +57,7 @@ public sealed class RoamingPartners(IDbContextFactory<AppDbContext> dbFactory, T
         };
         db.Add(partner);
         await db.SaveChangesAsync(ct);
+        presence.Changed();
         return new CreatedPartner(partner.Id, tokenA);
     }
 

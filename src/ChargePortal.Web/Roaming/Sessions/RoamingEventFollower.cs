@@ -1,5 +1,6 @@
 using ChargePortal.Web.Live;
 using ChargePortal.Web.Roaming.Locations;
+using ChargePortal.Web.Roaming.Partners;
 
 namespace ChargePortal.Web.Roaming.Sessions;
 
@@ -11,11 +12,20 @@ public sealed class RoamingEventFollower(
     ILocalStationEventStream stream,
     SessionReporter sessions,
     LocationStatusPushes locations,
+    RoamingPartnerPresence partners,
     ILogger<RoamingEventFollower> logger) : StationEventFollower(stream)
 {
     protected override ILogger Logger => logger;
 
-    protected override Task OnEventAsync(StationEvent stationEvent, CancellationToken ct) => stationEvent switch
+    protected override async Task OnEventAsync(StationEvent stationEvent, CancellationToken ct)
+    {
+        if (await partners.AnyAsync(ct))
+        {
+            await PushAsync(stationEvent, ct);
+        }
+    }
+
+    private Task PushAsync(StationEvent stationEvent, CancellationToken ct) => stationEvent switch
     {
         ConnectorStatusChanged x => locations.OnStationChangedAsync(new StationChange(x.StationId, x.At, true, x.EvseId, x.ConnectorId, x.Status), ct),
         StationConnected x => locations.OnStationChangedAsync(new StationChange(x.StationId, x.At, true), ct),

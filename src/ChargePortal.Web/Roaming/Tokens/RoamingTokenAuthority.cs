@@ -10,10 +10,15 @@ namespace ChargePortal.Web.Roaming.Tokens;
 /// TransactionEvent all come through <see cref="TokenAuthorizer"/>): a pushed, valid token is accepted as its whitelist
 /// allows; a NEVER-whitelisted or unknown one is authorized in real time at the eMSPs.
 /// </summary>
-public sealed class RoamingTokenAuthority(IDbContextFactory<AppDbContext> dbFactory, RealTimeAuthorization realTime) : IExternalTokenAuthority
+public sealed class RoamingTokenAuthority(IDbContextFactory<AppDbContext> dbFactory, RoamingPartnerPresence partners, RealTimeAuthorization realTime) : IExternalTokenAuthority
 {
     public async Task<AuthorizationResult?> AuthorizeAsync(string idTag, CancellationToken ct)
     {
+        if (!await partners.AnyAsync(ct))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = await (from t in db.Set<RoamingToken>()
                            join p in db.Set<RoamingPartner>() on t.PartnerId equals p.Id
