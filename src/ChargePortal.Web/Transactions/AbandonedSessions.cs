@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChargePortal.Web.Data;
 using ChargePortal.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,18 @@ public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory,
     // Which of the asked connectors have an open session, for every status arriving together.
     private readonly GroupRead<(string StationId, int ConnectorId), bool> _openSessions = new((keys, ct) => ReadOpenAsync(dbFactory, keys, ct));
 
+    // Connectors looked at since their station last booted here. Only sessions that started before that boot are
+    // closed, and the first look found them all: the station's next Available statuses (one every few seconds from
+    // some stations) need no look until it boots again.
+    private readonly ConcurrentDictionary<string, ConnectorSet> _lookedAtSinceBoot = new(StringComparer.Ordinal);
+    private long _looks;
+
+    /// <summary>Looks for sessions left open by a reboot so far (each one is a read).</summary>
+    public long Looks => Interlocked.Read(ref _looks);
+
+    /// <summary>The station booted: its connectors' next Available statuses look for sessions left open again.</summary>
+    public void Booted(string stationId) => _lookedAtSinceBoot.TryRemove(stationId, out _);
+
     /// <summary>Open sessions on the connector that started before <paramref name="newSessionId"/> did.</summary>
     public Task<int> CloseSupersededAsync(string stationId, int connectorId, long newSessionId, DateTimeOffset newStartedAt, CancellationToken ct) =>
         CloseAsync(stationId, OnConnector(stationId, connectorId), t => t.Id != newSessionId && t.StartedAt <= newStartedAt, Reason, ct);
@@ -28,6 +41,19 @@ public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory,
 
     /// <summary>Open sessions on a connector reported Available after a boot that came after they started.</summary>
     public async Task<int> CloseAfterRebootAsync(string stationId, int connectorId, CancellationToken ct)
+    {
+        if (_lookedAtSinceBoot.TryGetValue(stationId, out var looked) && looked.Contains(connectorId))
+        {
+            return 0;
+        }
+
+        Interlocked.Increment(ref _looks);
+        var closed = await CloseOpenBeforeBootAsync(stationId, connectorId, ct);
+        _lookedAtSinceBoot.AddOrUpdate(stationId, static (_, id) => ConnectorSet.Of(id), static (_, set, id) => set.With(id), connectorId);
+        return closed;
+    }
+
+    private async Task<int> CloseOpenBeforeBootAsync(string stationId, int connectorId, CancellationToken ct)
     {
         // Nearly every call finds no open session: no turn at the write gate (which every station's Available status
         // after a reboot would otherwise take, one after the other, in a reconnect storm), and the look for one is
@@ -58,6 +84,16 @@ public sealed class AbandonedSessions(IDbContextFactory<AppDbContext> dbFactory,
             .Where(t => t.Status == TransactionStatus.Active && stationIds.Contains(t.StationId))
             .Select(t => new { t.StationId, t.ConnectorId }).Distinct().ToListAsync(ct);
         return open.Select(o => (o.StationId, o.ConnectorId)).Distinct().ToDictionary(k => k, _ => true);
+    }
+
+    /// <summary>A station's few connector ids, replaced rather than changed so readers need no lock.</summary>
+    private sealed record ConnectorSet(int[] Ids)
+    {
+        public static ConnectorSet Of(int id) => new([id]);
+
+        public bool Contains(int id) => Array.IndexOf(Ids, id) >= 0;
+
+        public ConnectorSet With(int id) => Contains(id) ? this : new([.. Ids, id]);
     }
 
     private static Func<AppDbContext, IQueryable<ChargingTransaction>> OnConnector(string stationId, int connectorId) =>

@@ -38,7 +38,11 @@ public sealed record TransactionEventInput(
 /// <summary>What applying an event did to its session.</summary>
 /// <remarks><paramref name="IsLatest"/>: no event with a higher seqNo was applied before this one (its state is the current one).</remarks>
 public sealed record AppliedTransactionEvent(long Id, int EvseId, int ConnectorId, bool IsNew, bool Created, bool TokenAssigned, bool Ended, string? IdTag,
-    TransactionStatus Status, bool IsLatest = false);
+    TransactionStatus Status, bool IsLatest = false, bool Placed = false)
+{
+    /// <summary>This event put the session on an EVSE: it was created there, or learnt its EVSE now (E01.FR.16).</summary>
+    public bool ArrivedOnEvse => IsNew && EvseId > 0 && (Created || Placed);
+}
 
 /// <summary>
 /// Applies 2.0.1 TransactionEvents in whatever order they arrive (E §1.3.2: after an offline period they may come late
@@ -84,7 +88,7 @@ public sealed class TransactionEventApplier(IDbContextFactory<AppDbContext> dbFa
         });
 
         var isNewest = e.SeqNo >= tx.LastSeqNo;
-        ApplyPlace(tx, e);
+        var placed = ApplyPlace(tx, e);
         var tokenAssigned = ApplyToken(tx, e.Token);
         ApplyStartReading(tx, e);
         if (e.ReservationId is { } reservationId)
@@ -140,22 +144,26 @@ public sealed class TransactionEventApplier(IDbContextFactory<AppDbContext> dbFa
             events.Publish(new TransactionEnded(e.StationId, e.Timestamp, tx.OcppTransactionId, tx.EnergyWh, e.StopReason));
         }
 
-        return new AppliedTransactionEvent(tx.Id, tx.EvseId, tx.ConnectorId, true, created, tokenAssigned, ended, tx.IdTag, tx.Status, isNewest);
+        return new AppliedTransactionEvent(tx.Id, tx.EvseId, tx.ConnectorId, true, created, tokenAssigned, ended, tx.IdTag, tx.Status, isNewest, placed);
     }
 
     /// <summary>Evse and connector as soon as an event names them (E01.FR.16: after the cable is plugged in); the earliest time as the start.</summary>
-    private static void ApplyPlace(ChargingTransaction tx, TransactionEventInput e)
+    private static bool ApplyPlace(ChargingTransaction tx, TransactionEventInput e)
     {
+        var placed = false;
         if (e.EvseId is { } evse && tx.EvseId == 0)
         {
             tx.EvseId = evse;
             tx.ConnectorId = e.ConnectorId ?? tx.ConnectorId;
+            placed = evse > 0;
         }
 
         if (e.Kind == TransactionEventKind.Started || e.Timestamp < tx.StartedAt)
         {
             tx.StartedAt = e.Timestamp;
         }
+
+        return placed;
     }
 
     /// <summary>True when the session got its owner from this event (it had none, or only one from a later event).</summary>

@@ -118,6 +118,20 @@ public sealed class RawOcppClient : IAsyncDisposable
         return await _calls.Reader.ReadAsync(timeout.Token);
     }
 
+    /// <summary>True when the CSMS sends no CALL within <paramref name="wait"/>; a CALL that does come stays for <see cref="NextCallAsync"/>.</summary>
+    public async Task<bool> NoCallWithinAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return !await _calls.Reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
     public async Task<JsonArray> ExpectCallAsync(string action)
     {
         using var timeout = new CancellationTokenSource(DefaultWait);

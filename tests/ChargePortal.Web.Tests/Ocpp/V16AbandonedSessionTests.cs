@@ -59,6 +59,31 @@ public sealed class V16AbandonedSessionTests(KestrelChargePortalFactory factory)
     }
 
     [Fact]
+    public async Task Available_statuses_look_for_sessions_left_open_once_per_connector_after_each_boot()
+    {
+        const string stationId = "AMS-ZA-03";
+        _ = factory.BaseUri;
+        var abandoned = factory.Services.GetRequiredService<AbandonedSessions>();
+        var available = (int connector) => new JsonObject { ["connectorId"] = connector, ["errorCode"] = "NoError", ["status"] = "Available" };
+        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V16);
+        await cp.CallOkAsync("BootNotification", Boot16());
+        var before = abandoned.Looks;
+
+        // Some stations repeat their status every few seconds: after the first look, nothing new can be found until a reboot.
+        for (var i = 0; i < 3; i++)
+        {
+            await cp.CallOkAsync("StatusNotification", available(1));
+            await cp.CallOkAsync("StatusNotification", available(2));
+        }
+
+        (abandoned.Looks - before).ShouldBe(2, "one look per connector since the boot");
+
+        await cp.CallOkAsync("BootNotification", Boot16());
+        await cp.CallOkAsync("StatusNotification", available(1));
+        (abandoned.Looks - before).ShouldBe(3, "a boot makes the next Available look again");
+    }
+
+    [Fact]
     public async Task A_new_transaction_on_the_connector_closes_the_one_left_open()
     {
         const string stationId = "AMS-ZA-02";

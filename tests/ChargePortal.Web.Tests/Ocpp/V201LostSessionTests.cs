@@ -52,6 +52,34 @@ public sealed class V201LostSessionTests(KestrelChargePortalFactory factory) : I
         }
     }
 
+    [Fact]
+    public async Task A_new_session_that_names_its_evse_only_later_asks_about_the_open_older_one_then()
+    {
+        const string stationId = "LOST-D";
+        _ = factory.BaseUri;
+        var ct = TestContext.Current.CancellationToken;
+        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V201);
+        await cp.CallOkAsync("BootNotification", Boot201());
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-old", "Local", "Started", 0, start, 1_000, "Transaction.Begin", "Authorized"));
+
+        // The new session starts before the cable is plugged in (no EVSE yet, E01.FR.16): nothing to compare with.
+        var started = TransactionEvent201($"{stationId}-new", "Local", "Started", 0, start.AddMinutes(20), 2_000, "Transaction.Begin", "Authorized");
+        started.Remove("evse");
+        await cp.CallOkAsync("TransactionEvent", started);
+        (await cp.NoCallWithinAsync(TimeSpan.FromSeconds(2))).ShouldBeTrue("a session on no EVSE yet supersedes nothing");
+
+        // Plugged in on EVSE 1, where the old session is still open: now the station is asked about it.
+        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-new", "Local", "Updated", 1, start.AddMinutes(21), 2_000, "Sample.Periodic", "CablePluggedIn"));
+        var ask = await cp.NextCallAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
+        ((string?)ask[2]).ShouldBe("GetTransactionStatus");
+        ((string?)ask[3]!["transactionId"]).ShouldBe($"{stationId}-old");
+        await cp.RespondAsync(ask, new JsonObject { ["ongoingIndicator"] = false, ["messagesInQueue"] = false });
+
+        var sessions = await EventuallyAsync(() => TransactionsAsync(factory, stationId), all => Status(all, $"{stationId}-old") == "Completed");
+        Status(sessions, $"{stationId}-new").ShouldBe("Active");
+    }
+
     private static JsonElement Session(JsonElement[] sessions, string transactionId) =>
         sessions.Single(s => s.GetProperty("transactionId").GetString() == transactionId);
 

@@ -40,6 +40,7 @@ internal static class V16StationMessages
         var decision = await s.Lifecycle.BootAsync(stationId, new BootInfo(request.ChargePointVendor, request.ChargePointModel,
             request.ChargePointSerialNumber ?? request.ChargeBoxSerialNumber, request.FirmwareVersion), ct);
         s.Registration.Set(stationId, decision.Status);
+        s.Abandoned.Booted(stationId);
         return call.Respond(new BootNotificationResponse
         {
             Status = decision.Status switch

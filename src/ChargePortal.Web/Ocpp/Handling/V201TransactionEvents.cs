@@ -52,7 +52,7 @@ internal static class V201TransactionEvents
             info.RemoteStartId,
             OcppEnumText.Of(info.ChargingState)), ct);
 
-        if (applied is { IsNew: true, Created: true, EvseId: > 0 })
+        if (applied.ArrivedOnEvse)
         {
             // A session still open on this EVSE may be one the station lost (its Ended never came): the station is asked.
             s.LostSessions.NewSessionStarted(stationId, applied.EvseId, applied.Id);
