@@ -21,12 +21,9 @@ public sealed class V201LostSessionTests(KestrelChargePortalFactory factory) : I
     public async Task A_new_session_on_the_evse_asks_about_the_open_older_one_and_closes_it_only_when_the_station_no_longer_has_it(
         string stationId, bool ongoing, bool queued, string olderStatus)
     {
-        _ = factory.BaseUri;
         var ct = TestContext.Current.CancellationToken;
-        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V201);
-        await cp.CallOkAsync("BootNotification", Boot201());
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
-        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-old", "Local", "Started", 0, start, 1_000, "Transaction.Begin", "Authorized"));
+        await using var cp = await BootedWithOldSessionAsync(stationId, start);
         await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-old", "Local", "Updated", 1, start.AddMinutes(10), 4_000, "Sample.Periodic", "MeterValuePeriodic"));
         var meterValues = factory.Services.GetRequiredService<MeterValueSink>();
         await EventuallyAsync(() => Task.FromResult(meterValues.Pending), pending => pending == 0);
@@ -56,12 +53,9 @@ public sealed class V201LostSessionTests(KestrelChargePortalFactory factory) : I
     public async Task A_new_session_that_names_its_evse_only_later_asks_about_the_open_older_one_then()
     {
         const string stationId = "LOST-D";
-        _ = factory.BaseUri;
         var ct = TestContext.Current.CancellationToken;
-        await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V201);
-        await cp.CallOkAsync("BootNotification", Boot201());
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
-        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-old", "Local", "Started", 0, start, 1_000, "Transaction.Begin", "Authorized"));
+        await using var cp = await BootedWithOldSessionAsync(stationId, start);
 
         // The new session starts before the cable is plugged in (no EVSE yet, E01.FR.16): nothing to compare with.
         var started = TransactionEvent201($"{stationId}-new", "Local", "Started", 0, start.AddMinutes(20), 2_000, "Transaction.Begin", "Authorized");
@@ -78,6 +72,16 @@ public sealed class V201LostSessionTests(KestrelChargePortalFactory factory) : I
 
         var sessions = await EventuallyAsync(() => TransactionsAsync(factory, stationId), all => Status(all, $"{stationId}-old") == "Completed");
         Status(sessions, $"{stationId}-new").ShouldBe("Active");
+    }
+
+    /// <summary>A booted 2.0.1 station whose session "{stationId}-old", started at <paramref name="start"/> on EVSE 1, is still open.</summary>
+    private async Task<RawOcppClient> BootedWithOldSessionAsync(string stationId, DateTimeOffset start)
+    {
+        _ = factory.BaseUri;
+        var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V201);
+        await cp.CallOkAsync("BootNotification", Boot201());
+        await cp.CallOkAsync("TransactionEvent", TransactionEvent201($"{stationId}-old", "Local", "Started", 0, start, 1_000, "Transaction.Begin", "Authorized"));
+        return cp;
     }
 
     private static JsonElement Session(JsonElement[] sessions, string transactionId) =>
