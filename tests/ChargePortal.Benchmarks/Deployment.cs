@@ -66,6 +66,9 @@ public sealed class Deployment : IAsyncDisposable
 
     public IReadOnlyList<NodeMemory> Memory() => [.. _nodes.Select(n => n.Memory())];
 
+    /// <summary>The CPU time every node has used so far, together.</summary>
+    public TimeSpan CpuTime() => _nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
+
     /// <summary>
     /// Stations whose id starts with <paramref name="prefix"/> with connector 1 stored as <paramref name="status"/>, read
     /// from the nodes' database (null for the baseline, which stores nothing).

@@ -23,6 +23,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri OcppUri => new($"ws://127.0.0.1:{Port}/ocpp/");
 
+    /// <summary>The prefix of environment variables meant for the servers only (a runtime knob tried on the host, not on the load generator).</summary>
+    public const string ServerEnvironmentPrefix = "BENCH_SERVER_";
+
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>
@@ -48,6 +51,11 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Payments__Provider"] = "Simulated"; // Production without Stripe keys refuses to start otherwise
         start.Environment["Demo__SimulatedStations"] = "0";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (key, value) in ServerOnlyEnvironment())
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -92,6 +100,13 @@ public sealed class ServerProcess : IAsyncDisposable
         return new NodeMemory(Name, Read("VmRSS"), Read("VmHWM"));
     }
 
+    /// <summary>The CPU time (user and system) the server has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync() => await ChildProcesses.StopAsync(_process);
 
     public static int FreePort()
@@ -129,6 +144,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
         throw new TimeoutException($"{Name} did not become healthy within 120 s.");
     }
+
+    private static IEnumerable<(string Key, string Value)> ServerOnlyEnvironment() =>
+        Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(key => key.StartsWith(ServerEnvironmentPrefix, StringComparison.Ordinal))
+            .Select(key => (key[ServerEnvironmentPrefix.Length..], Environment.GetEnvironmentVariable(key) ?? ""));
 }
 
 public sealed record NodeMemory(string Node, double RssMiB, double PeakMiB);

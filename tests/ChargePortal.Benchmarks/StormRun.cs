@@ -16,10 +16,11 @@ public sealed record StormResult(
     double? AllStoredSeconds,
     Percentiles Window,
     int WindowSamples,
+    double StormCpuSeconds,
     IReadOnlyList<NodeMemory> Memory)
 {
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Target}: booted {Booted}/{Stations}, errors {Errors}, connect→boot {ConnectToBoot} ms, boot call {BootCall} ms, all booted {AllBootedSeconds:0.0} s, all statuses stored {(AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "–")}, first window {Window} ms ({WindowSamples} samples), RSS {string.Join(", ", Memory.Select(m => $"{m.RssMiB:0} MiB (peak {m.PeakMiB:0})"))}");
+        $"{Target}: booted {Booted}/{Stations}, errors {Errors}, connect→boot {ConnectToBoot} ms, boot call {BootCall} ms, all booted {AllBootedSeconds:0.0} s, all statuses stored {(AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "–")}, server CPU until all booted {StormCpuSeconds:0.0} s ({StormCpuSeconds * 1000 / Stations:0.00} ms a station), first window {Window} ms ({WindowSamples} samples), RSS {string.Join(", ", Memory.Select(m => $"{m.RssMiB:0} MiB (peak {m.PeakMiB:0})"))}");
 }
 
 /// <summary>p50 / p95 / p99 in milliseconds.</summary>
@@ -70,6 +71,7 @@ public static class StormRun
         var measuring = new MeasuringFlag { On = true };
         var timings = new StormTiming?[count];
         long errors = 0;
+        var cpuAtStart = deployment.CpuTime();
         var start = Stopwatch.GetTimestamp();
         var pacing = new Pacer(stations, options.Rate).RunAsync(measuring, stop.Token);
         var storm = Task.WhenAll(stations.Select(async (station, i) =>
@@ -80,6 +82,7 @@ public static class StormRun
                 Console.Error.WriteLine($"{station.Id} did not connect, boot and report within the timeouts");
             }
         }));
+        var stormCpu = storm.ContinueWith(_ => (deployment.CpuTime() - cpuAtStart).TotalSeconds, TaskScheduler.Default);
         var stored = WaitStoredAsync(deployment, count, start, TimeSpan.FromSeconds(120));
 
         await Task.Delay(options.Duration);
@@ -106,6 +109,7 @@ public static class StormRun
             allStored,
             Percentiles.Of(stations.SelectMany(s => s.Latencies)),
             stations.Sum(s => s.Latencies.Count),
+            await stormCpu,
             memory);
         await Task.WhenAll(stations.Select(s => s.DisposeAsync().AsTask()));
         return result;
@@ -114,12 +118,12 @@ public static class StormRun
     public static string Markdown(IReadOnlyList<StormResult> results, BenchDatabase database)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Stations | Server | Booted | Errors | Connect→boot p50 / p95 / p99 ms | Boot call p50 / p95 / p99 ms | All booted + status answered s | All statuses in the database s | First window p50 / p95 / p99 ms | RSS MiB (peak) |");
-        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| Stations | Server | Booted | Errors | Connect→boot p50 / p95 / p99 ms | Boot call p50 / p95 / p99 ms | All booted + status answered s | All statuses in the database s | Server CPU until all booted s | First window p50 / p95 / p99 ms | RSS MiB (peak) |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Stations} | {Report.ServerName(r.Target, database)} | {r.Booted} | {r.Errors} | {r.ConnectToBoot} | {r.BootCall} | {r.AllBootedSeconds:0.0} | {(r.AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {r.Window} | {string.Join(" + ", r.Memory.Select(m => $"{m.RssMiB:0} ({m.PeakMiB:0})"))} |"));
+                $"| {r.Stations} | {Report.ServerName(r.Target, database)} | {r.Booted} | {r.Errors} | {r.ConnectToBoot} | {r.BootCall} | {r.AllBootedSeconds:0.0} | {(r.AllStoredSeconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {r.StormCpuSeconds:0.0} | {r.Window} | {string.Join(" + ", r.Memory.Select(m => $"{m.RssMiB:0} ({m.PeakMiB:0})"))} |"));
         }
 
         return text.ToString();
