@@ -91,7 +91,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseSerilogRequestLogging();
+// A station's connection is one request that lasts for hours. The acceptor logs its connect and disconnect;
+// request logging would only keep a collector alive per connected station, to log "101" when it goes.
+app.UseWhen(context => !OcppEndpoint.IsStationConnection(context.Request), branch => branch.UseSerilogRequestLogging());
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

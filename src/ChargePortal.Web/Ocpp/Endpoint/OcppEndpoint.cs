@@ -19,6 +19,12 @@ namespace ChargePortal.Web.Ocpp.Endpoint;
 
 public static class OcppEndpoint
 {
+    /// <summary>Where stations connect: <c>/ocpp/{chargePointId}</c>.</summary>
+    public const string PathBase = "/ocpp";
+
+    /// <summary>Whether a request is a station's connection, a request that lasts as long as the station stays connected.</summary>
+    public static bool IsStationConnection(HttpRequest request) => request.Path.StartsWithSegments(PathBase);
+
     public static IServiceCollection AddOcpp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<OcppOptions>(OcppOptions.Section);
@@ -53,7 +59,7 @@ public static class OcppEndpoint
     public static IEndpointRouteBuilder MapOcpp(this IEndpointRouteBuilder endpoints)
     {
         // Stations authenticate with OCPP's own security profiles, checked by the acceptor, not by the portal's schemes.
-        endpoints.Map("/ocpp/{chargePointId}", (HttpContext context, string chargePointId, OcppConnectionAcceptor acceptor) => acceptor.AcceptAsync(context, chargePointId))
+        endpoints.Map(PathBase + "/{chargePointId}", (HttpContext context, string chargePointId, OcppConnectionAcceptor acceptor) => acceptor.AcceptAsync(context, chargePointId))
             .AllowAnonymous()
             .ExcludeFromDescription();
         endpoints.MapDiagnosticsUploads();
