@@ -35,7 +35,7 @@ public sealed class V16AbandonedSessionTests(KestrelChargePortalFactory factory)
             await EventuallyAsync(() => SessionAsync(stationId, txId), t => t.EnergyWh == 5_000);
 
             // Available on the other connector closes nothing: connector 1 is still charging.
-            await cp.CallOkAsync("StatusNotification", new JsonObject { ["connectorId"] = 2, ["errorCode"] = "NoError", ["status"] = "Available" });
+            await cp.CallOkAsync("StatusNotification", Available(2));
         }
 
         (await SessionAsync(stationId, txId)).Status.ShouldBe(TransactionStatus.Active);
@@ -44,7 +44,7 @@ public sealed class V16AbandonedSessionTests(KestrelChargePortalFactory factory)
         await using (var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V16))
         {
             await cp.CallOkAsync("BootNotification", Boot16());
-            await cp.CallOkAsync("StatusNotification", new JsonObject { ["connectorId"] = 1, ["errorCode"] = "NoError", ["status"] = "Available" });
+            await cp.CallOkAsync("StatusNotification", Available(1));
         }
 
         var closed = await EventuallyAsync(() => SessionAsync(stationId, txId), t => t.Cost is not null);
@@ -64,7 +64,6 @@ public sealed class V16AbandonedSessionTests(KestrelChargePortalFactory factory)
         const string stationId = "AMS-ZA-03";
         _ = factory.BaseUri;
         var abandoned = factory.Services.GetRequiredService<AbandonedSessions>();
-        var available = (int connector) => new JsonObject { ["connectorId"] = connector, ["errorCode"] = "NoError", ["status"] = "Available" };
         await using var cp = await RawOcppClient.ConnectAsync(factory.OcppUri, stationId, V16);
         await cp.CallOkAsync("BootNotification", Boot16());
         var before = abandoned.Looks;
@@ -72,14 +71,14 @@ public sealed class V16AbandonedSessionTests(KestrelChargePortalFactory factory)
         // Some stations repeat their status every few seconds: after the first look, nothing new can be found until a reboot.
         for (var i = 0; i < 3; i++)
         {
-            await cp.CallOkAsync("StatusNotification", available(1));
-            await cp.CallOkAsync("StatusNotification", available(2));
+            await cp.CallOkAsync("StatusNotification", Available(1));
+            await cp.CallOkAsync("StatusNotification", Available(2));
         }
 
         (abandoned.Looks - before).ShouldBe(2, "one look per connector since the boot");
 
         await cp.CallOkAsync("BootNotification", Boot16());
-        await cp.CallOkAsync("StatusNotification", available(1));
+        await cp.CallOkAsync("StatusNotification", Available(1));
         (abandoned.Looks - before).ShouldBe(3, "a boot makes the next Available look again");
     }
 
@@ -129,6 +128,8 @@ public sealed class V16AbandonedSessionTests(KestrelChargePortalFactory factory)
         ids.ShouldBe([int.MaxValue - 1, 1, 2]);
         (await SessionAsync(stationId, 1)).OcppTransactionId.ShouldBe("1");
     }
+
+    private static JsonObject Available(int connectorId) => new() { ["connectorId"] = connectorId, ["errorCode"] = "NoError", ["status"] = "Available" };
 
     private async Task<AppDbContext> DbAsync() => await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
 
