@@ -27,6 +27,7 @@ public static class OperationsSetup
             // Each host logs through its own logger, not the process-wide Log.Logger: two hosts in one process (tests,
             // the benchmark's in-process runs) would otherwise write into whichever was built last.
             preserveStaticLogger: true);
+        CacheLoggersPerCategory(builder.Services);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -40,6 +41,15 @@ public static class OperationsSetup
             (o, hosting) => o.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownTimeoutSeconds));
 
         return builder;
+    }
+
+    private static void CacheLoggersPerCategory(IServiceCollection services)
+    {
+        var serilog = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        var create = serilog.ImplementationFactory
+            ?? throw new InvalidOperationException("Serilog's logger factory is expected to be registered by a factory method.");
+        services.Remove(serilog);
+        services.AddSingleton<ILoggerFactory>(sp => new CategoryCachingLoggerFactory((ILoggerFactory)create(sp)));
     }
 
     public static WebApplication MapOperations(this WebApplication app)
