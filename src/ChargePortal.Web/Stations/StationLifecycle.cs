@@ -31,8 +31,7 @@ public sealed class StationLifecycle(
 {
     // Stations repeat unchanged statuses (periodic, triggered, after reconnect): those need no write.
     // Cleared on every connect, so a station that was meanwhile served by another node is written afresh.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<(int Evse, int Connector), (ConnectorStatus Status, string? Fault)>> _knownStatus =
-        new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KnownStatuses> _knownStatus = new(StringComparer.Ordinal);
 
     // The boot's view of each station connected here, taken at the handshake.
     private readonly ConcurrentDictionary<string, BootSnapshot> _bootState = new(StringComparer.Ordinal);
@@ -145,9 +144,9 @@ public sealed class StationLifecycle(
         var at = report.Timestamp ?? now;
         var fault = string.IsNullOrEmpty(report.ErrorCode) || report.ErrorCode == "NoError" ? null : report.ErrorCode;
 
-        var known = _knownStatus.GetOrAdd(stationId, _ => new());
+        var known = _knownStatus.GetOrAdd(stationId, static _ => new());
         var key = (report.EvseId, report.ConnectorId);
-        if (known.TryGetValue(key, out var last) && last == (report.Status, fault))
+        if (known.IsRepeat(key, (report.Status, fault)))
         {
             // A repeated status needs no write and tells live views nothing new; at thousands of stations it would
             // be most of the writes and events.
@@ -161,7 +160,7 @@ public sealed class StationLifecycle(
             await StoreStatusAsync(stationId, report, at, fault, ct);
         }
 
-        known[key] = (report.Status, fault);
+        known.Stored(key, (report.Status, fault));
         Touch(stationId);
         events.Publish(new ConnectorStatusChanged(stationId, at, report.EvseId, report.ConnectorId, report.Status, fault));
         if (fault is not null || report.Status == ConnectorStatus.Faulted)
@@ -210,4 +209,29 @@ public sealed class StationLifecycle(
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+
+    /// <summary>
+    /// The last status stored for each connector of one connected station. A station has a few connectors: a plain
+    /// dictionary under its own lock is a third of a concurrent one's size, kept for every connected station.
+    /// </summary>
+    private sealed class KnownStatuses
+    {
+        private readonly Dictionary<(int Evse, int Connector), (ConnectorStatus Status, string? Fault)> _last = [];
+
+        public bool IsRepeat((int Evse, int Connector) connector, (ConnectorStatus Status, string? Fault) status)
+        {
+            lock (_last)
+            {
+                return _last.TryGetValue(connector, out var last) && last == status;
+            }
+        }
+
+        public void Stored((int Evse, int Connector) connector, (ConnectorStatus Status, string? Fault) status)
+        {
+            lock (_last)
+            {
+                _last[connector] = status;
+            }
+        }
+    }
 }

@@ -90,7 +90,8 @@ public abstract class StationFrameLedger(IDbContextFactory<AppDbContext> dbFacto
             return;
         }
 
-        var calls = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        // Created at the station's first call of these actions: most connected stations never send or get one.
+        ConcurrentDictionary<string, string>? calls = null;
         connection.Peer.FrameLogged += (_, frame) =>
         {
             if (frame.MessageId is not { } id || frame.Action is not { } action || !Actions.Contains(action))
@@ -102,9 +103,9 @@ public abstract class StationFrameLedger(IDbContextFactory<AppDbContext> dbFacto
             var incoming = frame.Direction == OcppFrameDirection.Incoming;
             if (frame.MessageType == OcppMessageType.Call)
             {
-                calls[Key(incoming, id)] = frame.Frame;
+                LazyInitializer.EnsureInitialized(ref calls, static () => new ConcurrentDictionary<string, string>(StringComparer.Ordinal))[Key(incoming, id)] = frame.Frame;
             }
-            else if (calls.TryRemove(Key(!incoming, id), out var call) && frame.MessageType == OcppMessageType.CallResult)
+            else if (calls is not null && calls.TryRemove(Key(!incoming, id), out var call) && frame.MessageType == OcppMessageType.CallResult)
             {
                 Interlocked.Increment(ref _pending);
                 if (!_queue.Writer.TryWrite(new AnsweredCall(connection.StationId, connection.Version, action, !incoming, call, frame.Frame, frame.Timestamp)))
