@@ -56,12 +56,6 @@ public sealed record BenchmarkOptions(
     /// <summary>The message mix and ramp of a <see cref="BenchMode.Fleet"/> run.</summary>
     public FleetMix Fleet { get; init; } = FleetMix.Default;
 
-    /// <summary>Where ChargePortal runs from (a published, precompiled host); null for the build beside the benchmark.</summary>
-    public string? HostDirectory { get; init; }
-
-    /// <summary>The host's entry assembly, in the benchmark's folder or in <see cref="HostDirectory"/>.</summary>
-    public const string HostAssembly = "ChargePortal.Web.dll";
-
     /// <summary>Stations per run: a fleet's lightweight stations go further than the load's.</summary>
     public const int MaxStations = 20_000;
 
@@ -72,7 +66,7 @@ public sealed record BenchmarkOptions(
     public const string Usage = """
         usage: ChargePortal.Benchmarks [--stations 1000[,5000,...]] [--rate 1] [--duration 30] [--warmup 10]
                                        [--targets baseline,chargeportal] [--connect-concurrency 100]
-                                       [--nodes 1[,2]] [--commands 200] [--database sqlite|postgres] [--host DIR]
+                                       [--nodes 1[,2]] [--commands 200] [--database sqlite|postgres]
                                        [--storm | --memory | --fleet [--charging-share 0.7] [--heartbeat 300]
                                         [--meter-interval 15] [--ramp-rate 400]]
           --stations    simulated stations per run (1-20000, with --fleet 1-60000); stations are split evenly over the nodes
@@ -95,8 +89,6 @@ public sealed record BenchmarkOptions(
                         MeterValues every --meter-interval seconds (the defaults average 0.05 msg/s per station);
                         reports connected/held stations, calls sent, answer p50/p95/p99, errors and RSS after
                         --warmup, over --duration seconds
-          --host        run ChargePortal from DIR, a `dotnet publish -r linux-x64` output (precompiled, as
-                        deployed), instead of the build beside the benchmark
           --commands    commands (get-configuration) sent through the HTTP API while the load runs (0-10000):
                         on several nodes to the node holding the station and as many to another node (default
                         200); on one node to that node (default none)
@@ -114,7 +106,6 @@ public sealed record BenchmarkOptions(
         var database = BenchDatabase.Sqlite;
         var targets = new List<Target> { Target.Baseline, Target.ChargePortal };
         var mode = BenchMode.Load;
-        string? host = null;
         var fleet = FleetMix.Default;
         try
         {
@@ -149,10 +140,6 @@ public sealed record BenchmarkOptions(
                         break;
                     case "--nodes" when value is not null:
                         nodes = Ints(value);
-                        i++;
-                        break;
-                    case "--host" when value is not null:
-                        host = Path.GetFullPath(value);
                         i++;
                         break;
                     case "--database" when value is not null:
@@ -210,14 +197,12 @@ public sealed record BenchmarkOptions(
             && fleet.MeterInterval.TotalSeconds is >= 1 and <= 3600 && fleet.RampPerSecond is >= 1 and <= 10_000
             && rate is > 0 and <= 20 && duration is > 0 and <= 600 && warmup is >= 0 and <= 300
             && connect is > 0 and <= 1000 && targets.Count > 0
-            && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is null or (>= 0 and <= 10_000)
-            && (host is null || File.Exists(Path.Combine(host, HostAssembly)));
+            && nodes.Count > 0 && nodes.All(n => n is >= 1 and <= MaxNodes) && commands is null or (>= 0 and <= 10_000);
         return valid
             ? new BenchmarkOptions(stations, rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), [.. targets.Distinct()], connect, [.. nodes.Distinct()], commands, database)
             {
                 Mode = mode,
                 Fleet = fleet,
-                HostDirectory = host,
             }
             : null;
     }

@@ -48,7 +48,7 @@ public sealed class Deployment : IAsyncDisposable
             if (nodes == 1)
             {
                 var settings = target == Target.ChargePortal && options.CommandsFor(1) > 0 ? deployment.SeedApiKey() : [];
-                deployment._nodes.Add(await ServerProcess.StartAsync(target, target.ToString(), deployment._directory, With(settings, database), options.HostDirectory));
+                deployment._nodes.Add(await ServerProcess.StartAsync(target, target.ToString(), deployment._directory, With(settings, database)));
             }
             else
             {
@@ -184,7 +184,7 @@ public sealed class Deployment : IAsyncDisposable
             };
 
             // One after the other: the first migrates and seeds the shared database, the others find it ready.
-            _nodes.Add(await ServerProcess.StartAsync(Target, $"node {i}", _directory, settings, options.HostDirectory));
+            _nodes.Add(await ServerProcess.StartAsync(Target, $"node {i}", _directory, settings));
         }
     }
 }

@@ -48,8 +48,7 @@ foreach (var stations in options.StationCounts)
         foreach (var nodes in target == Target.Baseline ? [1] : options.NodeCounts)
         {
             var shape = (nodes == 1 ? "" : $" on {nodes} nodes with Redis")
-                + (target == Target.ChargePortal && options.Database == BenchDatabase.Postgres ? " on PostgreSQL" : "")
-                + (target == Target.ChargePortal && options.HostDirectory is { } host ? $" from {host}" : "");
+                + (target == Target.ChargePortal && options.Database == BenchDatabase.Postgres ? " on PostgreSQL" : "");
             Console.WriteLine($"--- {options.Mode} {target}{shape} with {stations} stations at {options.Rate} msg/s each for {options.Duration.TotalSeconds:0} s ({LoadGeneratorRuntime.MachineLoad()})");
             await using var deployment = await Deployment.StartAsync(target, nodes, options);
             if (options.Mode == BenchMode.Memory)

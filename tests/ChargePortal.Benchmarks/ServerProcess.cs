@@ -31,16 +31,14 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts the baseline or the real host (Production settings, SQLite in <paramref name="directory"/>) and waits
     /// until it answers /health/live. <paramref name="settings"/> are added to (or override) the host's environment.
-    /// The host runs from <paramref name="hostDirectory"/> when given, else from the build beside the benchmark.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(
-        Target target, string name, string directory, IReadOnlyDictionary<string, string>? settings = null, string? hostDirectory = null)
+    public static async Task<ServerProcess> StartAsync(Target target, string name, string directory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var here = AppContext.BaseDirectory;
         var start = target == Target.Baseline
             ? new ProcessStartInfo("dotnet", [Path.Combine(here, "ChargePortal.Benchmarks.dll"), "baseline-server", "--port", port.ToString(CultureInfo.InvariantCulture)])
-            : new ProcessStartInfo("dotnet", [Path.Combine(hostDirectory ?? here, BenchmarkOptions.HostAssembly)]);
+            : new ProcessStartInfo("dotnet", [Path.Combine(here, "ChargePortal.Web.dll")]);
         start.WorkingDirectory = directory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
