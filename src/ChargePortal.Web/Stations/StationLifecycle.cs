@@ -212,7 +212,7 @@ public sealed class StationLifecycle(
 
     /// <summary>
     /// The last status stored for each connector of one connected station. A station has a few connectors: a plain
-    /// dictionary under its own lock is a third of a concurrent one's size, kept for every connected station.
+    /// dictionary under its own lock is well under half a concurrent one's size, kept for every connected station.
     /// </summary>
     private sealed class KnownStatuses
     {
