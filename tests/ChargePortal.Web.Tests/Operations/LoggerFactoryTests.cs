@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ChargePortal.Web.Tests.Operations;
 
 /// <summary>The host's logger factory: one logger per category, still writing through Serilog's pipeline.</summary>
-public sealed class LoggerFactoryTests(LoggerFactoryTests.InformationLogFactory factory) : IClassFixture<LoggerFactoryTests.InformationLogFactory>
+public sealed class LoggerFactoryTests(ProductionChargePortalFactory factory) : IClassFixture<ProductionChargePortalFactory>
 {
     [Fact]
     public void A_category_asked_for_twice_is_one_logger_and_its_events_reach_the_sinks_with_their_source()
@@ -22,6 +22,4 @@ public sealed class LoggerFactoryTests(LoggerFactoryTests.InformationLogFactory 
         var line = factory.Logs.Text.Split('\n').Where(l => l.Contains("Cached logger line \"m-7f3a\"", StringComparison.Ordinal)).ShouldHaveSingleItem();
         line.ShouldContain("SourceContext=\"ChargePortal.Tests.Category\"");
     }
-
-    public sealed class InformationLogFactory : ProductionChargePortalFactory;
 }
