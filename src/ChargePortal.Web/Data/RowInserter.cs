@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ChargePortal.Web.Data;
 
@@ -17,10 +13,6 @@ namespace ChargePortal.Web.Data;
 /// </summary>
 internal static class RowInserter
 {
-    // The model is built once per context type; so is each entity's statement (resolving it from metadata on every
-    // flush was work repeated several times a second).
-    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, object>> Statements = [];
-
     public static async Task InsertAsync<TEntity>(AppDbContext db, IReadOnlyList<TEntity> rows, CancellationToken ct)
         where TEntity : class
     {
@@ -36,19 +28,7 @@ internal static class RowInserter
             return;
         }
 
-        var statement = (SqliteInsert<TEntity>)Statements.GetValue(db.Model, _ => new())
-            .GetOrAdd(typeof(TEntity), _ => SqliteInsert<TEntity>.Build(db));
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            statement.Run(connection.Handle!, rows);
-            await transaction.CommitAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var statement = SqliteDirectWrite.Statement<TEntity>(db, "insert", static db => SqliteRowStatement<TEntity>.Insert(db));
+        await SqliteDirectWrite.InTransactionAsync(db, connection => statement.Run(connection, rows), ct);
     }
 }

@@ -108,33 +108,6 @@ public sealed class RowInserterTests(ChargePortalFactory factory) : IClassFixtur
         await RowInserter.InsertAsync(db, [byInserter], ct);
     }
 
-    /// <summary>Every column of the matching rows as SQLite holds it (storage class and bytes), Id left out, in insert order.</summary>
-    private async Task<List<string>> StoredAsync(string table, string keyColumn, string key, CancellationToken ct)
-    {
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync(ct);
-        var columns = new List<string>();
-        await using (var info = connection.CreateCommand())
-        {
-            info.CommandText = $"SELECT name FROM pragma_table_info('{table}') WHERE name <> 'Id' ORDER BY cid";
-            await using var names = await info.ExecuteReaderAsync(ct);
-            while (await names.ReadAsync(ct))
-            {
-                columns.Add(names.GetString(0));
-            }
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(" || ' ' || ", columns.Select(c => $"'{c}=' || typeof(\"{c}\") || ':' || hex(\"{c}\")"))} " +
-            $"FROM \"{table}\" WHERE \"{keyColumn}\" = $key ORDER BY \"Id\"";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> StoredAsync(string table, string keyColumn, string key, CancellationToken ct) =>
+        SqliteRows.StoredAsync(factory.DatabasePath, table, keyColumn, key, ["Id"], ct);
 }

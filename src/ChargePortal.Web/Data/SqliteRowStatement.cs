@@ -11,38 +11,52 @@ using SQLitePCL;
 namespace ChargePortal.Web.Data;
 
 /// <summary>
-/// A prepared SQLite INSERT of one entity type's stored columns, bound from each row without boxing or per-row
+/// A prepared SQLite statement run once per row of one entity type, bound from each row without boxing or per-row
 /// objects: every column reads its property through a compiled delegate, applies the model's value converter, and
 /// binds the provider value the way Microsoft.Data.Sqlite would (integers, reals, text; decimals as invariant text).
 /// </summary>
-internal sealed class SqliteInsert<TEntity>
+internal sealed class SqliteRowStatement<TEntity>
     where TEntity : class
 {
     private readonly string _sql;
     private readonly ColumnBinder<TEntity>[] _columns;
 
-    private SqliteInsert(string sql, ColumnBinder<TEntity>[] columns)
+    private SqliteRowStatement(string sql, ColumnBinder<TEntity>[] columns)
     {
         _sql = sql;
         _columns = columns;
     }
 
-    public static SqliteInsert<TEntity> Build(DbContext db)
+    /// <summary>INSERT of every stored column; with <paramref name="skipExisting"/> a row whose key exists is left as it is.</summary>
+    public static SqliteRowStatement<TEntity> Insert(DbContext db, bool skipExisting = false)
     {
-        var entity = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var (entity, table, sql) = Describe(db);
         var properties = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToArray();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        return new SqliteInsert<TEntity>(
+        return new SqliteRowStatement<TEntity>(
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-            $"VALUES ({string.Join(", ", properties.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})",
+            $"VALUES ({string.Join(", ", properties.Select((_, i) => Placeholder(i)))})" +
+            (skipExisting ? " ON CONFLICT DO NOTHING" : ""),
             [.. properties.Select(ColumnBinder<TEntity>.For)]);
     }
 
-    /// <summary>Inserts the rows on the open connection, inside the caller's transaction.</summary>
-    public void Run(sqlite3 connection, IReadOnlyList<TEntity> rows)
+    /// <summary>UPDATE of the named properties' columns of the row with the entity's (single-column) key.</summary>
+    public static SqliteRowStatement<TEntity> Update(DbContext db, IReadOnlyCollection<string> propertyNames)
+    {
+        var (entity, table, sql) = Describe(db);
+        var key = entity.FindPrimaryKey() is { Properties: [var single] } ? single
+            : throw new NotSupportedException($"{typeof(TEntity).Name}: only a single-column key is supported.");
+        var properties = propertyNames.Select(name => entity.FindProperty(name)
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{name} is not a stored property.")).ToArray();
+        return new SqliteRowStatement<TEntity>(
+            $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+            $"SET {string.Join(", ", properties.Select((p, i) => $"{sql.DelimitIdentifier(p.GetColumnName(table)!)} = {Placeholder(i)}"))} " +
+            $"WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = {Placeholder(properties.Length)}",
+            [.. properties.Append(key).Select(ColumnBinder<TEntity>.For)]);
+    }
+
+    /// <summary>Runs the statement for each row on the open connection, inside the caller's transaction.</summary>
+    public void Run(sqlite3 connection, IEnumerable<TEntity> rows)
     {
         Check(raw.sqlite3_prepare_v2(connection, _sql, out var statement), connection);
         using (statement)
@@ -64,6 +78,15 @@ internal sealed class SqliteInsert<TEntity>
             }
         }
     }
+
+    private static (IEntityType Entity, StoreObjectIdentifier Table, ISqlGenerationHelper Sql) Describe(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        return (entity, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()), db.GetService<ISqlGenerationHelper>());
+    }
+
+    private static string Placeholder(int index) => "?" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static void Check(int result, sqlite3 connection) => SqliteException.ThrowExceptionForRC(result, connection);
 }
