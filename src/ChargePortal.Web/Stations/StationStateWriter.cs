@@ -224,14 +224,12 @@ public sealed class StationStateBatch
         Connectors(connector.StationId).Add(connector);
     }
 
-    /// <summary>Marks which of a station's columns a change set (a station added in this batch is inserted as it ends up).</summary>
-    internal void Changed(Station station, StationColumns columns)
-    {
-        if (!_newStations.Contains(station))
-        {
-            _changedStations[station] = _changedStations.GetValueOrDefault(station) | columns;
-        }
-    }
+    /// <summary>
+    /// Marks which of a station's columns a change set. A station added in this batch gets them too: if another node
+    /// registered it meanwhile, its insert is skipped and what the station said still lands on that row.
+    /// </summary>
+    internal void Changed(Station station, StationColumns columns) =>
+        _changedStations[station] = _changedStations.GetValueOrDefault(station) | columns;
 
     /// <summary>Marks a connector's status columns as set (a connector added in this batch is inserted as it ends up).</summary>
     internal void Changed(Connector connector)
